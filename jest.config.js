@@ -8,14 +8,36 @@ const swcTypeScript = [
     }
 ];
 
+// LWC tests render the real Lightning base components from `lightning-base-components` (what the playground
+// serves too), not the sfdx-lwc-jest stubs. The platform-only modules the base components import (labels, i18n,
+// gates) resolve to the stand-ins that package ships. Platform services our components import and the package
+// does not implement (lightning/uiRecordApi) keep the sfdx-lwc-jest stubs.
+const baseComponents = '<rootDir>/node_modules/lightning-base-components';
+const lwcModuleNameMapper = {
+    '^lightning/(?!uiRecordApi$)(.+)$': `${baseComponents}/src/lightning/$1/$1`,
+    '^@salesforce/(label|i18n|client|internal)/(.+)$': `${baseComponents}/scopedImports/@salesforce-$1-$2.js`,
+    '^@salesforce/gate/.+$': `${baseComponents}/external/gateStub.js`,
+    '^@salesforce/accessCheck/.+$': `${baseComponents}/external/flagStub.js`
+};
+
 module.exports = {
+    coverageReporters: ['text-summary', 'text', 'lcov'],
+    coverageThreshold: {
+        './force-app/main/ui/lwc/': { lines: 90 }
+    },
     projects: [
         {
             ...jestConfig,
             displayName: 'lwc',
             rootDir: __dirname,
             testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
-            testPathIgnorePatterns: ['/node_modules/']
+            testPathIgnorePatterns: ['/node_modules/'],
+            moduleFileExtensions: ['ts', 'js', 'html', 'css', 'json'],
+            moduleNameMapper: lwcModuleNameMapper,
+            transformIgnorePatterns: [
+                '/node_modules/(?!(.*@lwc/state)|(.*@salesforce/sfdx-lwc-jest/src/lightning-stubs)|lightning-base-components/)'
+            ],
+            collectCoverageFrom: ['<rootDir>/force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts']
         },
         {
             displayName: 'tools',

@@ -1,0 +1,372 @@
+import { createElement } from 'lwc';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import getStatus from '@salesforce/apex/QBSyncController.getStatus';
+import preview from '@salesforce/apex/QBSyncController.preview';
+import syncNow from '@salesforce/apex/QBSyncController.syncNow';
+import retry from '@salesforce/apex/QBSyncController.retry';
+import QbSyncPanel, { POLL_INTERVAL_MS } from 'c/qbSyncPanel';
+import {
+    buttonByLabel,
+    clickButton,
+    deepActiveElement,
+    flushPromises,
+    hasButton,
+    isButtonDisabled,
+    nativeButton,
+    query,
+    queryAll,
+    textOf
+} from '../../../test/uiTestUtils';
+import STATUS_NOT_SYNCED from './data/getStatusNotSynced.json';
+import STATUS_QUEUED from './data/getStatusQueued.json';
+import STATUS_SYNCED from './data/getStatusSynced.json';
+import STATUS_FAILED from './data/getStatusFailed.json';
+import STATUS_RETRY_SCHEDULED from './data/getStatusRetryScheduled.json';
+import STATUS_NO_PERMISSION from './data/getStatusNoPermission.json';
+import STATUS_OPEN from './data/getStatusOpen.json';
+import PREVIEW from './data/preview.json';
+import PREVIEW_PROBLEMS from './data/previewProblems.json';
+import PREVIEW_EMPTY from './data/previewEmpty.json';
+
+jest.mock('@salesforce/apex/QBSyncController.getStatus', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncController.preview', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncController.syncNow', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncController.retry', () => ({ default: jest.fn() }), { virtual: true });
+
+const OPPORTUNITY_ID = '006000000000001AAA';
+const mockGetStatus = getStatus as jest.Mock;
+const mockPreview = preview as jest.Mock;
+const mockSyncNow = syncNow as jest.Mock;
+const mockRetry = retry as jest.Mock;
+const mockNotify = notifyRecordUpdateAvailable as jest.Mock;
+
+function apexError(message: string) {
+    return { status: 400, body: { message } };
+}
+
+async function renderPanel(recordId: string | null = OPPORTUNITY_ID): Promise<HTMLElement> {
+    const element = createElement('c-qb-sync-panel', { is: QbSyncPanel });
+    if (recordId) {
+        (element as unknown as { recordId: string }).recordId = recordId;
+    }
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function statusText(element: HTMLElement): string {
+    return textOf(query(element, '[data-id="status-details"]'));
+}
+
+afterEach(() => {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    jest.useRealTimers();
+});
+
+describe('c-qb-sync-panel status', () => {
+    it('shows a synced deal with its invoice number linking to QuickBooks, company, balance and payment status', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        const element = await renderPanel();
+
+        expect(mockGetStatus).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        const link = query<HTMLAnchorElement>(element, '[data-id="invoice-link"]')!;
+        expect(link.textContent).toBe('1038');
+        expect(link.href).toBe('https://app.sandbox.qbo.intuit.com/app/invoice?txnId=146');
+        expect(link.target).toBe('_blank');
+        const details = statusText(element);
+        expect(details).toContain('Synced');
+        expect(details).toContain('Sandbox Company US 1 (9341453050298231)');
+        expect(details).toContain('Partially Paid');
+        expect(details).toContain('$1,250.50');
+        expect(textOf(query(element, '[data-id="last-synced"]'))).toMatch(/2026/);
+    });
+
+    it('disables Sync now once the deal has its invoice, saying why', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        const element = await renderPanel();
+
+        expect(isButtonDisabled(element, 'Sync now')).toBe(true);
+        expect(textOf(query(element, '[data-id="blocked"]'))).toContain('one deal, one invoice');
+        await clickButton(element, 'Sync now');
+        expect(mockSyncNow).not.toHaveBeenCalled();
+    });
+
+    it('shows the next attempt time while a retry is scheduled', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_RETRY_SCHEDULED);
+        const element = await renderPanel();
+
+        expect(statusText(element)).toContain('Retry Scheduled');
+        expect(textOf(query(element, '[data-id="next-attempt"]'))).toMatch(/Nov/);
+    });
+
+    it('falls back to readable words when the status has no label', async () => {
+        mockGetStatus.mockResolvedValue({ ...STATUS_RETRY_SCHEDULED, statusLabel: null });
+        const element = await renderPanel();
+
+        expect(statusText(element)).toContain('Retry Scheduled');
+    });
+
+    it('shows the invoice number as text when no QuickBooks address is known', async () => {
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, invoiceUrl: null });
+        const element = await renderPanel();
+
+        expect(query(element, '[data-id="invoice-link"]')).toBeNull();
+        expect(textOf(query(element, '[data-id="invoice-number"]'))).toBe('1038');
+    });
+
+    it('names the company by realm id when its name is unknown', async () => {
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, companyName: null });
+        const element = await renderPanel();
+
+        expect(textOf(query(element, '[data-id="company"]'))).toBe('9341453050298231');
+    });
+
+    it('shows status but no buttons to users without the sync permission', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NO_PERMISSION);
+        const element = await renderPanel();
+
+        expect(statusText(element)).toContain('Not Synced');
+        expect(query(element, '[data-id="actions"]')).toBeNull();
+        expect(hasButton(element, 'Sync now')).toBe(false);
+        expect(hasButton(element, 'Preview')).toBe(false);
+    });
+
+    it('explains that sync waits for Closed Won on an open deal', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_OPEN);
+        const element = await renderPanel();
+
+        expect(isButtonDisabled(element, 'Sync now')).toBe(true);
+        expect(textOf(query(element, '[data-id="blocked"]'))).toContain('Closed Won');
+        expect(query(element, '[data-id="company"]')).toBeNull();
+    });
+
+    it('shows a readable error and loads again on Try again when the status cannot be read', async () => {
+        mockGetStatus.mockRejectedValueOnce(apexError('You do not have access to this opportunity.'));
+        const element = await renderPanel();
+
+        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('You do not have access to this opportunity.');
+        mockGetStatus.mockResolvedValueOnce(STATUS_NOT_SYNCED);
+        await clickButton(element, 'Try again');
+
+        expect(query(element, '[data-id="load-error"]')).toBeNull();
+        expect(statusText(element)).toContain('Not Synced');
+    });
+
+    it('never shows a raw JavaScript exception', async () => {
+        mockGetStatus.mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'status')"));
+        const element = await renderPanel();
+
+        const message = textOf(query(element, '[data-id="load-error"]'));
+        expect(message).not.toContain('TypeError');
+        expect(message).toContain('Something went wrong');
+    });
+
+    it('waits for the record id a quick action sets after the component is inserted', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        const element = await renderPanel(null);
+        expect(mockGetStatus).not.toHaveBeenCalled();
+
+        (element as unknown as { recordId: string }).recordId = OPPORTUNITY_ID;
+        await flushPromises();
+
+        expect(mockGetStatus).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        expect(statusText(element)).toContain('Not Synced');
+    });
+});
+
+describe('c-qb-sync-panel Sync now', () => {
+    it('queues the sync, polls while queued, then refreshes the record when the invoice exists', async () => {
+        jest.useFakeTimers();
+        mockGetStatus.mockResolvedValueOnce(STATUS_NOT_SYNCED);
+        mockSyncNow.mockResolvedValueOnce(STATUS_QUEUED);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Sync now');
+
+        expect(mockSyncNow).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        expect(statusText(element)).toContain('Queued');
+        expect(isButtonDisabled(element, 'Sync now')).toBe(true);
+        expect(textOf(query(element, '[data-id="action-message"]'))).toContain('Sync queued');
+        expect(deepActiveElement()).toBe(query(element, '[data-id="action-message"]'));
+        expect(mockNotify).toHaveBeenCalledWith([{ recordId: OPPORTUNITY_ID }]);
+
+        mockGetStatus.mockResolvedValueOnce({ ...STATUS_QUEUED, status: 'In_Progress', statusLabel: 'In Progress' });
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+        expect(statusText(element)).toContain('In Progress');
+
+        mockGetStatus.mockResolvedValueOnce(STATUS_SYNCED);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+
+        expect(mockGetStatus).toHaveBeenCalledTimes(3);
+        expect(query<HTMLAnchorElement>(element, '[data-id="invoice-link"]')!.textContent).toBe('1038');
+        expect(textOf(query(element, '[data-id="action-message"]'))).toBe('Sync finished: Synced.');
+        expect(mockNotify).toHaveBeenCalledTimes(3);
+
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(3);
+    });
+
+    it('stops polling when the component leaves the page', async () => {
+        jest.useFakeTimers();
+        mockGetStatus.mockResolvedValue(STATUS_QUEUED);
+        const element = await renderPanel();
+        expect(mockGetStatus).toHaveBeenCalledTimes(1);
+
+        document.body.removeChild(element);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 5);
+        await flushPromises();
+
+        expect(mockGetStatus).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not refresh the record when polling sees no change', async () => {
+        jest.useFakeTimers();
+        mockGetStatus.mockResolvedValue(STATUS_QUEUED);
+        await renderPanel();
+
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+
+        expect(mockGetStatus).toHaveBeenCalledTimes(2);
+        expect(mockNotify).not.toHaveBeenCalled();
+    });
+
+    it('shows the actionable message when the engine refuses, and moves focus to it', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockSyncNow.mockRejectedValue(
+            apexError('This opportunity has no products. Add products before syncing to QuickBooks.')
+        );
+        const element = await renderPanel();
+
+        await clickButton(element, 'Sync now');
+
+        const alert = query(element, '[data-id="action-error"]')!;
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(textOf(alert)).toBe('This opportunity has no products. Add products before syncing to QuickBooks.');
+        expect(deepActiveElement()).toBe(alert);
+        expect(isButtonDisabled(element, 'Sync now')).toBe(false);
+    });
+});
+
+describe('c-qb-sync-panel Retry', () => {
+    it('shows the admin-actionable message and Retry instead of Sync now on a failed sync', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_FAILED);
+        const element = await renderPanel();
+
+        expect(textOf(query(element, '[data-id="last-error"]'))).toContain('Map it in the QuickBooks Item Mapping tab');
+        expect(hasButton(element, 'Sync now')).toBe(false);
+        expect(hasButton(element, 'Retry')).toBe(true);
+    });
+
+    it('retries through the engine and starts polling', async () => {
+        jest.useFakeTimers();
+        mockGetStatus.mockResolvedValueOnce(STATUS_FAILED);
+        mockRetry.mockResolvedValueOnce(STATUS_QUEUED);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Retry');
+
+        expect(mockRetry).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        expect(textOf(query(element, '[data-id="action-message"]'))).toContain('Retry queued');
+        mockGetStatus.mockResolvedValueOnce(STATUS_SYNCED);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+        expect(statusText(element)).toContain('Synced');
+    });
+
+    it('keeps the failure visible and explains when Retry is refused', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_FAILED);
+        mockRetry.mockRejectedValue(apexError('Retry is not allowed: the sync request was superseded.'));
+        const element = await renderPanel();
+
+        await clickButton(element, 'Retry');
+
+        expect(textOf(query(element, '[data-id="action-error"]'))).toBe(
+            'Retry is not allowed: the sync request was superseded.'
+        );
+        expect(statusText(element)).toContain('Failed');
+    });
+});
+
+describe('c-qb-sync-panel Preview', () => {
+    it('shows the customer match, the lines that would be sent and the total, and focuses the preview', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockResolvedValue(PREVIEW);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Preview');
+
+        expect(mockPreview).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        expect(textOf(query(element, '[data-id="preview-customer"]'))).toContain("O'Brien & Sons");
+        expect(textOf(query(element, '[data-id="preview-customer"]'))).toContain('Found');
+        const lines = queryAll(element, '[data-id="preview-line"]');
+        expect(lines).toHaveLength(2);
+        expect(textOf(lines[0])).toContain('Implementation Services');
+        expect(textOf(lines[0])).toContain('$3,000.00');
+        expect(textOf(lines[1])).toContain('Uses the fallback item');
+        expect(textOf(query(element, '[data-id="preview-total"]'))).toContain('$4,200.00');
+        expect(textOf(query(element, '[data-id="preview-warnings"]'))).toContain('fallback item Services');
+        expect(query(element, '[data-id="preview-problems"]')).toBeNull();
+        expect(deepActiveElement()).toBe(query(element, '[data-focus="preview"]'));
+    });
+
+    it('highlights mapping problems and links to the mapping editor', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockResolvedValue(PREVIEW_PROBLEMS);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Preview');
+
+        const problems = query(element, '[data-id="preview-problems"]')!;
+        expect(problems.getAttribute('role')).toBe('alert');
+        expect(textOf(problems)).toContain('Hardware Kit has no QuickBooks item mapping.');
+        expect(query<HTMLAnchorElement>(element, '[data-id="mapping-editor-link"]')!.getAttribute('href')).toBe(
+            '/lightning/n/QB_Item_Mapping'
+        );
+        const line = query(element, '[data-id="preview-line"]')!;
+        expect(line.classList).toContain('qb-line_problem');
+        expect(textOf(line)).toContain('No QuickBooks item is mapped');
+    });
+
+    it('says there is nothing to invoice when the opportunity has no products', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockResolvedValue(PREVIEW_EMPTY);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Preview');
+
+        expect(textOf(query(element, '[data-id="preview-empty"]'))).toContain('nothing to invoice');
+        expect(query(element, '[data-id="preview-total"]')).toBeNull();
+    });
+
+    it('closes the preview and returns focus to the Preview button', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockResolvedValue(PREVIEW);
+        const element = await renderPanel();
+        await clickButton(element, 'Preview');
+
+        await clickButton(element, 'Close preview');
+
+        expect(query(element, '[data-id="preview"]')).toBeNull();
+        expect(deepActiveElement()).toBe(nativeButton(buttonByLabel(element, 'Preview')));
+    });
+
+    it('shows why the preview could not be built', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockRejectedValue(apexError('No QuickBooks company is configured. Ask your admin.'));
+        const element = await renderPanel();
+
+        await clickButton(element, 'Preview');
+
+        expect(query(element, '[data-id="preview"]')).toBeNull();
+        expect(textOf(query(element, '[data-id="action-error"]'))).toBe(
+            'No QuickBooks company is configured. Ask your admin.'
+        );
+    });
+});

@@ -1,0 +1,297 @@
+import { LightningElement, api } from 'lwc';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import getStatus from '@salesforce/apex/QBSyncController.getStatus';
+import preview from '@salesforce/apex/QBSyncController.preview';
+import syncNow from '@salesforce/apex/QBSyncController.syncNow';
+import retry from '@salesforce/apex/QBSyncController.retry';
+import { errorMessage, picklistLabel } from 'c/qbUtils';
+
+/** How often the panel asks for the status while the engine works on the deal. */
+export const POLL_INTERVAL_MS = 3000;
+
+const RUNNING_STATUSES = new Set(['Queued', 'In_Progress']);
+const BADGE_THEMES: Record<string, string> = {
+    Synced: 'slds-theme_success',
+    Failed: 'slds-theme_error',
+    Rejected: 'slds-theme_error',
+    Out_of_Sync: 'slds-theme_warning',
+    Retry_Scheduled: 'slds-theme_warning',
+    Pending_Approval: 'slds-theme_warning',
+    Queued: 'slds-theme_info',
+    In_Progress: 'slds-theme_info'
+};
+const MAPPING_EDITOR_URL = '/lightning/n/QB_Item_Mapping';
+
+interface PreviewLineView extends QbApex.PreviewLine {
+    key: string;
+    rowClass: string;
+    note: string;
+}
+
+/**
+ * "Sync to QuickBooks" on the Opportunity record page and as its quick action: where the deal stands,
+ * a preview of the invoice that would be sent, and Sync now / Retry for users allowed to sync.
+ */
+export default class QbSyncPanel extends LightningElement {
+    status: QbApex.SyncStatus | null = null;
+    invoicePreview: QbApex.InvoicePreview | null = null;
+    isLoading = false;
+    isPreviewLoading = false;
+    isSubmitting = false;
+    loadError: string | null = null;
+    actionError: string | null = null;
+    actionMessage: string | null = null;
+    mappingEditorUrl = MAPPING_EDITOR_URL;
+
+    private currentRecordId: string | undefined;
+    private connected = false;
+    private pollTimer: ReturnType<typeof setTimeout> | undefined;
+    private focusTarget: string | null = null;
+
+    @api
+    get recordId(): string | undefined {
+        return this.currentRecordId;
+    }
+    set recordId(value: string | undefined) {
+        const changed = value !== this.currentRecordId;
+        this.currentRecordId = value;
+        if (changed && this.connected) {
+            this.status = null;
+            this.loadStatus();
+        }
+    }
+
+    connectedCallback(): void {
+        this.connected = true;
+        this.loadStatus();
+    }
+
+    disconnectedCallback(): void {
+        this.connected = false;
+        this.stopPolling();
+    }
+
+    renderedCallback(): void {
+        if (this.focusTarget) {
+            const target = this.template?.querySelector<HTMLElement>(`[data-focus="${this.focusTarget}"]`);
+            if (target) {
+                this.focusTarget = null;
+                target.focus();
+            }
+        }
+    }
+
+    get hasStatus(): boolean {
+        return this.status !== null;
+    }
+
+    get showSpinner(): boolean {
+        return this.isLoading && !this.status;
+    }
+
+    get statusLabel(): string {
+        return this.status?.statusLabel || picklistLabel(this.status?.status) || 'Not Synced';
+    }
+
+    get badgeClass(): string {
+        return BADGE_THEMES[this.status?.status ?? ''] ?? '';
+    }
+
+    get isRunning(): boolean {
+        return Boolean(this.status && (this.status.isRunning || RUNNING_STATUSES.has(this.status.status)));
+    }
+
+    get isRetryScheduled(): boolean {
+        return this.status?.status === 'Retry_Scheduled' && Boolean(this.status.nextAttemptAt);
+    }
+
+    get isFailed(): boolean {
+        return this.status?.status === 'Failed';
+    }
+
+    get companyText(): string {
+        const status = this.status;
+        if (!status?.realmId) {
+            return '';
+        }
+        return status.companyName ? `${status.companyName} (${status.realmId})` : status.realmId;
+    }
+
+    get hasBalance(): boolean {
+        return this.status?.balance !== null && this.status?.balance !== undefined;
+    }
+
+    get paymentStatusLabel(): string {
+        return picklistLabel(this.status?.paymentStatus);
+    }
+
+    get canSync(): boolean {
+        return Boolean(this.status?.canSync);
+    }
+
+    get showSyncNow(): boolean {
+        return this.canSync && !this.isFailed;
+    }
+
+    get showRetry(): boolean {
+        return this.canSync && this.isFailed;
+    }
+
+    get syncNowDisabled(): boolean {
+        return this.syncBlockedReason !== null || this.isSubmitting;
+    }
+
+    get syncBlockedReason(): string | null {
+        const status = this.status;
+        if (!status) {
+            return null;
+        }
+        if (this.isRunning) {
+            return 'A sync is running for this deal. The status updates by itself.';
+        }
+        if (status.hasInvoice) {
+            return 'This deal already has its QuickBooks invoice: one deal, one invoice.';
+        }
+        if (!status.isWon) {
+            return 'Sync becomes available when the opportunity is Closed Won.';
+        }
+        return null;
+    }
+
+    get previewLines(): PreviewLineView[] {
+        return (this.invoicePreview?.lines ?? []).map((line, index) => {
+            const note = line.problem ? line.problem : line.usesFallback ? 'Uses the fallback item' : '';
+            return {
+                ...line,
+                key: `${line.product2Id ?? 'line'}-${index}`,
+                rowClass: line.problem ? 'slds-hint-parent qb-line_problem' : 'slds-hint-parent',
+                note
+            };
+        });
+    }
+
+    get hasPreviewLines(): boolean {
+        return this.previewLines.length > 0;
+    }
+
+    get previewProblems(): string[] {
+        return this.invoicePreview?.problems ?? [];
+    }
+
+    get hasPreviewProblems(): boolean {
+        return this.previewProblems.length > 0;
+    }
+
+    get previewWarnings(): string[] {
+        return this.invoicePreview?.warnings ?? [];
+    }
+
+    get hasPreviewWarnings(): boolean {
+        return this.previewWarnings.length > 0;
+    }
+
+    get previewCurrency(): string {
+        return this.invoicePreview?.currencyCode || 'USD';
+    }
+
+    handleReload(): void {
+        this.loadStatus();
+    }
+
+    async handlePreview(): Promise<void> {
+        if (!this.currentRecordId) {
+            return;
+        }
+        this.isPreviewLoading = true;
+        this.actionError = null;
+        try {
+            this.invoicePreview = await preview({ opportunityId: this.currentRecordId });
+            this.focusTarget = 'preview';
+        } catch (error) {
+            this.invoicePreview = null;
+            this.actionError = errorMessage(error);
+            this.focusTarget = 'action-error';
+        } finally {
+            this.isPreviewLoading = false;
+        }
+    }
+
+    handleClosePreview(): void {
+        this.invoicePreview = null;
+        this.focusTarget = 'preview-button';
+    }
+
+    handleSyncNow(): Promise<void> {
+        return this.submit(syncNow, 'Sync queued. QuickBooks is being updated.');
+    }
+
+    handleRetry(): Promise<void> {
+        return this.submit(retry, 'Retry queued. QuickBooks is being updated.');
+    }
+
+    private async submit(
+        action: (params: { opportunityId: string }) => Promise<QbApex.SyncStatus>,
+        successMessage: string
+    ): Promise<void> {
+        if (!this.currentRecordId) {
+            return;
+        }
+        this.isSubmitting = true;
+        this.actionError = null;
+        this.actionMessage = null;
+        try {
+            const status = await action({ opportunityId: this.currentRecordId });
+            this.actionMessage = successMessage;
+            this.focusTarget = 'action-message';
+            this.applyStatus(status);
+        } catch (error) {
+            this.actionError = errorMessage(error);
+            this.focusTarget = 'action-error';
+        } finally {
+            this.isSubmitting = false;
+        }
+    }
+
+    private async loadStatus(): Promise<void> {
+        this.stopPolling();
+        const recordId = this.currentRecordId;
+        if (!recordId) {
+            return;
+        }
+        this.isLoading = true;
+        try {
+            const status = await getStatus({ opportunityId: recordId });
+            if (recordId === this.currentRecordId && this.connected) {
+                this.loadError = null;
+                this.applyStatus(status);
+            }
+        } catch (error) {
+            this.loadError = errorMessage(error);
+        } finally {
+            this.isLoading = false;
+        }
+    }
+
+    private applyStatus(status: QbApex.SyncStatus): void {
+        const previous = this.status;
+        const wasRunning = this.isRunning;
+        this.status = status;
+        if (previous && previous.status !== status.status && this.currentRecordId) {
+            notifyRecordUpdateAvailable([{ recordId: this.currentRecordId }]);
+        }
+        if (wasRunning && !this.isRunning) {
+            this.actionMessage = `Sync finished: ${this.statusLabel}.`;
+        }
+        this.stopPolling();
+        if (this.isRunning && this.connected) {
+            this.pollTimer = setTimeout(() => this.loadStatus(), POLL_INTERVAL_MS);
+        }
+    }
+
+    private stopPolling(): void {
+        if (this.pollTimer !== undefined) {
+            clearTimeout(this.pollTimer);
+            this.pollTimer = undefined;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/**
+ * Turns whatever an Apex call or a browser API rejected with into sentences a user can act on.
+ * Apex AuraHandledException messages are written for admins, so they are shown as they are; anything
+ * else (a JavaScript error, an unexpected shape) becomes a generic sentence instead of a raw exception.
+ */
+export const GENERIC_ERROR = 'Something went wrong. Try again, or ask your admin to check the QuickBooks Sync Log.';
+
+interface ApexErrorBody {
+    message?: string;
+    pageErrors?: { message?: string }[];
+    fieldErrors?: Record<string, { message?: string }[]>;
+    output?: { errors?: { message?: string }[]; fieldErrors?: Record<string, { message?: string }[]> };
+}
+
+function messagesFromBody(body: ApexErrorBody | ApexErrorBody[]): string[] {
+    if (Array.isArray(body)) {
+        return body.flatMap((part) => messagesFromBody(part));
+    }
+    const messages: string[] = [];
+    for (const pageError of body.pageErrors ?? []) {
+        messages.push(pageError.message ?? '');
+    }
+    for (const errors of Object.values(body.fieldErrors ?? {})) {
+        messages.push(...errors.map((fieldError) => fieldError.message ?? ''));
+    }
+    for (const outputError of body.output?.errors ?? []) {
+        messages.push(outputError.message ?? '');
+    }
+    for (const errors of Object.values(body.output?.fieldErrors ?? {})) {
+        messages.push(...errors.map((fieldError) => fieldError.message ?? ''));
+    }
+    if (typeof body.message === 'string') {
+        messages.push(body.message);
+    }
+    return messages;
+}
+
+/** All readable messages in an error from Apex, Lightning Data Service or the browser; empty ones dropped. */
+export function reduceErrors(error: unknown): string[] {
+    const errors = Array.isArray(error) ? error : [error];
+    const messages = errors.flatMap((single: unknown): string[] => {
+        if (typeof single === 'string') {
+            return [single];
+        }
+        if (single && typeof single === 'object' && 'body' in single && single.body) {
+            return messagesFromBody(single.body as ApexErrorBody | ApexErrorBody[]);
+        }
+        return [];
+    });
+    return [...new Set(messages.map((message) => message.trim()).filter((message) => message.length > 0))];
+}
+
+/** One sentence for an error banner: the Apex messages joined, or the generic sentence. */
+export function errorMessage(error: unknown): string {
+    const messages = reduceErrors(error);
+    return messages.length > 0 ? messages.join(' ') : GENERIC_ERROR;
+}
+
+/** A picklist API value in the words users read, e.g. `Retry_Scheduled` → `Retry Scheduled`. */
+export function picklistLabel(apiValue: string | null | undefined): string {
+    return (apiValue ?? '').replace(/_/g, ' ');
+}
+
+/** The Lightning Experience address of a record, usable as a plain link inside and outside the org's shell. */
+export function recordUrl(recordId: string, objectApiName: string): string {
+    return `/lightning/r/${objectApiName}/${recordId}/view`;
+}

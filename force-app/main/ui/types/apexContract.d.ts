@@ -1,0 +1,181 @@
+/**
+ * Shapes the Apex controllers return to the LWCs (see /tmp/team/UI-CONTRACT.md and the controllers'
+ * @AuraEnabled inner classes). Apex Datetime arrives as an ISO-8601 string, Date as `YYYY-MM-DD`.
+ */
+declare namespace QbApex {
+    type Nullable<T> = T | null | undefined;
+
+    interface SyncStatus {
+        status: string;
+        statusLabel: Nullable<string>;
+        invoiceId: Nullable<string>;
+        docNumber: Nullable<string>;
+        realmId: Nullable<string>;
+        companyName: Nullable<string>;
+        invoiceUrl: Nullable<string>;
+        lastSyncedAt: Nullable<string>;
+        nextAttemptAt: Nullable<string>;
+        lastError: Nullable<string>;
+        balance: Nullable<number>;
+        paymentStatus: Nullable<string>;
+        canSync: Nullable<boolean>;
+        isRunning: Nullable<boolean>;
+        hasInvoice: Nullable<boolean>;
+        isWon: Nullable<boolean>;
+    }
+
+    interface PreviewLine {
+        productName: Nullable<string>;
+        productCode: Nullable<string>;
+        itemId: Nullable<string>;
+        itemName: Nullable<string>;
+        quantity: Nullable<number>;
+        unitPrice: Nullable<number>;
+        amount: Nullable<number>;
+        description: Nullable<string>;
+        taxCode: Nullable<string>;
+        usesFallback: Nullable<boolean>;
+        problem: Nullable<string>;
+        product2Id: Nullable<string>;
+    }
+
+    interface InvoicePreview {
+        realmId: Nullable<string>;
+        companyName: Nullable<string>;
+        customerName: Nullable<string>;
+        customerMatch: Nullable<string>;
+        customerId: Nullable<string>;
+        lines: Nullable<PreviewLine[]>;
+        total: Nullable<number>;
+        opportunityAmount: Nullable<number>;
+        currencyCode: Nullable<string>;
+        problems: Nullable<string[]>;
+        warnings: Nullable<string[]>;
+        canSync: Nullable<boolean>;
+    }
+
+    interface Company {
+        realmId: string;
+        name: Nullable<string>;
+        environment: Nullable<string>;
+        fallbackItemId: Nullable<string>;
+        fallbackItemName: Nullable<string>;
+        isDefault: Nullable<boolean>;
+    }
+
+    interface MappingRow {
+        product2Id: string;
+        productName: Nullable<string>;
+        productCode: Nullable<string>;
+        family: Nullable<string>;
+        mappingId: Nullable<string>;
+        realmId: Nullable<string>;
+        qbItemId: Nullable<string>;
+        qbItemName: Nullable<string>;
+        taxable: Nullable<boolean>;
+        taxCode: Nullable<string>;
+        status: Nullable<string>;
+    }
+
+    interface QboItem {
+        id: string;
+        name: Nullable<string>;
+        sku: Nullable<string>;
+        type: Nullable<string>;
+        taxable: Nullable<boolean>;
+        active: Nullable<boolean>;
+    }
+
+    interface RowError {
+        product2Id: Nullable<string>;
+        message: Nullable<string>;
+    }
+
+    interface SaveResult {
+        success: Nullable<boolean>;
+        errors: Nullable<RowError[]>;
+    }
+
+    interface ImportError {
+        lineNumber: Nullable<number>;
+        message: Nullable<string>;
+        raw: Nullable<string>;
+    }
+
+    interface ImportPreview {
+        changes: Nullable<MappingRow[]>;
+        badRows: Nullable<ImportError[]>;
+    }
+
+    interface ValidationIssue {
+        product2Id: Nullable<string>;
+        productName: Nullable<string>;
+        qbItemId: Nullable<string>;
+        mappedName: Nullable<string>;
+        currentName: Nullable<string>;
+        problem: Nullable<string>;
+    }
+
+    interface LogFilter {
+        outcome?: Nullable<string>;
+        operation?: Nullable<string>;
+        realmId?: Nullable<string>;
+        fromDate?: Nullable<string>;
+        toDate?: Nullable<string>;
+        opportunityId?: Nullable<string>;
+        searchTerm?: Nullable<string>;
+    }
+
+    interface LogRow {
+        id: string;
+        name: Nullable<string>;
+        createdAt: Nullable<string>;
+        opportunityId: Nullable<string>;
+        opportunityName: Nullable<string>;
+        realmId: Nullable<string>;
+        operation: Nullable<string>;
+        outcome: Nullable<string>;
+        httpStatus: Nullable<number>;
+        errorCode: Nullable<string>;
+        attempt: Nullable<number>;
+        durationMs: Nullable<number>;
+        summary: Nullable<string>;
+    }
+
+    interface LogPage {
+        rows: Nullable<LogRow[]>;
+        nextCursor: Nullable<string>;
+    }
+
+    interface LogDetail extends LogRow {
+        requestBody: Nullable<string>;
+        responseBody: Nullable<string>;
+        requestId: Nullable<string>;
+        intuitTid: Nullable<string>;
+        errorMessage: Nullable<string>;
+        invoiceId: Nullable<string>;
+        invoiceUrl: Nullable<string>;
+        canRetry: Nullable<boolean>;
+    }
+
+    interface DailyCount {
+        day: string;
+        succeeded: Nullable<number>;
+        failed: Nullable<number>;
+    }
+
+    interface Connection {
+        realmId: string;
+        label: Nullable<string>;
+        environment: Nullable<string>;
+        namedCredential: Nullable<string>;
+        isDefault: Nullable<boolean>;
+        productionInSandbox: Nullable<boolean>;
+    }
+
+    interface ConnectionTest {
+        ok: Nullable<boolean>;
+        companyName: Nullable<string>;
+        message: Nullable<string>;
+    }
+}

@@ -1,0 +1,63 @@
+/* The @AuraEnabled methods the LWCs call imperatively; parameter names match the Apex parameters. */
+declare module '@salesforce/apex/QBSyncController.getStatus' {
+    export default function getStatus(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
+}
+declare module '@salesforce/apex/QBSyncController.preview' {
+    export default function preview(params: { opportunityId: string }): Promise<QbApex.InvoicePreview>;
+}
+declare module '@salesforce/apex/QBSyncController.syncNow' {
+    export default function syncNow(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
+}
+declare module '@salesforce/apex/QBSyncController.retry' {
+    export default function retry(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
+}
+
+declare module '@salesforce/apex/QBItemMappingController.getCompanies' {
+    export default function getCompanies(): Promise<QbApex.Company[]>;
+}
+declare module '@salesforce/apex/QBItemMappingController.getMappings' {
+    export default function getMappings(params: {
+        realmId: string;
+        unmappedOnly: boolean;
+        searchTerm: string;
+    }): Promise<QbApex.MappingRow[]>;
+}
+declare module '@salesforce/apex/QBItemMappingController.searchItems' {
+    export default function searchItems(params: { realmId: string; searchTerm: string }): Promise<QbApex.QboItem[]>;
+}
+declare module '@salesforce/apex/QBItemMappingController.autoMatch' {
+    export default function autoMatch(params: { realmId: string }): Promise<QbApex.MappingRow[]>;
+}
+declare module '@salesforce/apex/QBItemMappingController.saveMappings' {
+    export default function saveMappings(params: {
+        realmId: string;
+        rows: QbApex.MappingRow[];
+    }): Promise<QbApex.SaveResult>;
+}
+declare module '@salesforce/apex/QBItemMappingController.previewImport' {
+    export default function previewImport(params: { realmId: string; csv: string }): Promise<QbApex.ImportPreview>;
+}
+declare module '@salesforce/apex/QBItemMappingController.validateMappings' {
+    export default function validateMappings(params: { realmId: string }): Promise<QbApex.ValidationIssue[]>;
+}
+
+declare module '@salesforce/apex/QBSyncLogController.getLogs' {
+    export default function getLogs(params: {
+        filter: QbApex.LogFilter;
+        cursor: string | null;
+        pageSize: number;
+    }): Promise<QbApex.LogPage>;
+}
+declare module '@salesforce/apex/QBSyncLogController.getLogDetail' {
+    export default function getLogDetail(params: { logId: string }): Promise<QbApex.LogDetail>;
+}
+declare module '@salesforce/apex/QBSyncLogController.getDailyCounts' {
+    export default function getDailyCounts(params: { days: number }): Promise<QbApex.DailyCount[]>;
+}
+
+declare module '@salesforce/apex/QBConnectionsController.getConnections' {
+    export default function getConnections(): Promise<QbApex.Connection[]>;
+}
+declare module '@salesforce/apex/QBConnectionsController.testConnection' {
+    export default function testConnection(params: { realmId: string }): Promise<QbApex.ConnectionTest>;
+}
