@@ -21,6 +21,10 @@ const lwcModuleNameMapper = {
 };
 
 module.exports = {
+    // Coverage options are global in Jest (not per project). V8 coverage needs no instrumentation at transform
+    // time, so it stays correct with the transform cache of @lwc/jest-transformer, whose cache key ignores coverage.
+    collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
+    coverageProvider: 'v8',
     coverageReporters: ['text-summary', 'text', 'lcov'],
     coverageThreshold: {
         './force-app/main/ui/lwc/': { lines: 90 }
@@ -36,8 +40,7 @@ module.exports = {
             moduleNameMapper: lwcModuleNameMapper,
             transformIgnorePatterns: [
                 '/node_modules/(?!(.*@lwc/state)|(.*@salesforce/sfdx-lwc-jest/src/lightning-stubs)|lightning-base-components/)'
-            ],
-            collectCoverageFrom: ['<rootDir>/force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts']
+            ]
         },
         {
             displayName: 'tools',
