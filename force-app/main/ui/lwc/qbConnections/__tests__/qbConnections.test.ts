@@ -1,0 +1,146 @@
+import { createElement } from 'lwc';
+import getConnections from '@salesforce/apex/QBConnectionsController.getConnections';
+import testConnection from '@salesforce/apex/QBConnectionsController.testConnection';
+import QbConnections from 'c/qbConnections';
+import {
+    buttonByLabel,
+    clickButton,
+    deepActiveElement,
+    flushPromises,
+    nativeButton,
+    query,
+    queryAll,
+    textOf
+} from '../../../test/uiTestUtils';
+import CONNECTIONS from './data/getConnections.json';
+import TEST_OK from './data/testConnectionOk.json';
+import TEST_FAILED from './data/testConnectionFailed.json';
+
+jest.mock('@salesforce/apex/QBConnectionsController.getConnections', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/QBConnectionsController.testConnection', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const mockGetConnections = getConnections as jest.Mock;
+const mockTestConnection = testConnection as jest.Mock;
+
+async function renderConnections(): Promise<HTMLElement> {
+    const element = createElement('c-qb-connections', { is: QbConnections });
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function rowFor(element: HTMLElement, realmId: string): HTMLElement {
+    return query(element, `[data-id="connection"][data-realm-id="${realmId}"]`)!;
+}
+
+afterEach(() => {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+});
+
+describe('c-qb-connections', () => {
+    it('lists each configured company with environment, realm id, Named Credential and default flag', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        const element = await renderConnections();
+
+        const rows = queryAll(element, '[data-id="connection"]');
+        expect(rows).toHaveLength(2);
+        const us = textOf(rows[0]);
+        expect(us).toContain('Demo Company US');
+        expect(us).toContain('Sandbox');
+        expect(us).toContain('9130350000000001');
+        expect(us).toContain('QuickBooks_Sandbox');
+        expect(us).toContain('Default');
+        expect(textOf(rows[1])).not.toContain('Default');
+    });
+
+    it('warns only on the production company configured in a sandbox org', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        const element = await renderConnections();
+
+        expect(query(rowFor(element, '9130350000000001'), '[data-id="production-in-sandbox"]')).toBeNull();
+        const warning = query(rowFor(element, '9130350000000002'), '[data-id="production-in-sandbox"]');
+        expect(textOf(warning)).toContain('would create real invoices');
+    });
+
+    it('tests a connection and shows the QuickBooks company name, focusing the result', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        mockTestConnection.mockResolvedValue(TEST_OK);
+        const element = await renderConnections();
+        const row = rowFor(element, '9130350000000001');
+
+        await clickButton(row, 'Test connection');
+
+        expect(mockTestConnection).toHaveBeenCalledWith({ realmId: '9130350000000001' });
+        const outcome = query(row, '[data-id="outcome"]')!;
+        expect(textOf(outcome)).toContain('Connected to Demo Company US.');
+        expect(outcome.classList).toContain('slds-text-color_success');
+        expect(deepActiveElement()).toBe(outcome);
+        expect(query(rowFor(element, '9130350000000002'), '[data-id="outcome"]')).toBeNull();
+    });
+
+    it('shows the exact reason and fix when QuickBooks refuses the connection', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        mockTestConnection.mockResolvedValue(TEST_FAILED);
+        const element = await renderConnections();
+        const row = rowFor(element, '9130350000000002');
+
+        await clickButton(row, 'Test connection');
+
+        const outcome = query(row, '[data-id="outcome"]')!;
+        expect(textOf(outcome)).toContain('Re-authenticate the principal of External Credential QuickBooks');
+        expect(outcome.classList).toContain('slds-text-color_error');
+    });
+
+    it('disables the button and says Testing… while the test runs', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        let finish: (value: unknown) => void = () => undefined;
+        mockTestConnection.mockReturnValue(new Promise((resolve) => (finish = resolve)));
+        const element = await renderConnections();
+        const row = rowFor(element, '9130350000000001');
+
+        await clickButton(row, 'Test connection');
+
+        expect(nativeButton(buttonByLabel(row, 'Testing…')).disabled).toBe(true);
+        finish(TEST_OK);
+        await flushPromises();
+        expect(nativeButton(buttonByLabel(row, 'Test connection')).disabled).toBe(false);
+    });
+
+    it('turns an Apex error into a readable message on the row', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        mockTestConnection.mockRejectedValue({ body: { message: 'You need the QB_Administer_Sync permission.' } });
+        const element = await renderConnections();
+        const row = rowFor(element, '9130350000000001');
+
+        await clickButton(row, 'Test connection');
+
+        expect(textOf(query(row, '[data-id="outcome"]'))).toContain('You need the QB_Administer_Sync permission.');
+    });
+
+    it('explains how to add a company when none is configured', async () => {
+        mockGetConnections.mockResolvedValue([]);
+        const element = await renderConnections();
+
+        expect(textOf(query(element, '[data-id="empty"]'))).toContain('Custom Metadata Types');
+        expect(query(element, 'table')).toBeNull();
+    });
+
+    it('shows a readable error and loads again on Try again', async () => {
+        mockGetConnections.mockRejectedValueOnce({ body: { message: 'Insufficient access to QB_Company__mdt.' } });
+        const element = await renderConnections();
+        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('Insufficient access to QB_Company__mdt.');
+
+        mockGetConnections.mockResolvedValueOnce(CONNECTIONS);
+        await clickButton(element, 'Try again');
+
+        expect(query(element, '[data-id="load-error"]')).toBeNull();
+        expect(queryAll(element, '[data-id="connection"]')).toHaveLength(2);
+    });
+});
