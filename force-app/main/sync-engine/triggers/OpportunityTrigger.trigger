@@ -1,0 +1,3 @@
+trigger OpportunityTrigger on Opportunity(before insert, before update, after insert, after update) {
+    new OpportunitySyncTriggerHandler().run();
+}
