@@ -1,0 +1,208 @@
+import type { HttpRequest, HttpResponse, Router } from '../http/router';
+import type { Json } from '../store/realm';
+import { escapeHtml } from '../oauth/oauth-server';
+import { adminErrorStatus, type EmulatorAdmin } from './admin-api';
+
+function json(status: number, body: unknown): HttpResponse {
+    return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body, null, 2) };
+}
+
+function body(request: HttpRequest): Json {
+    const text = request.body.toString('utf8').trim();
+    if (!text) return {};
+    try {
+        return JSON.parse(text);
+    } catch {
+        throw new Error('admin request body must be JSON');
+    }
+}
+
+function guarded(run: (request: HttpRequest) => unknown | Promise<unknown>) {
+    return async (request: HttpRequest): Promise<HttpResponse> => {
+        try {
+            const result = await run(request);
+            if (result && typeof result === 'object' && 'status' in result && 'body' in result && 'headers' in result) {
+                return result as HttpResponse;
+            }
+            return json(200, result ?? { ok: true });
+        } catch (error) {
+            const { status, body: errorBody } = adminErrorStatus(error);
+            return json(status, errorBody);
+        }
+    };
+}
+
+/** HTTP face of EmulatorAdmin under /__admin (see README for the list). */
+export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
+    router.add(
+        'GET',
+        '/__admin',
+        guarded(() => indexPage(admin))
+    );
+    router.add(
+        'GET',
+        '/__admin/realms',
+        guarded(() => admin.realmIds().map((id) => admin.realm(id).settings))
+    );
+    router.add(
+        'POST',
+        '/__admin/realms',
+        guarded((r) => admin.createRealm(body(r)))
+    );
+    router.add(
+        'GET',
+        '/__admin/realms/:realm',
+        guarded((r) => realmPage(admin, r.params.realm))
+    );
+    router.add(
+        'PATCH',
+        '/__admin/realms/:realm/settings',
+        guarded((r) => admin.updateSettings(r.params.realm, body(r)))
+    );
+    router.add(
+        'GET',
+        '/__admin/realms/:realm/state',
+        guarded((r) => admin.snapshot(r.params.realm))
+    );
+    router.add(
+        'POST',
+        '/__admin/realms/:realm/seed',
+        guarded((r) => admin.seed(r.params.realm, body(r)))
+    );
+    router.add(
+        'GET',
+        '/__admin/realms/:realm/faults',
+        guarded((r) => admin.faults(r.params.realm))
+    );
+    router.add(
+        'PUT',
+        '/__admin/realms/:realm/faults',
+        guarded((r) => admin.setFaults(r.params.realm, body(r)))
+    );
+    router.add(
+        'DELETE',
+        '/__admin/realms/:realm/faults',
+        guarded((r) => admin.clearFaults(r.params.realm))
+    );
+    router.add(
+        'GET',
+        '/__admin/realms/:realm/attachments/:id/content',
+        guarded((r) => {
+            const content = admin.attachmentContent(r.params.realm, r.params.id);
+            if (!content) return json(404, { error: 'no such attachment' });
+            return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: content };
+        })
+    );
+    router.add(
+        'POST',
+        '/__admin/reset',
+        guarded((r) => {
+            admin.reset(body(r).realmId);
+            return { ok: true, realms: admin.realmIds() };
+        })
+    );
+    router.add(
+        'GET',
+        '/__admin/counters',
+        guarded((r) => admin.counters(r.query.get('realm') ?? undefined))
+    );
+    router.add(
+        'DELETE',
+        '/__admin/counters',
+        guarded(() => admin.resetCounters())
+    );
+    router.add(
+        'PUT',
+        '/__admin/rate-limits',
+        guarded((r) => admin.setRateLimits(body(r)))
+    );
+    router.add(
+        'POST',
+        '/__admin/oauth/clients',
+        guarded((r) => admin.registerClient(body(r)))
+    );
+    router.add(
+        'POST',
+        '/__admin/oauth/grant',
+        guarded((r) => {
+            const request = body(r);
+            return admin.grant(request.clientId, request.realmId ?? request.realm, request.includeHardExpiry === true);
+        })
+    );
+    router.add(
+        'POST',
+        '/__admin/oauth/expire',
+        guarded((r) => ({ expired: admin.expireAccessTokens(body(r).realmId) }))
+    );
+    router.add(
+        'POST',
+        '/__admin/webhooks',
+        guarded((r) => admin.subscribeWebhook(body(r)))
+    );
+    router.add(
+        'GET',
+        '/__admin/webhooks',
+        guarded(() => admin.webhookDeliveries())
+    );
+    router.add(
+        'DELETE',
+        '/__admin/webhooks',
+        guarded(() => admin.clearWebhooks())
+    );
+    router.add(
+        'POST',
+        '/__admin/clock/advance',
+        guarded((r) => ({ now: admin.advanceClock(Number(body(r).milliseconds ?? 0)) }))
+    );
+}
+
+function page(title: string, content: string): HttpResponse {
+    return {
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8' },
+        body:
+            `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+            '<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;margin-bottom:2rem}' +
+            'td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}</style></head>' +
+            `<body><h1>${escapeHtml(title)}</h1>${content}</body></html>`
+    };
+}
+
+function indexPage(admin: EmulatorAdmin): HttpResponse {
+    const rows = admin
+        .realmIds()
+        .map((id) => {
+            const s = admin.realm(id).settings;
+            return `<tr><td><a href="/__admin/realms/${escapeHtml(id)}">${escapeHtml(id)}</a></td><td>${escapeHtml(s.companyName)}</td><td>${escapeHtml(s.country)}</td><td>${escapeHtml(s.homeCurrency)}</td></tr>`;
+        })
+        .join('');
+    return page(
+        'QuickBooks Online emulator',
+        `<table><tr><th>Realm</th><th>Company</th><th>Country</th><th>Currency</th></tr>${rows}</table>`
+    );
+}
+
+function realmPage(admin: EmulatorAdmin, realmId: string): HttpResponse {
+    const snapshot = admin.snapshot(realmId);
+    const cell = (value: unknown): string =>
+        `<td>${escapeHtml(value === undefined || value === null ? '' : String(value))}</td>`;
+    const customers = (snapshot.entities.Customer ?? [])
+        .map(
+            (c) =>
+                `<tr>${cell(c.Id)}${cell(c.DisplayName)}${cell(c.PrimaryEmailAddr?.Address)}${cell(c.Balance)}${cell(c.Active)}${cell(c.SyncToken)}</tr>`
+        )
+        .join('');
+    const invoices = (snapshot.entities.Invoice ?? [])
+        .map(
+            (i) =>
+                `<tr>${cell(i.Id)}${cell(i.DocNumber)}${cell(i.CustomerRef?.name)}${cell(i.TxnDate)}${cell(i.TotalAmt)}${cell(i.Balance)}${cell(i.EmailStatus)}${cell(i.TxnStatus ?? '')}</tr>`
+        )
+        .join('');
+    const counters = admin.counters(realmId).summary;
+    return page(
+        `${snapshot.settings.companyName} (${realmId})`,
+        `<p>Reads (CorePlus): ${counters.reads} · Writes: ${counters.writes} · Batches: ${counters.batches}</p>` +
+            `<h2>Customers</h2><table><tr><th>Id</th><th>DisplayName</th><th>Email</th><th>Balance</th><th>Active</th><th>SyncToken</th></tr>${customers}</table>` +
+            `<h2>Invoices</h2><table><tr><th>Id</th><th>DocNumber</th><th>Customer</th><th>TxnDate</th><th>TotalAmt</th><th>Balance</th><th>EmailStatus</th><th>Status</th></tr>${invoices}</table>`
+    );
+}

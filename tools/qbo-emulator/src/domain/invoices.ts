@@ -1,0 +1,487 @@
+import { Faults } from '../faults/catalog';
+import { addDays, isIsoDate, qboDate, qboDateTime } from '../qbo-time';
+import type { Json, Realm } from '../store/realm';
+import { CURRENCY_NAMES } from '../store/seed';
+import { checkAddress, refreshCustomerBalance } from './customers';
+import {
+    checkEmail,
+    COMMON_META,
+    isObject,
+    loadForWrite,
+    optionalNumber,
+    optionalString,
+    refValue,
+    rejectUnknownProperties,
+    resolveReference,
+    roundMoney
+} from './validation';
+
+const INVOICE_PROPERTIES = new Set([
+    ...COMMON_META,
+    'DocNumber',
+    'TxnDate',
+    'DueDate',
+    'CustomerRef',
+    'Line',
+    'CustomerMemo',
+    'PrivateNote',
+    'BillEmail',
+    'BillEmailCc',
+    'BillEmailBcc',
+    'BillAddr',
+    'ShipAddr',
+    'ShipFromAddr',
+    'CurrencyRef',
+    'ExchangeRate',
+    'SalesTermRef',
+    'TxnTaxDetail',
+    'EmailStatus',
+    'PrintStatus',
+    'AllowIPNPayment',
+    'AllowOnlinePayment',
+    'AllowOnlineCreditCardPayment',
+    'AllowOnlineACHPayment',
+    'ApplyTaxAfterDiscount',
+    'GlobalTaxCalculation',
+    'ClassRef',
+    'DepartmentRef',
+    'ShipMethodRef',
+    'ShipDate',
+    'TrackingNum',
+    'CustomField',
+    'LinkedTxn',
+    'Deposit',
+    'DepositToAccountRef',
+    'TotalAmt',
+    'Balance',
+    'HomeBalance',
+    'HomeTotalAmt',
+    'DeliveryInfo',
+    'TxnSource',
+    'TransactionLocationType',
+    'ProjectRef',
+    'FreeFormAddress',
+    'InvoiceLink',
+    'TaxExemptionRef',
+    'RecurDataRef',
+    'TxnStatus'
+]);
+
+const LINE_PROPERTIES = new Set([
+    'Id',
+    'LineNum',
+    'Description',
+    'Amount',
+    'DetailType',
+    'SalesItemLineDetail',
+    'DiscountLineDetail',
+    'SubTotalLineDetail',
+    'DescriptionLineDetail',
+    'GroupLineDetail',
+    'LinkedTxn',
+    'CustomField',
+    'ProjectRef'
+]);
+
+const SALES_DETAIL_PROPERTIES = new Set([
+    'ItemRef',
+    'ClassRef',
+    'Qty',
+    'UnitPrice',
+    'TaxCodeRef',
+    'ServiceDate',
+    'ItemAccountRef',
+    'TaxInclusiveAmt',
+    'DiscountAmt',
+    'DiscountRate',
+    'MarkupInfo',
+    'PriceLevelRef',
+    'TaxClassificationRef'
+]);
+
+const DETAIL_TYPES = new Set([
+    'SalesItemLineDetail',
+    'DiscountLineDetail',
+    'SubTotalLineDetail',
+    'DescriptionOnly',
+    'GroupLineDetail'
+]);
+
+export const SHIPPING_ITEM_ID = 'SHIPPING_ITEM_ID';
+
+interface PricedLine {
+    line: Json;
+    taxRate: number;
+}
+
+/** Validates and prices an invoice the way QBO does, returning the entity to store. */
+function buildInvoice(realm: Realm, body: Json, existing?: Json): Json {
+    rejectUnknownProperties('Invoice', body, INVOICE_PROPERTIES);
+    const customerId = refValue(body, 'CustomerRef');
+    if (!customerId) throw Faults.requiredParamMissing('CustomerRef', 'CustomerRef');
+    const customer = resolveReference(realm, 'Customer', customerId, 'CustomerRef');
+    if (!Array.isArray(body.Line) || body.Line.length === 0) throw Faults.requiredParamMissing('Line', 'Line');
+
+    const priced: PricedLine[] = [];
+    const discounts: Json[] = [];
+    let subtotal = 0;
+    body.Line.forEach((raw: unknown, index: number) => {
+        const element = `Line[${index}]`;
+        if (!isObject(raw)) throw Faults.malformedRequest(element);
+        rejectUnknownProperties('Line', raw, LINE_PROPERTIES);
+        const detailType = raw.DetailType;
+        if (!detailType) throw Faults.requiredParamMissing('DetailType', `${element}.DetailType`);
+        if (!DETAIL_TYPES.has(detailType)) throw Faults.malformedRequest(`DetailType:${detailType}`);
+        optionalString(raw, 'Description', 4000, `${element}.Description`);
+        if (detailType === 'SubTotalLineDetail') return;
+        if (detailType === 'GroupLineDetail') {
+            throw Faults.businessValidation('Group items are not supported by this emulator', element);
+        }
+        if (detailType === 'DescriptionOnly') {
+            priced.push({
+                line: {
+                    Description: raw.Description,
+                    DetailType: 'DescriptionOnly',
+                    DescriptionLineDetail: isObject(raw.DescriptionLineDetail) ? raw.DescriptionLineDetail : {}
+                },
+                taxRate: 0
+            });
+            return;
+        }
+        if (detailType === 'DiscountLineDetail') {
+            if (!realm.settings.allowDiscount) {
+                throw Faults.businessValidation(
+                    'Discounts are turned off in this company (SalesFormsPrefs.AllowDiscount).',
+                    element
+                );
+            }
+            discounts.push(raw);
+            priced.push({ line: raw, taxRate: 0 });
+            return;
+        }
+        const sales = priceSalesLine(realm, raw, element);
+        subtotal = roundMoney(subtotal + sales.line.Amount);
+        priced.push(sales);
+    });
+    if (!priced.some((p) => p.line.DetailType === 'SalesItemLineDetail')) {
+        throw Faults.businessValidation('Transactions must have at least one line with an item or an amount.', 'Line');
+    }
+
+    let discountTotal = 0;
+    for (const raw of discounts) {
+        const detail = isObject(raw.DiscountLineDetail) ? raw.DiscountLineDetail : {};
+        let amount: number;
+        if (detail.PercentBased === true) {
+            const percent = optionalNumber(detail, 'DiscountPercent', 'DiscountLineDetail.DiscountPercent');
+            if (percent === undefined)
+                throw Faults.requiredParamMissing('DiscountPercent', 'DiscountLineDetail.DiscountPercent');
+            amount = roundMoney((subtotal * percent) / 100);
+        } else {
+            const supplied = optionalNumber(raw, 'Amount', 'Line.Amount');
+            if (supplied === undefined) throw Faults.requiredParamMissing('Amount', 'Line.Amount');
+            amount = roundMoney(supplied);
+        }
+        const accountId = refValue(detail, 'DiscountAccountRef') ?? '5';
+        if (!realm.find('Account', accountId))
+            throw Faults.invalidReference('Account', accountId, 'DiscountAccountRef');
+        const entry = priced.find((p) => p.line === raw)!;
+        entry.line = {
+            Amount: amount,
+            DetailType: 'DiscountLineDetail',
+            DiscountLineDetail: {
+                PercentBased: detail.PercentBased === true,
+                ...(detail.PercentBased === true ? { DiscountPercent: detail.DiscountPercent } : {}),
+                DiscountAccountRef: { value: accountId, name: realm.find('Account', accountId)!.Name }
+            }
+        };
+        discountTotal = roundMoney(discountTotal + amount);
+    }
+    if (discountTotal > subtotal) {
+        throw Faults.businessValidation('The discount amount cannot be greater than the subtotal.', 'Line');
+    }
+
+    const discountFactor = subtotal === 0 ? 1 : (subtotal - discountTotal) / subtotal;
+    const taxByRate = new Map<number, number>();
+    for (const { line, taxRate } of priced) {
+        if (line.DetailType !== 'SalesItemLineDetail' || taxRate === 0) continue;
+        taxByRate.set(taxRate, (taxByRate.get(taxRate) ?? 0) + line.Amount * discountFactor);
+    }
+    const taxLines = [...taxByRate.entries()].map(([rate, base]) => ({
+        Amount: roundMoney((base * rate) / 100),
+        DetailType: 'TaxLineDetail',
+        TaxLineDetail: { PercentBased: true, TaxPercent: rate, NetAmountTaxable: roundMoney(base) }
+    }));
+    const totalTax = roundMoney(taxLines.reduce((sum, line) => sum + line.Amount, 0));
+    const totalAmt = roundMoney(subtotal - discountTotal + totalTax);
+
+    const docNumber = resolveDocNumber(realm, body, existing);
+    const txnDate = body.TxnDate ?? existing?.TxnDate ?? qboDate(realm.now(), realm.settings.timeZone);
+    if (!isIsoDate(txnDate)) throw Faults.malformedRequest(`TxnDate:${txnDate}`);
+    const termId = refValue(body, 'SalesTermRef') ?? customer.SalesTermRef?.value ?? '3';
+    const term = realm.find('Term', termId);
+    if (!term) throw Faults.invalidReference('Term', termId, 'SalesTermRef');
+    const dueDate = body.DueDate ?? addDays(txnDate, Number(term.DueDays ?? 0));
+    if (!isIsoDate(dueDate)) throw Faults.malformedRequest(`DueDate:${dueDate}`);
+    if (dueDate < txnDate)
+        throw Faults.businessValidation('The due date cannot be before the transaction date.', 'DueDate');
+
+    const currency = refValue(body, 'CurrencyRef') ?? customer.CurrencyRef?.value ?? realm.settings.homeCurrency;
+    if (currency !== customer.CurrencyRef?.value) {
+        throw Faults.businessValidation(
+            `The currency of the transaction (${currency}) does not match the currency of the customer (${customer.CurrencyRef?.value}).`,
+            'CurrencyRef'
+        );
+    }
+    const foreign = currency !== realm.settings.homeCurrency;
+    const exchangeRate = optionalNumber(body, 'ExchangeRate') ?? 1;
+    if (exchangeRate <= 0) throw Faults.businessValidation('ExchangeRate must be greater than zero.', 'ExchangeRate');
+
+    if (isObject(body.BillEmail) && body.BillEmail.Address) checkEmail(body.BillEmail.Address, 'BillEmail.Address');
+    checkAddress('Invoice', body.BillAddr, 'BillAddr');
+    checkAddress('Invoice', body.ShipAddr, 'ShipAddr');
+    optionalString(body, 'PrivateNote', 4000);
+    if (body.CustomerMemo !== undefined && body.CustomerMemo !== null) {
+        if (!isObject(body.CustomerMemo)) throw Faults.malformedRequest('CustomerMemo');
+        optionalString(body.CustomerMemo, 'value', 1000, 'CustomerMemo.value');
+    }
+
+    const applied = roundMoney(Number(existing?.TotalAmt ?? 0) - Number(existing?.Balance ?? 0));
+    if (applied > totalAmt) {
+        throw Faults.businessValidation(
+            'The invoice total cannot be less than the payments already applied to it.',
+            'Line'
+        );
+    }
+    let lineNumber = 0;
+    const lines: Json[] = priced.map(({ line }) => ({ Id: String(++lineNumber), LineNum: lineNumber, ...line }));
+    lines.push({ Amount: subtotal, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
+
+    const result: Json = {
+        ...body,
+        AllowIPNPayment: body.AllowIPNPayment ?? false,
+        AllowOnlinePayment: body.AllowOnlinePayment ?? false,
+        AllowOnlineCreditCardPayment: body.AllowOnlineCreditCardPayment ?? false,
+        AllowOnlineACHPayment: body.AllowOnlineACHPayment ?? false,
+        CustomField: body.CustomField ?? [],
+        TxnDate: txnDate,
+        CurrencyRef: { value: currency, name: CURRENCY_NAMES[currency] ?? currency },
+        ExchangeRate: exchangeRate,
+        LinkedTxn: existing?.LinkedTxn ?? [],
+        Line: lines,
+        TxnTaxDetail: { TotalTax: totalTax, ...(taxLines.length ? { TaxLine: taxLines } : {}) },
+        CustomerRef: { value: customer.Id, name: customer.DisplayName },
+        SalesTermRef: { value: term.Id, name: term.Name },
+        DueDate: dueDate,
+        TotalAmt: totalAmt,
+        ApplyTaxAfterDiscount: false,
+        PrintStatus:
+            body.PrintStatus ??
+            existing?.PrintStatus ??
+            (customer.PreferredDeliveryMethod === 'Print' ? 'NeedToPrint' : 'NotSet'),
+        EmailStatus: body.EmailStatus ?? existing?.EmailStatus ?? 'NotSet',
+        Balance: roundMoney(totalAmt - applied),
+        Deposit: 0
+    };
+    if (docNumber !== undefined) result.DocNumber = docNumber;
+    if (foreign) {
+        result.HomeTotalAmt = roundMoney(totalAmt * exchangeRate);
+        result.HomeBalance = roundMoney(result.Balance * exchangeRate);
+    } else {
+        delete result.HomeTotalAmt;
+        delete result.HomeBalance;
+    }
+    if (existing?.DeliveryInfo) result.DeliveryInfo = existing.DeliveryInfo;
+    if (!result.BillAddr && customer.BillAddr) result.BillAddr = customer.BillAddr;
+    if (!result.ShipAddr && customer.ShipAddr) result.ShipAddr = customer.ShipAddr;
+    if (!result.BillEmail && customer.PrimaryEmailAddr?.Address)
+        result.BillEmail = { Address: customer.PrimaryEmailAddr.Address };
+    delete result.sparse;
+    return result;
+}
+
+function priceSalesLine(realm: Realm, raw: Json, element: string): PricedLine {
+    const detail = raw.SalesItemLineDetail;
+    if (!isObject(detail)) throw Faults.requiredParamMissing('SalesItemLineDetail', `${element}.SalesItemLineDetail`);
+    rejectUnknownProperties('SalesItemLineDetail', detail, SALES_DETAIL_PROPERTIES);
+    const amount = optionalNumber(raw, 'Amount', 'Line.Amount');
+    if (amount === undefined) throw Faults.requiredParamMissing('Amount', 'Line.Amount');
+    const qty = optionalNumber(detail, 'Qty', 'SalesItemLineDetail.Qty');
+    let unitPrice = optionalNumber(detail, 'UnitPrice', 'SalesItemLineDetail.UnitPrice');
+    if (
+        qty !== undefined &&
+        unitPrice !== undefined &&
+        Math.abs(roundMoney(qty * unitPrice) - roundMoney(amount)) >= 0.005
+    ) {
+        throw Faults.amountCalculation(amount);
+    }
+    if (qty !== undefined && unitPrice === undefined && qty !== 0) unitPrice = amount / qty;
+
+    const itemId = refValue(detail, 'ItemRef', 'SalesItemLineDetail.ItemRef') ?? '1';
+    let itemRef: Json;
+    let taxableItem = false;
+    if (itemId === SHIPPING_ITEM_ID) {
+        if (!realm.settings.allowShipping) throw Faults.invalidReference('Item', itemId, 'SalesItemLineDetail.ItemRef');
+        itemRef = { value: SHIPPING_ITEM_ID };
+    } else {
+        const item = resolveReference(realm, 'Item', itemId, 'SalesItemLineDetail.ItemRef');
+        itemRef = { value: item.Id, name: item.Name };
+        taxableItem = item.Taxable === true;
+    }
+    const { taxCodeRef, taxRate } = resolveLineTax(realm, detail, taxableItem, element);
+    if (detail.ServiceDate !== undefined && detail.ServiceDate !== null && !isIsoDate(detail.ServiceDate)) {
+        throw Faults.malformedRequest(`ServiceDate:${detail.ServiceDate}`);
+    }
+    const outDetail: Json = { ...detail, ItemRef: itemRef, TaxCodeRef: taxCodeRef };
+    if (qty !== undefined) outDetail.Qty = qty;
+    if (unitPrice !== undefined) outDetail.UnitPrice = unitPrice;
+    const line: Json = {
+        ...(raw.Description !== undefined ? { Description: raw.Description } : {}),
+        Amount: roundMoney(amount),
+        DetailType: 'SalesItemLineDetail',
+        SalesItemLineDetail: outDetail
+    };
+    return { line, taxRate };
+}
+
+/** US companies use the TAX/NON placeholders; other countries reference TaxCode ids. */
+function resolveLineTax(
+    realm: Realm,
+    detail: Json,
+    taxableItem: boolean,
+    element: string
+): { taxCodeRef: Json; taxRate: number } {
+    const supplied = refValue(detail, 'TaxCodeRef', 'SalesItemLineDetail.TaxCodeRef');
+    if (realm.settings.country === 'US') {
+        const code = supplied ?? (taxableItem ? 'TAX' : 'NON');
+        if (code !== 'TAX' && code !== 'NON')
+            throw Faults.invalidReference('TaxCode', code, 'SalesItemLineDetail.TaxCodeRef');
+        return { taxCodeRef: { value: code }, taxRate: code === 'TAX' ? realm.settings.salesTaxPercent : 0 };
+    }
+    if (!supplied) {
+        throw Faults.businessValidation(
+            'Make sure all your transactions have a sales tax rate before you save.',
+            `${element}.SalesItemLineDetail.TaxCodeRef`
+        );
+    }
+    const taxCode = resolveReference(realm, 'TaxCode', supplied, 'SalesItemLineDetail.TaxCodeRef');
+    return { taxCodeRef: { value: taxCode.Id }, taxRate: Number(taxCode.RatePercent ?? 0) };
+}
+
+function resolveDocNumber(realm: Realm, body: Json, existing?: Json): string | undefined {
+    const supplied = optionalString(body, 'DocNumber', 21);
+    const candidate = supplied ?? existing?.DocNumber;
+    if (candidate !== undefined && candidate !== '') {
+        const clash = realm
+            .live('Invoice')
+            .find(
+                (invoice) =>
+                    invoice.Id !== existing?.Id &&
+                    String(invoice.DocNumber ?? '').toLowerCase() === candidate.toLowerCase()
+            );
+        if (clash) throw Faults.duplicateDocNumber(candidate, clash.Id);
+        return candidate;
+    }
+    if (existing || realm.settings.customTxnNumbers) return undefined;
+    const used = new Set(realm.live('Invoice').map((invoice) => String(invoice.DocNumber ?? '')));
+    let next = realm.state.nextDocNumber;
+    while (used.has(String(next))) next++;
+    realm.state.nextDocNumber = next + 1;
+    return String(next);
+}
+
+export function createInvoice(realm: Realm, body: Json): Json {
+    const invoice = realm.insert('Invoice', buildInvoice(realm, body));
+    refreshCustomerBalance(realm, invoice.CustomerRef.value);
+    return invoice;
+}
+
+export function updateInvoice(realm: Realm, body: Json): Json {
+    const existing = loadForWrite(realm, 'Invoice', body);
+    if (existing.TxnStatus === 'Voided') {
+        throw Faults.businessValidation('A voided transaction cannot be changed.', 'Id');
+    }
+    const { MetaData: _m, domain: _d, ...rest } = existing;
+    void _m;
+    void _d;
+    const merged = body.sparse === true ? { ...rest, ...body } : { ...body, LinkedTxn: existing.LinkedTxn };
+    const next = realm.update('Invoice', { ...buildInvoice(realm, merged, existing), Id: existing.Id });
+    refreshCustomerBalance(realm, next.CustomerRef.value);
+    if (existing.CustomerRef.value !== next.CustomerRef.value)
+        refreshCustomerBalance(realm, existing.CustomerRef.value);
+    return next;
+}
+
+function assertNoPayments(invoice: Json, action: string): void {
+    if ((invoice.LinkedTxn ?? []).some((txn: Json) => txn.TxnType === 'Payment')) {
+        throw Faults.businessValidation(
+            `This invoice has payments applied to it and cannot be ${action}. Remove the payments first.`,
+            'Id'
+        );
+    }
+}
+
+export function voidInvoice(realm: Realm, body: Json): Json {
+    const existing = loadForWrite(realm, 'Invoice', body);
+    assertNoPayments(existing, 'voided');
+    const voided: Json = {
+        ...existing,
+        Line: existing.Line.map((line: Json) => {
+            const copy: Json = { ...line, Amount: 0 };
+            if (copy.SalesItemLineDetail)
+                copy.SalesItemLineDetail = { ...copy.SalesItemLineDetail, Qty: 0, UnitPrice: 0 };
+            return copy;
+        }),
+        TxnTaxDetail: { TotalTax: 0 },
+        TotalAmt: 0,
+        Balance: 0,
+        PrivateNote: existing.PrivateNote ? `Voided ${existing.PrivateNote}` : 'Voided',
+        TxnStatus: 'Voided'
+    };
+    if (voided.HomeTotalAmt !== undefined) {
+        voided.HomeTotalAmt = 0;
+        voided.HomeBalance = 0;
+    }
+    const next = realm.update('Invoice', voided, 'Void');
+    refreshCustomerBalance(realm, next.CustomerRef.value);
+    return next;
+}
+
+export function deleteInvoice(realm: Realm, body: Json): Json {
+    const existing = loadForWrite(realm, 'Invoice', body);
+    assertNoPayments(existing, 'deleted');
+    realm.markDeleted('Invoice', existing.Id);
+    refreshCustomerBalance(realm, existing.CustomerRef.value);
+    return { domain: 'QBO', status: 'Deleted', Id: existing.Id };
+}
+
+/** Records an e-mail delivery: EmailStatus EmailSent, DeliveryInfo, and BillEmail overwritten by sendTo. */
+export function sendInvoice(realm: Realm, id: string, sendTo: string | null): Json {
+    const existing = realm.find('Invoice', id);
+    if (!existing) throw Faults.objectNotFound();
+    const address = sendTo ?? existing.BillEmail?.Address;
+    if (!address)
+        throw Faults.businessValidation(
+            'An email address is required to send this invoice. Add BillEmail or pass sendTo.',
+            'BillEmail'
+        );
+    checkEmail(address, 'sendTo');
+    const day = qboDate(realm.now(), realm.settings.timeZone);
+    const sentToday = realm.state.emailsSentByDay[day] ?? 0;
+    if (sentToday >= realm.settings.dailyEmailLimit) {
+        throw Faults.businessValidation(
+            `You have reached the daily limit of ${realm.settings.dailyEmailLimit} emails for this company. Try again tomorrow.`,
+            'sendTo'
+        );
+    }
+    realm.state.emailsSentByDay = { [day]: sentToday + 1 };
+    return realm.update(
+        'Invoice',
+        {
+            ...existing,
+            BillEmail: { Address: address },
+            EmailStatus: 'EmailSent',
+            DeliveryInfo: { DeliveryType: 'Email', DeliveryTime: qboDateTime(realm.now(), realm.settings.timeZone) }
+        },
+        'Emailed'
+    );
+}

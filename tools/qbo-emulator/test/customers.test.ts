@@ -1,0 +1,165 @@
+import {
+    createCustomerRequest,
+    createCustomerResponseFields,
+    queryCustomersChangedSince,
+    sparseUpdateCustomerRequest
+} from './fixtures/intuit-docs';
+import { firstError, startHarness, type Harness } from './support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+    h = await startHarness();
+});
+afterEach(() => h.close());
+
+describe('Customer (Intuit API reference: all-entities/customer)', () => {
+    it('creates the documented King Groceries customer with the documented response fields', async () => {
+        const response = await h.api('POST', '/customer?minorversion=75', createCustomerRequest);
+        expect(response.status).toBe(200);
+        expect(response.json.Customer).toMatchObject(createCustomerResponseFields);
+        expect(response.json.Customer.Id).toMatch(/^\d+$/);
+        expect(response.json.Customer.BillAddr).toMatchObject({
+            ...createCustomerRequest.BillAddr,
+            Id: expect.stringMatching(/^\d+$/)
+        });
+        expect(response.json.Customer.MetaData.CreateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+        expect(response.json.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
+    });
+
+    it('sparse-updates only the supplied field and increments SyncToken', async () => {
+        const created = (await h.api('POST', '/customer', createCustomerRequest)).json.Customer;
+        const response = await h.api('POST', '/customer', {
+            ...sparseUpdateCustomerRequest,
+            Id: created.Id,
+            SyncToken: created.SyncToken
+        });
+        expect(response.status).toBe(200);
+        expect(response.json.Customer).toMatchObject({
+            MiddleName: 'Mark',
+            GivenName: 'James',
+            SyncToken: '1',
+            DisplayName: "King's Groceries"
+        });
+    });
+
+    it('full update sets omitted writable fields to null', async () => {
+        const created = (await h.api('POST', '/customer', createCustomerRequest)).json.Customer;
+        const response = await h.api('POST', '/customer', {
+            Id: created.Id,
+            SyncToken: '0',
+            DisplayName: "King's Groceries"
+        });
+        expect(response.status).toBe(200);
+        expect(response.json.Customer.GivenName).toBeUndefined();
+        expect(response.json.Customer.BillAddr).toBeUndefined();
+    });
+
+    it('rejects a stale SyncToken with 5010 Stale Object Error', async () => {
+        const created = (await h.api('POST', '/customer', createCustomerRequest)).json.Customer;
+        await h.api('POST', '/customer', { Id: created.Id, SyncToken: '0', sparse: true, Notes: 'first' });
+        const stale = await h.api('POST', '/customer', {
+            Id: created.Id,
+            SyncToken: '0',
+            sparse: true,
+            Notes: 'second'
+        });
+        expect(stale.status).toBe(400);
+        expect(firstError(stale)).toMatchObject({ code: '5010', Message: 'Stale Object Error' });
+    });
+
+    it('rejects a duplicate DisplayName with 6240 Duplicate Name Exists Error naming the existing Id', async () => {
+        const created = (await h.api('POST', '/customer', createCustomerRequest)).json.Customer;
+        const duplicate = await h.api('POST', '/customer', { DisplayName: "king's groceries" });
+        expect(duplicate.status).toBe(400);
+        expect(duplicate.json.Fault.type).toBe('ValidationFault');
+        expect(firstError(duplicate)).toMatchObject({ code: '6240', Message: 'Duplicate Name Exists Error' });
+        expect(firstError(duplicate).Detail).toMatch(new RegExp(`Id=${created.Id}$`));
+    });
+
+    it('rejects a colon in DisplayName (business rule: no colon, tab or newline)', async () => {
+        const response = await h.api('POST', '/customer', { DisplayName: 'Parent:Child' });
+        expect(response.status).toBe(400);
+        expect(firstError(response).element).toBe('DisplayName');
+    });
+
+    it('requires DisplayName or a name component (2020)', async () => {
+        const response = await h.api('POST', '/customer', { CompanyName: 'Only a company' });
+        expect(response.status).toBe(400);
+        expect(firstError(response).code).toBe('2020');
+    });
+
+    it('generates DisplayName from the name components when absent', async () => {
+        const response = await h.api('POST', '/customer', { Title: 'Dr', GivenName: 'Ada', FamilyName: 'Lovelace' });
+        expect(response.json.Customer.DisplayName).toBe('Dr Ada Lovelace');
+    });
+
+    it('rejects an email without @ and dot', async () => {
+        const response = await h.api('POST', '/customer', {
+            DisplayName: 'Mail Co',
+            PrimaryEmailAddr: { Address: 'not-an-address' }
+        });
+        expect(response.status).toBe(400);
+        expect(firstError(response).element).toBe('PrimaryEmailAddr.Address');
+    });
+
+    it('keeps CurrencyRef fixed once set', async () => {
+        const created = (await h.api('POST', '/customer', { DisplayName: 'Dollar Co' })).json.Customer;
+        const response = await h.api('POST', '/customer', {
+            Id: created.Id,
+            SyncToken: '0',
+            sparse: true,
+            CurrencyRef: { value: 'EUR' }
+        });
+        expect(response.status).toBe(400);
+        expect(firstError(response).element).toBe('CurrencyRef');
+    });
+
+    it('rejects an unknown property with 2010', async () => {
+        const response = await h.api('POST', '/customer', { DisplayName: 'Typo Co', DisplayNme: 'x' });
+        expect(response.status).toBe(400);
+        expect(firstError(response).code).toBe('2010');
+        expect(firstError(response).Detail).toContain('DisplayNme');
+    });
+
+    it('rejects a DisplayName over 500 characters with 2050', async () => {
+        const response = await h.api('POST', '/customer', { DisplayName: 'x'.repeat(501) });
+        expect(firstError(response).code).toBe('2050');
+    });
+
+    it('reads a customer and answers 610 Object Not Found for an unknown id', async () => {
+        const created = (await h.api('POST', '/customer', createCustomerRequest)).json.Customer;
+        expect((await h.api('GET', `/customer/${created.Id}`)).json.Customer.DisplayName).toBe("King's Groceries");
+        const missing = await h.api('GET', '/customer/999');
+        expect(missing.status).toBe(400);
+        expect(firstError(missing).code).toBe('610');
+    });
+
+    it('answers the documented Metadata.LastUpdatedTime query', async () => {
+        await h.api('POST', '/customer', createCustomerRequest);
+        const response = await h.api('GET', `/query?query=${encodeURIComponent(queryCustomersChangedSince)}`);
+        expect(response.status).toBe(200);
+        expect(response.json.QueryResponse.Customer).toHaveLength(1);
+        expect(response.json.QueryResponse).toMatchObject({ startPosition: 1, maxResults: 1 });
+    });
+
+    it('marks an inactivated customer "(deleted)" and hides it from default queries', async () => {
+        const created = (await h.api('POST', '/customer', { DisplayName: 'Gone Co' })).json.Customer;
+        const inactive = await h.api('POST', '/customer', {
+            Id: created.Id,
+            SyncToken: '0',
+            sparse: true,
+            Active: false
+        });
+        expect(inactive.json.Customer.DisplayName).toBe('Gone Co (deleted)');
+        const active = await h.api(
+            'GET',
+            `/query?query=${encodeURIComponent("select * from Customer where DisplayName LIKE 'Gone%'")}`
+        );
+        expect(active.json.QueryResponse).toEqual({});
+        const all = await h.api(
+            'GET',
+            `/query?query=${encodeURIComponent("select * from Customer where Active IN (true, false) AND DisplayName LIKE 'Gone%'")}`
+        );
+        expect(all.json.QueryResponse.Customer).toHaveLength(1);
+    });
+});
