@@ -5,7 +5,7 @@
  *
  * Adding a suite is one line in STAGES:
  * - check(name, command, args)       a tool that passes or fails as a whole (counts as 1 test);
- * - jestStage()                      both Jest projects, counted per test via --json;
+ * - jestStage(project)               one Jest project of jest.config.js, counted per test via --json;
  * - summary(name, command, args, f)  a runner that prints `N passed, N failed` as its last line;
  *                                    fails loudly (does not skip) while its entry file f is missing.
  */
@@ -45,7 +45,7 @@ function execute(command: string, args: string[], env: NodeJS.ProcessEnv = {}): 
             env: {
                 ...process.env,
                 PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
-                FORCE_COLOR: '0',
+                NO_COLOR: '1',
                 ...env
             },
             stdio: ['ignore', 'pipe', 'pipe']
@@ -92,14 +92,20 @@ interface JestJson {
     }[];
 }
 
-function jestStage(): Stage {
+function jestStage(project: string): Stage {
     return {
-        name: 'jest',
+        name: `jest (${project})`,
         run: async () => {
             const dir = mkdtempSync(join(tmpdir(), 'jest-json-'));
             const file = join(dir, 'results.json');
             try {
-                const { status, output } = await execute('jest', ['--ci', '--json', `--outputFile=${file}`]);
+                const { status, output } = await execute('jest', [
+                    '--ci',
+                    '--selectProjects',
+                    project,
+                    '--json',
+                    `--outputFile=${file}`
+                ]);
                 if (!existsSync(file)) {
                     return {
                         passed: 0,
@@ -163,7 +169,8 @@ const STAGES: Stage[] = [
     check('tsc (LWC)', 'tsc', ['--noEmit', '-p', LWC_TSCONFIG], { onlyIf: LWC_TSCONFIG }),
     check('metadata (sf project convert source)', 'tsx', ['tools/checks/metadata-validation.ts']),
     check('Apex semantics (apexlink)', 'tsx', ['tools/checks/apex-semantic-check.ts']),
-    jestStage(),
+    jestStage('tools'),
+    jestStage('lwc'),
     summary('Apex tests', 'npm', ['run', '--silent', 'apex', '--', 'test'], 'tools/apex-runtime/src/cli.ts')
 ];
 
