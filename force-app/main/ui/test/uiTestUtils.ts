@@ -3,6 +3,12 @@
  * label a user reads, click the native button inside it, type into the native input inside a lightning-input.
  */
 
+/** Lets a macrotask pass (base components defer some events with setTimeout 0), then flushes promises. */
+export async function nextTask(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await flushPromises();
+}
+
 /** Lets pending promise callbacks and the re-renders they cause run; works with real and fake timers. */
 export async function flushPromises(rounds = 10): Promise<void> {
     for (let round = 0; round < rounds; round++) {
@@ -103,7 +109,7 @@ export function fieldByLabel(root: Root, label: string): HTMLElement {
 
 /** Types `value` into the native input of a lightning-input, as a user's keystrokes would. */
 export async function typeInto(root: Root, label: string, value: string): Promise<void> {
-    const input = shadowOf(fieldByLabel(root, label)).querySelector('input');
+    const [input] = deepQueryAll<HTMLInputElement>(fieldByLabel(root, label), 'input');
     if (!input) {
         throw new Error(`field "${label}" has no native input`);
     }
@@ -115,7 +121,7 @@ export async function typeInto(root: Root, label: string, value: string): Promis
 
 /** Ticks or unticks the native checkbox of a lightning-input type="checkbox" / "toggle". */
 export async function setChecked(root: Root, label: string, checked: boolean): Promise<void> {
-    const input = shadowOf(fieldByLabel(root, label)).querySelector('input');
+    const [input] = deepQueryAll<HTMLInputElement>(fieldByLabel(root, label), 'input');
     if (!input) {
         throw new Error(`field "${label}" has no native checkbox`);
     }
@@ -144,4 +150,19 @@ export function deepActiveElement(): Element | null {
         active = active.shadowRoot.activeElement;
     }
     return active;
+}
+
+/** Every element matching `selector` anywhere below `root`, descending into the shadow trees of base components. */
+export function deepQueryAll<T extends Element = HTMLElement>(root: Element | ShadowRoot, selector: string): T[] {
+    const found: T[] = [];
+    const visit = (node: Element | ShadowRoot): void => {
+        found.push(...Array.from(node.querySelectorAll<T>(selector)));
+        node.querySelectorAll('*').forEach((element) => {
+            if (element.shadowRoot) {
+                visit(element.shadowRoot);
+            }
+        });
+    };
+    visit(root instanceof Element && root.shadowRoot ? root.shadowRoot : root);
+    return found;
 }

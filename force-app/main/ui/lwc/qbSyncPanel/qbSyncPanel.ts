@@ -284,6 +284,8 @@ export default class QbSyncPanel extends LightningElement {
         }
         this.stopPolling();
         if (this.isRunning && this.connected) {
+            // Polling a non-cacheable status method is the documented way to follow a Queueable from the UI.
+            // eslint-disable-next-line @lwc/lwc/no-async-operation
             this.pollTimer = setTimeout(() => this.loadStatus(), POLL_INTERVAL_MS);
         }
     }

@@ -1,0 +1,381 @@
+import { createElement } from 'lwc';
+import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
+import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
+import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
+import retry from '@salesforce/apex/QBSyncController.retry';
+import QbSyncLogViewer, { SEARCH_DEBOUNCE_MS } from 'c/qbSyncLogViewer';
+import {
+    chooseOption,
+    clickButton,
+    deepActiveElement,
+    deepQueryAll,
+    flushPromises,
+    hasButton,
+    nextTask,
+    query,
+    queryAll,
+    textOf,
+    typeInto
+} from '../../../test/uiTestUtils';
+import PAGE_1 from './data/getLogsPage1.json';
+import PAGE_2 from './data/getLogsPage2.json';
+import PAGE_EMPTY from './data/getLogsEmpty.json';
+import DETAIL_FAILURE from './data/getLogDetailFailure.json';
+import DETAIL_SUCCESS from './data/getLogDetailSuccess.json';
+import DAILY_COUNTS from './data/getDailyCounts.json';
+import DAILY_COUNTS_EMPTY from './data/getDailyCountsEmpty.json';
+
+jest.mock('@salesforce/apex/QBSyncLogController.getLogs', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncLogController.getLogDetail', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncLogController.getDailyCounts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncController.retry', () => ({ default: jest.fn() }), { virtual: true });
+
+const mockGetLogs = getLogs as jest.Mock;
+const mockGetLogDetail = getLogDetail as jest.Mock;
+const mockGetDailyCounts = getDailyCounts as jest.Mock;
+const mockRetry = retry as jest.Mock;
+
+const NO_FILTER = {
+    outcome: null,
+    operation: null,
+    realmId: null,
+    fromDate: null,
+    toDate: null,
+    opportunityId: null,
+    searchTerm: null
+};
+
+async function renderViewer(recordId?: string): Promise<HTMLElement> {
+    const element = createElement('c-qb-sync-log-viewer', { is: QbSyncLogViewer });
+    if (recordId) {
+        (element as unknown as { recordId: string }).recordId = recordId;
+    }
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+}
+
+function datatable(element: HTMLElement): HTMLElement {
+    return query(element, 'lightning-datatable')!;
+}
+
+function tableText(element: HTMLElement): string {
+    return textOf(datatable(element));
+}
+
+/** Presses the "View" button a user sees in the Details column of the row at `index`. */
+async function viewDetails(element: HTMLElement, index: number): Promise<void> {
+    const viewButtons = deepQueryAll<HTMLButtonElement>(datatable(element), 'button').filter(
+        (button) => button.textContent?.trim() === 'View'
+    );
+    viewButtons[index].click();
+    await nextTask();
+}
+
+function lastGetLogsArgs() {
+    return mockGetLogs.mock.calls[mockGetLogs.mock.calls.length - 1][0];
+}
+
+beforeEach(() => {
+    mockGetDailyCounts.mockResolvedValue(DAILY_COUNTS);
+});
+
+afterEach(() => {
+    while (document.body.firstChild) {
+        document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+    jest.useRealTimers();
+});
+
+describe('c-qb-sync-log-viewer list', () => {
+    it('asks for the first page without filters and shows its rows', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const element = await renderViewer();
+
+        expect(mockGetLogs).toHaveBeenCalledWith({ filter: NO_FILTER, cursor: null, pageSize: 50 });
+        const text = tableText(element);
+        expect(text).toContain('Invoice 1038 created for Opportunity Acme - 50 licenses');
+        expect(text).toContain('Acme - 50 licenses');
+        expect(text).toContain('Invoice Create');
+        expect(text).toContain('6000');
+        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('4 rows shown, more available');
+    });
+
+    it('loads the next page with the cursor on Load more and appends it, until the end', async () => {
+        mockGetLogs.mockResolvedValueOnce(PAGE_1).mockResolvedValueOnce(PAGE_2);
+        const element = await renderViewer();
+
+        await clickButton(element, 'Load more');
+
+        expect(mockGetLogs).toHaveBeenLastCalledWith({
+            filter: NO_FILTER,
+            cursor: '2026-11-26T21:35:00.000Z|a03000000000004AAA',
+            pageSize: 50
+        });
+        expect(tableText(element)).toContain('Globex renewal');
+        expect(tableText(element)).toContain('Invoice 1038 created');
+        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('5 rows');
+        expect(hasButton(element, 'Load more')).toBe(false);
+    });
+
+    it('loads the next page when the table scrolls to its end', async () => {
+        mockGetLogs.mockResolvedValueOnce(PAGE_1).mockResolvedValueOnce(PAGE_2);
+        const element = await renderViewer();
+
+        datatable(element).dispatchEvent(new CustomEvent('loadmore'));
+        await flushPromises();
+
+        expect(lastGetLogsArgs().cursor).toBe('2026-11-26T21:35:00.000Z|a03000000000004AAA');
+        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('5 rows');
+    });
+
+    it('says so when no row matches', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_EMPTY);
+        const element = await renderViewer();
+
+        expect(textOf(query(element, '[data-id="empty"]'))).toBe('No sync log rows match these filters.');
+        expect(query(element, 'lightning-datatable')).toBeNull();
+    });
+
+    it('shows a readable error and loads again on Try again', async () => {
+        mockGetLogs.mockRejectedValueOnce({ body: { message: 'You need the QB_Sync_Admin permission set.' } });
+        const element = await renderViewer();
+        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('You need the QB_Sync_Admin permission set.');
+
+        mockGetLogs.mockResolvedValueOnce(PAGE_1);
+        await clickButton(element, 'Try again');
+
+        expect(query(element, '[data-id="load-error"]')).toBeNull();
+        expect(tableText(element)).toContain('Invoice 1038 created');
+    });
+});
+
+describe('c-qb-sync-log-viewer filters', () => {
+    it('reloads from the first page with the chosen outcome and operation', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const element = await renderViewer();
+
+        await chooseOption(element, 'Outcome', 'Failure');
+        expect(lastGetLogsArgs()).toEqual({ filter: { ...NO_FILTER, outcome: 'Failure' }, cursor: null, pageSize: 50 });
+
+        await chooseOption(element, 'Operation', 'Invoice_Create');
+        expect(lastGetLogsArgs().filter).toEqual({ ...NO_FILTER, outcome: 'Failure', operation: 'Invoice_Create' });
+    });
+
+    it('searches summaries once the user pauses typing', async () => {
+        jest.useFakeTimers();
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const element = await renderViewer();
+        mockGetLogs.mockClear();
+
+        await typeInto(element, 'Search summaries', 'inv');
+        await typeInto(element, 'Search summaries', 'invoice 1038 ');
+        expect(mockGetLogs).not.toHaveBeenCalled();
+
+        jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+        await flushPromises();
+
+        expect(mockGetLogs).toHaveBeenCalledTimes(1);
+        expect(lastGetLogsArgs().filter).toEqual({ ...NO_FILTER, searchTerm: 'invoice 1038' });
+    });
+
+    it('filters by company, opportunity and date range', async () => {
+        jest.useFakeTimers();
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const element = await renderViewer();
+
+        await typeInto(element, 'Company (realm ID)', '9130350000000002');
+        await typeInto(element, 'Opportunity ID', '006000000000002AAA');
+        await typeInto(element, 'From', 'Nov 1, 2026');
+        await typeInto(element, 'To', 'Nov 26, 2026');
+        jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+        await flushPromises();
+
+        expect(lastGetLogsArgs().filter).toEqual({
+            ...NO_FILTER,
+            realmId: '9130350000000002',
+            opportunityId: '006000000000002AAA',
+            fromDate: '2026-11-01',
+            toDate: '2026-11-26'
+        });
+    });
+
+    it('clears every filter at once', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const element = await renderViewer();
+        await chooseOption(element, 'Outcome', 'Failure');
+
+        await clickButton(element, 'Clear filters');
+
+        expect(lastGetLogsArgs()).toEqual({ filter: NO_FILTER, cursor: null, pageSize: 50 });
+    });
+
+    it('ignores a slow earlier page that answers after a newer filter', async () => {
+        let answerFirst: (page: unknown) => void = () => undefined;
+        mockGetLogs.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
+        mockGetLogs.mockResolvedValueOnce(PAGE_2);
+        const element = await renderViewer();
+
+        await chooseOption(element, 'Outcome', 'Success');
+        answerFirst(PAGE_1);
+        await flushPromises();
+
+        expect(tableText(element)).toContain('Globex renewal');
+        expect(tableText(element)).not.toContain('Invoice 1038 created');
+    });
+});
+
+describe('c-qb-sync-log-viewer details', () => {
+    it('opens the detail panel with pretty-printed bodies, ids and the opportunity link, and focuses it', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue(DETAIL_FAILURE);
+        const element = await renderViewer();
+
+        await viewDetails(element, 2);
+
+        expect(mockGetLogDetail).toHaveBeenCalledWith({ logId: 'a03000000000003AAA' });
+        const detail = query(element, '[data-id="detail"]')!;
+        expect(textOf(detail)).toContain('LOG-0000098: Invoice Create Failure');
+        expect(textOf(query(element, '[data-id="detail-request-id"]'))).toBe('SR-000042-1');
+        expect(textOf(query(element, '[data-id="detail-error-code"]'))).toContain('6000: A business validation error');
+        const requestBody = query(element, '[data-id="request-body"]')!.textContent!;
+        expect(requestBody).toContain('\n  "CustomerRef": {\n    "value": "58"\n  }');
+        expect(query(element, '[data-id="response-body"]')!.textContent).toContain('"code": "6000"');
+        expect(query<HTMLAnchorElement>(element, '[data-id="detail-opportunity"]')!.getAttribute('href')).toBe(
+            '/lightning/r/Opportunity/006000000000001AAA/view'
+        );
+        expect(query(element, '[data-id="detail-invoice"]')).toBeNull();
+        expect(deepActiveElement()).toBe(query(element, '[data-focus="detail"]'));
+    });
+
+    it('links the invoice, shows a non-JSON body as it is and offers no Retry on a success', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue(DETAIL_SUCCESS);
+        const element = await renderViewer();
+
+        await viewDetails(element, 0);
+
+        expect(query<HTMLAnchorElement>(element, '[data-id="detail-invoice"]')!.href).toBe(
+            'https://app.sandbox.qbo.intuit.com/app/invoice?txnId=146'
+        );
+        expect(query(element, '[data-id="response-body"]')!.textContent).toBe('<html>not json</html>');
+        expect(query(element, '[data-id="request-body"]')).toBeNull();
+        expect(textOf(query(element, '[data-id="detail"]'))).toContain('No request body.');
+        expect(hasButton(element, 'Retry sync')).toBe(false);
+    });
+
+    it('retries the failed sync of the deal from the detail panel', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue(DETAIL_FAILURE);
+        mockRetry.mockResolvedValue({ status: 'Queued', statusLabel: 'Queued' });
+        const element = await renderViewer();
+        await viewDetails(element, 2);
+
+        await clickButton(element, 'Retry sync');
+
+        expect(mockRetry).toHaveBeenCalledWith({ opportunityId: '006000000000001AAA' });
+        const message = query(element, '[data-id="retry-message"]')!;
+        expect(textOf(message)).toBe('Retry queued. The deal is now Queued.');
+        expect(deepActiveElement()).toBe(message);
+        expect(hasButton(element, 'Retry sync')).toBe(false);
+    });
+
+    it('explains a refused retry', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue(DETAIL_FAILURE);
+        mockRetry.mockRejectedValue({ body: { message: 'Only failed syncs can be retried.' } });
+        const element = await renderViewer();
+        await viewDetails(element, 2);
+
+        await clickButton(element, 'Retry sync');
+
+        expect(textOf(query(element, '[data-id="detail-error"]'))).toBe('Only failed syncs can be retried.');
+        expect(hasButton(element, 'Retry sync')).toBe(true);
+    });
+
+    it('closes the detail panel', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue(DETAIL_FAILURE);
+        const element = await renderViewer();
+        await viewDetails(element, 2);
+
+        await clickButton(element, 'Close details');
+
+        expect(query(element, '[data-id="detail"]')).toBeNull();
+    });
+
+    it('shows why the details could not be loaded', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockRejectedValue({ body: { message: 'This log row was purged.' } });
+        const element = await renderViewer();
+
+        await viewDetails(element, 1);
+
+        expect(query(element, '[data-id="detail"]')).toBeNull();
+        const error = query(element, '[data-id="detail-error"]')!;
+        expect(textOf(error)).toBe('This log row was purged.');
+        expect(deepActiveElement()).toBe(error);
+    });
+});
+
+describe('c-qb-sync-log-viewer chart', () => {
+    it('draws 30 days of stacked bars with an accessible title and description', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_EMPTY);
+        const element = await renderViewer();
+
+        expect(mockGetDailyCounts).toHaveBeenCalledWith({ days: 30 });
+        const svg = query(element, 'svg')!;
+        expect(svg.getAttribute('role')).toBe('img');
+        const labelledBy = svg.getAttribute('aria-labelledby')!.split(' ');
+        expect(labelledBy).toHaveLength(2);
+        expect(svg.querySelector(`[id="${labelledBy[0]}"]`)!.textContent).toContain('Syncs per day, last 30 days');
+        expect(svg.querySelector(`[id="${labelledBy[1]}"]`)!.textContent).toBe(
+            'From Oct 28 to Nov 26: 69 succeeded, 5 failed. Busiest day Nov 17 with 9 syncs.'
+        );
+        const bars = queryAll(element, '[data-id="chart-bar"]');
+        expect(bars).toHaveLength(30);
+        expect(bars[20].querySelector('title')!.textContent).toBe('Nov 17: 9 succeeded, 0 failed');
+        const busiest = bars[20].querySelector('.qb-chart__succeeded')!;
+        expect(Number(busiest.getAttribute('height'))).toBe(140);
+        expect(Number(bars[0].querySelector('.qb-chart__failed')!.getAttribute('height'))).toBeCloseTo(140 / 9);
+        expect(textOf(query(element, '[data-id="chart-legend"]'))).toBe('Succeeded: 69 Failed: 5');
+    });
+
+    it('says there were no syncs instead of drawing an empty chart', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_EMPTY);
+        mockGetDailyCounts.mockResolvedValue(DAILY_COUNTS_EMPTY);
+        const element = await renderViewer();
+
+        expect(query(element, 'svg')).toBeNull();
+        expect(textOf(query(element, '[data-id="chart-empty"]'))).toBe('No syncs in the last 30 days.');
+    });
+
+    it('keeps the list usable when the chart cannot be loaded', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetDailyCounts.mockRejectedValue(new Error('boom'));
+        const element = await renderViewer();
+
+        expect(textOf(query(element, '[data-id="chart-error"]'))).toContain('Something went wrong');
+        expect(tableText(element)).toContain('Invoice 1038 created');
+    });
+});
+
+describe('c-qb-sync-log-viewer on the Opportunity page', () => {
+    it("lists only the deal's rows, compactly, without filters or chart", async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const element = await renderViewer('006000000000001AAA');
+
+        expect(mockGetLogs).toHaveBeenCalledWith({
+            filter: { ...NO_FILTER, opportunityId: '006000000000001AAA' },
+            cursor: null,
+            pageSize: 10
+        });
+        expect(mockGetDailyCounts).not.toHaveBeenCalled();
+        expect(query(element, '[data-id="filters"]')).toBeNull();
+        expect(query(element, '[data-id="chart"]')).toBeNull();
+        const headers = deepQueryAll(datatable(element), 'th').map((header) => textOf(header));
+        expect(headers.join('|')).not.toContain('Opportunity');
+        expect(tableText(element)).toContain('Invoice 1038 created');
+    });
+});

@@ -1,0 +1,394 @@
+import { LightningElement, api } from 'lwc';
+import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
+import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
+import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
+import retry from '@salesforce/apex/QBSyncController.retry';
+import { errorMessage, picklistLabel, recordUrl } from 'c/qbUtils';
+import { buildChart, CHART_HEIGHT, CHART_WIDTH } from './syncChart';
+
+export const PAGE_SIZE = 50;
+export const COMPACT_PAGE_SIZE = 10;
+export const SEARCH_DEBOUNCE_MS = 300;
+export const CHART_DAYS = 30;
+
+const OUTCOMES = ['Success', 'Warning', 'Failure', 'Retry', 'Skipped'];
+const OPERATIONS = [
+    'Claim',
+    'Route',
+    'Customer_Query',
+    'Customer_Create',
+    'Customer_Update',
+    'Invoice_Create',
+    'Invoice_Search',
+    'Invoice_Send',
+    'Attachment_Upload',
+    'Write_Back',
+    'Item_Query',
+    'Company_Info',
+    'Payment_Sync',
+    'Renewal',
+    'Decision',
+    'Purge'
+];
+const OUTCOME_CLASSES: Record<string, string> = {
+    Success: 'slds-text-color_success',
+    Failure: 'slds-text-color_error',
+    Warning: 'slds-text-color_warning',
+    Retry: 'slds-text-color_warning'
+};
+
+type TextFilter = 'realmId' | 'opportunityId' | 'fromDate' | 'toDate' | 'searchTerm';
+
+interface Option {
+    label: string;
+    value: string;
+}
+
+interface LogRowView extends QbApex.LogRow {
+    opportunityUrl: string | null;
+    operationLabel: string;
+    outcomeClass: string;
+}
+
+interface DatatableColumn {
+    label: string;
+    fieldName?: string;
+    type?: string;
+    initialWidth?: number;
+    wrapText?: boolean;
+    typeAttributes?: Record<string, unknown>;
+    cellAttributes?: Record<string, unknown>;
+}
+
+function options(values: string[]): Option[] {
+    return [{ label: 'All', value: '' }, ...values.map((value) => ({ label: picklistLabel(value), value }))];
+}
+
+/** Shows a JSON body indented; anything else (or nothing) as it is. */
+export function prettyBody(body: string | null | undefined): string {
+    if (!body) {
+        return '';
+    }
+    try {
+        return JSON.stringify(JSON.parse(body), null, 2);
+    } catch {
+        return body;
+    }
+}
+
+/**
+ * The QuickBooks Sync Log: a keyset-paginated list of engine calls and decisions with filters, a detail panel
+ * with the (redacted) bodies and Retry, and a chart of syncs per day. With a recordId (on the Opportunity page)
+ * it lists that deal's rows only, compactly.
+ */
+export default class QbSyncLogViewer extends LightningElement {
+    @api recordId: string | undefined;
+
+    rows: LogRowView[] = [];
+    nextCursor: string | null = null;
+    isLoading = false;
+    isLoadingMore = false;
+    loadError: string | null = null;
+
+    outcome = '';
+    operation = '';
+    realmId = '';
+    fromDate = '';
+    toDate = '';
+    opportunityId = '';
+    searchTerm = '';
+
+    detail: QbApex.LogDetail | null = null;
+    isDetailLoading = false;
+    detailError: string | null = null;
+    retryMessage: string | null = null;
+    isRetrying = false;
+
+    chart: ReturnType<typeof buildChart> | null = null;
+    chartError: string | null = null;
+
+    outcomeOptions = options(OUTCOMES);
+    operationOptions = options(OPERATIONS);
+    chartViewBox = `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`;
+
+    private searchTimer: ReturnType<typeof setTimeout> | undefined;
+    private requestNumber = 0;
+    private focusTarget: string | null = null;
+
+    connectedCallback(): void {
+        this.loadFirstPage();
+        if (!this.isCompact) {
+            this.loadChart();
+        }
+    }
+
+    disconnectedCallback(): void {
+        clearTimeout(this.searchTimer);
+    }
+
+    renderedCallback(): void {
+        if (this.focusTarget) {
+            const target = this.template?.querySelector<HTMLElement>(`[data-focus="${this.focusTarget}"]`);
+            if (target) {
+                this.focusTarget = null;
+                target.focus();
+            }
+        }
+    }
+
+    get isCompact(): boolean {
+        return Boolean(this.recordId);
+    }
+
+    get isFull(): boolean {
+        return !this.isCompact;
+    }
+
+    get title(): string {
+        return this.isCompact ? 'QuickBooks sync log' : 'QuickBooks Sync Log';
+    }
+
+    get columns(): DatatableColumn[] {
+        const columns: DatatableColumn[] = [
+            {
+                label: 'Time',
+                fieldName: 'createdAt',
+                type: 'date',
+                initialWidth: 170,
+                typeAttributes: {
+                    year: 'numeric',
+                    month: 'short',
+                    day: '2-digit',
+                    hour: '2-digit',
+                    minute: '2-digit',
+                    second: '2-digit'
+                }
+            }
+        ];
+        if (!this.isCompact) {
+            columns.push(
+                {
+                    label: 'Opportunity',
+                    fieldName: 'opportunityUrl',
+                    type: 'url',
+                    typeAttributes: { label: { fieldName: 'opportunityName' } }
+                },
+                { label: 'Company', fieldName: 'realmId' }
+            );
+        }
+        columns.push(
+            { label: 'Operation', fieldName: 'operationLabel' },
+            { label: 'Outcome', fieldName: 'outcome', cellAttributes: { class: { fieldName: 'outcomeClass' } } },
+            { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 80 },
+            { label: 'QBO error', fieldName: 'errorCode', initialWidth: 100 }
+        );
+        if (!this.isCompact) {
+            columns.push(
+                { label: 'Attempt', fieldName: 'attempt', type: 'number', initialWidth: 90 },
+                { label: 'Duration (ms)', fieldName: 'durationMs', type: 'number', initialWidth: 120 }
+            );
+        }
+        columns.push(
+            { label: 'Summary', fieldName: 'summary', wrapText: true },
+            {
+                label: 'Details',
+                type: 'button',
+                initialWidth: 100,
+                typeAttributes: { label: 'View', name: 'view', title: 'View details', variant: 'base' }
+            }
+        );
+        return columns;
+    }
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get isEmpty(): boolean {
+        return !this.isLoading && !this.loadError && this.rows.length === 0;
+    }
+
+    get hasMore(): boolean {
+        return this.nextCursor !== null;
+    }
+
+    get pageSize(): number {
+        return this.isCompact ? COMPACT_PAGE_SIZE : PAGE_SIZE;
+    }
+
+    get rowCountText(): string {
+        const count = this.rows.length;
+        const noun = count === 1 ? 'row' : 'rows';
+        return this.hasMore ? `${count} ${noun} shown, more available` : `${count} ${noun}`;
+    }
+
+    get detailOutcomeClass(): string {
+        return OUTCOME_CLASSES[this.detail?.outcome ?? ''] ?? '';
+    }
+
+    get detailOperation(): string {
+        return picklistLabel(this.detail?.operation);
+    }
+
+    get detailOpportunityUrl(): string | null {
+        return this.detail?.opportunityId ? recordUrl(this.detail.opportunityId, 'Opportunity') : null;
+    }
+
+    get requestBody(): string {
+        return prettyBody(this.detail?.requestBody);
+    }
+
+    get responseBody(): string {
+        return prettyBody(this.detail?.responseBody);
+    }
+
+    get showRetry(): boolean {
+        return Boolean(this.detail?.canRetry && this.detail.opportunityId);
+    }
+
+    get hasChartBars(): boolean {
+        return Boolean(this.chart && this.chart.totalSucceeded + this.chart.totalFailed > 0);
+    }
+
+    handleOutcomeChange(event: CustomEvent<{ value: string }>): void {
+        this.outcome = event.detail.value;
+        this.loadFirstPage();
+    }
+
+    handleOperationChange(event: CustomEvent<{ value: string }>): void {
+        this.operation = event.detail.value;
+        this.loadFirstPage();
+    }
+
+    /** Text and date filters wait until the user pauses typing, then reload from the first page. */
+    handleFilterInput(event: CustomEvent<{ value: string }>): void {
+        const field = (event.target as HTMLElement).dataset.filter as TextFilter;
+        this[field] = (event.detail.value ?? '').trim();
+        clearTimeout(this.searchTimer);
+        // Debounce: wait for the user to pause typing before asking the server.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.searchTimer = setTimeout(() => this.loadFirstPage(), SEARCH_DEBOUNCE_MS);
+    }
+
+    handleClearFilters(): void {
+        this.outcome = '';
+        this.operation = '';
+        this.realmId = '';
+        this.fromDate = '';
+        this.toDate = '';
+        this.opportunityId = '';
+        this.searchTerm = '';
+        this.loadFirstPage();
+    }
+
+    handleReload(): void {
+        this.loadFirstPage();
+    }
+
+    handleLoadMore(): void {
+        if (this.hasMore && !this.isLoadingMore && !this.isLoading) {
+            this.loadPage(this.nextCursor);
+        }
+    }
+
+    async handleRowAction(event: CustomEvent<{ action: { name: string }; row: LogRowView }>): Promise<void> {
+        this.isDetailLoading = true;
+        this.detailError = null;
+        this.retryMessage = null;
+        try {
+            this.detail = await getLogDetail({ logId: event.detail.row.id });
+            this.focusTarget = 'detail';
+        } catch (error) {
+            this.detail = null;
+            this.detailError = errorMessage(error);
+            this.focusTarget = 'detail-error';
+        } finally {
+            this.isDetailLoading = false;
+        }
+    }
+
+    handleCloseDetail(): void {
+        this.detail = null;
+        this.retryMessage = null;
+    }
+
+    async handleRetry(): Promise<void> {
+        const opportunityId = this.detail?.opportunityId;
+        if (!opportunityId) {
+            return;
+        }
+        this.isRetrying = true;
+        this.detailError = null;
+        try {
+            const status = await retry({ opportunityId });
+            this.retryMessage = `Retry queued. The deal is now ${status.statusLabel || picklistLabel(status.status)}.`;
+            this.detail = { ...(this.detail as QbApex.LogDetail), canRetry: false };
+            this.focusTarget = 'retry-message';
+        } catch (error) {
+            this.detailError = errorMessage(error);
+            this.focusTarget = 'detail-error';
+        } finally {
+            this.isRetrying = false;
+        }
+    }
+
+    private get filter(): QbApex.LogFilter {
+        return {
+            outcome: this.outcome || null,
+            operation: this.operation || null,
+            realmId: this.realmId || null,
+            fromDate: this.fromDate || null,
+            toDate: this.toDate || null,
+            opportunityId: this.recordId || this.opportunityId || null,
+            searchTerm: this.searchTerm || null
+        };
+    }
+
+    private loadFirstPage(): Promise<void> {
+        clearTimeout(this.searchTimer);
+        this.rows = [];
+        this.nextCursor = null;
+        return this.loadPage(null);
+    }
+
+    private async loadPage(cursor: string | null): Promise<void> {
+        const requestNumber = ++this.requestNumber;
+        if (cursor) {
+            this.isLoadingMore = true;
+        } else {
+            this.isLoading = true;
+        }
+        this.loadError = null;
+        try {
+            const page = await getLogs({ filter: this.filter, cursor, pageSize: this.pageSize });
+            if (requestNumber !== this.requestNumber) {
+                return;
+            }
+            const rows = (page.rows ?? []).map((row) => ({
+                ...row,
+                opportunityUrl: row.opportunityId ? recordUrl(row.opportunityId, 'Opportunity') : null,
+                operationLabel: picklistLabel(row.operation),
+                outcomeClass: OUTCOME_CLASSES[row.outcome ?? ''] ?? ''
+            }));
+            this.rows = cursor ? [...this.rows, ...rows] : rows;
+            this.nextCursor = page.nextCursor ?? null;
+        } catch (error) {
+            if (requestNumber === this.requestNumber) {
+                this.loadError = errorMessage(error);
+            }
+        } finally {
+            if (requestNumber === this.requestNumber) {
+                this.isLoading = false;
+                this.isLoadingMore = false;
+            }
+        }
+    }
+
+    private async loadChart(): Promise<void> {
+        try {
+            this.chart = buildChart(await getDailyCounts({ days: CHART_DAYS }));
+        } catch (error) {
+            this.chartError = errorMessage(error);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/** Geometry of the "syncs per day" bar chart: pure functions, so the component only binds the numbers. */
+export const CHART_WIDTH = 600;
+export const CHART_HEIGHT = 160;
+const AXIS_HEIGHT = 20;
+const BAR_GAP = 2;
+const DAY_LABEL_EVERY = 7;
+
+export interface ChartBar {
+    key: string;
+    label: string;
+    x: number;
+    width: number;
+    succeededY: number;
+    succeededHeight: number;
+    failedY: number;
+    failedHeight: number;
+    showDayLabel: boolean;
+    labelX: number;
+    labelY: number;
+    dayLabel: string;
+}
+
+export interface ChartModel {
+    bars: ChartBar[];
+    totalSucceeded: number;
+    totalFailed: number;
+    description: string;
+}
+
+/** `2026-11-03` → `Nov 3`, independent of the browser's time zone. */
+export function formatDay(isoDate: string): string {
+    const [year, month, day] = isoDate.split('-').map(Number);
+    return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', {
+        month: 'short',
+        day: 'numeric',
+        timeZone: 'UTC'
+    });
+}
+
+function syncsOn(count: QbApex.DailyCount): number {
+    return (count.succeeded ?? 0) + (count.failed ?? 0);
+}
+
+function describe(counts: QbApex.DailyCount[], totalSucceeded: number, totalFailed: number): string {
+    if (totalSucceeded + totalFailed === 0) {
+        return 'No syncs in this period.';
+    }
+    const busiest = counts.reduce((best, count) => (syncsOn(count) > syncsOn(best) ? count : best));
+    return (
+        `From ${formatDay(counts[0].day)} to ${formatDay(counts[counts.length - 1].day)}: ` +
+        `${totalSucceeded} succeeded, ${totalFailed} failed. ` +
+        `Busiest day ${formatDay(busiest.day)} with ${syncsOn(busiest)} syncs.`
+    );
+}
+
+/** Stacked bars (succeeded at the bottom, failed on top) scaled to the busiest day. */
+export function buildChart(counts: QbApex.DailyCount[]): ChartModel {
+    const plotHeight = CHART_HEIGHT - AXIS_HEIGHT;
+    const slot = CHART_WIDTH / Math.max(1, counts.length);
+    const scale = plotHeight / Math.max(1, ...counts.map(syncsOn));
+    const bars = counts.map((count, index) => {
+        const succeeded = count.succeeded ?? 0;
+        const failed = count.failed ?? 0;
+        const succeededHeight = succeeded * scale;
+        const failedHeight = failed * scale;
+        const x = index * slot + BAR_GAP / 2;
+        const width = Math.max(1, slot - BAR_GAP);
+        return {
+            key: count.day,
+            label: `${formatDay(count.day)}: ${succeeded} succeeded, ${failed} failed`,
+            x,
+            width,
+            succeededY: plotHeight - succeededHeight,
+            succeededHeight,
+            failedY: plotHeight - succeededHeight - failedHeight,
+            failedHeight,
+            showDayLabel: index % DAY_LABEL_EVERY === 0,
+            labelX: x + width / 2,
+            labelY: CHART_HEIGHT - 4,
+            dayLabel: formatDay(count.day)
+        };
+    });
+    const totalSucceeded = counts.reduce((sum, count) => sum + (count.succeeded ?? 0), 0);
+    const totalFailed = counts.reduce((sum, count) => sum + (count.failed ?? 0), 0);
+    return { bars, totalSucceeded, totalFailed, description: describe(counts, totalSucceeded, totalFailed) };
+}
