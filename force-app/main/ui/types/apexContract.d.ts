@@ -75,6 +75,11 @@ declare namespace QbApex {
         taxable: Nullable<boolean>;
         taxCode: Nullable<string>;
         status: Nullable<string>;
+        /** 'Sku' | 'Name': how autoMatch found the item (proposals only). */
+        matchedBy?: Nullable<string>;
+        /** The current mapping an import would replace (previewImport changes only). */
+        previousItemId?: Nullable<string>;
+        previousItemName?: Nullable<string>;
     }
 
     interface QboItem {
@@ -105,6 +110,7 @@ declare namespace QbApex {
     interface ImportPreview {
         changes: Nullable<MappingRow[]>;
         badRows: Nullable<ImportError[]>;
+        unchangedCount: Nullable<number>;
     }
 
     interface ValidationIssue {
@@ -114,6 +120,15 @@ declare namespace QbApex {
         mappedName: Nullable<string>;
         currentName: Nullable<string>;
         problem: Nullable<string>;
+    }
+
+    interface ValidationReport {
+        issues: Nullable<ValidationIssue[]>;
+        checkedCount: Nullable<number>;
+        fallbackItemId: Nullable<string>;
+        fallbackItemName: Nullable<string>;
+        /** Null when the fallback item is usable; else 'Not configured' | 'Deleted' | 'Inactive'. */
+        fallbackProblem: Nullable<string>;
     }
 
     interface LogFilter {
@@ -171,11 +186,15 @@ declare namespace QbApex {
         namedCredential: Nullable<string>;
         isDefault: Nullable<boolean>;
         productionInSandbox: Nullable<boolean>;
+        allowedFromSandbox: Nullable<boolean>;
+        /** What the admin should know about this configuration (production company in a sandbox org), or null. */
+        warning: Nullable<string>;
     }
 
     interface ConnectionTest {
         ok: Nullable<boolean>;
         companyName: Nullable<string>;
         message: Nullable<string>;
+        warning: Nullable<string>;
     }
 }

@@ -38,7 +38,7 @@ declare module '@salesforce/apex/QBItemMappingController.previewImport' {
     export default function previewImport(params: { realmId: string; csv: string }): Promise<QbApex.ImportPreview>;
 }
 declare module '@salesforce/apex/QBItemMappingController.validateMappings' {
-    export default function validateMappings(params: { realmId: string }): Promise<QbApex.ValidationIssue[]>;
+    export default function validateMappings(params: { realmId: string }): Promise<QbApex.ValidationReport>;
 }
 
 declare module '@salesforce/apex/QBSyncLogController.getLogs' {

@@ -64,9 +64,9 @@ describe('c-qb-connections', () => {
         mockGetConnections.mockResolvedValue(CONNECTIONS);
         const element = await renderConnections();
 
-        expect(query(rowFor(element, '9130350000000001'), '[data-id="production-in-sandbox"]')).toBeNull();
-        const warning = query(rowFor(element, '9130350000000002'), '[data-id="production-in-sandbox"]');
-        expect(textOf(warning)).toContain('would create real invoices');
+        expect(query(rowFor(element, '9130350000000001'), '[data-id="connection-warning"]')).toBeNull();
+        const warning = query(rowFor(element, '9130350000000002'), '[data-id="connection-warning"]');
+        expect(textOf(warning)).toContain('live QuickBooks company configured in a Salesforce sandbox');
     });
 
     it('tests a connection and shows the QuickBooks company name, focusing the result', async () => {
