@@ -1,0 +1,5 @@
+export * from './decimal';
+export * from './datetime';
+export * from './blob';
+export * from './clock';
+export * from './double';
