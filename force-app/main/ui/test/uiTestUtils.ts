@@ -115,7 +115,7 @@ export async function typeInto(root: Root, label: string, value: string): Promis
     }
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
     await flushPromises();
 }
 
@@ -165,4 +165,18 @@ export function deepQueryAll<T extends Element = HTMLElement>(root: Element | Sh
     };
     visit(root instanceof Element && root.shadowRoot ? root.shadowRoot : root);
     return found;
+}
+
+/** Picks `file` in the native file input of a lightning-input type="file", as the browser's file dialog would. */
+export async function chooseFile(root: Root, label: string, file: File): Promise<void> {
+    const [input] = deepQueryAll<HTMLInputElement>(fieldByLabel(root, label), 'input[type="file"]');
+    if (!input) {
+        throw new Error(`field "${label}" has no file input`);
+    }
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    // The browser reads the file asynchronously (FileReader); give it a few tasks.
+    for (let task = 0; task < 5; task++) {
+        await nextTask();
+    }
 }

@@ -1,0 +1,690 @@
+import { LightningElement } from 'lwc';
+import getCompanies from '@salesforce/apex/QBItemMappingController.getCompanies';
+import getMappings from '@salesforce/apex/QBItemMappingController.getMappings';
+import searchItems from '@salesforce/apex/QBItemMappingController.searchItems';
+import autoMatch from '@salesforce/apex/QBItemMappingController.autoMatch';
+import saveMappings from '@salesforce/apex/QBItemMappingController.saveMappings';
+import previewImport from '@salesforce/apex/QBItemMappingController.previewImport';
+import validateMappings from '@salesforce/apex/QBItemMappingController.validateMappings';
+import { errorMessage } from 'c/qbUtils';
+import { csvDataUrl, mappingsToCsv, readFileText } from './mappingCsv';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** The fields of a mapping the editor changes before saving. */
+type MappingDraft = Partial<Pick<QbApex.MappingRow, 'qbItemId' | 'qbItemName' | 'taxable' | 'taxCode'>>;
+
+interface MappingRowView extends QbApex.MappingRow {
+    itemLabel: string;
+    statusText: string;
+    statusClass: string;
+}
+
+interface ProposalView extends QbApex.MappingRow {
+    accepted: boolean;
+    acceptLabel: string;
+    matchedByText: string;
+}
+
+interface RowErrorView {
+    key: string;
+    text: string;
+}
+
+interface DatatableErrors {
+    rows: Record<string, { title: string; messages: string[]; fieldNames: string[] }>;
+    table: { title: string; messages: string[] };
+}
+
+const COLUMNS = [
+    { label: 'Product', fieldName: 'productName', wrapText: true },
+    { label: 'Code', fieldName: 'productCode', initialWidth: 120 },
+    { label: 'Family', fieldName: 'family', initialWidth: 120 },
+    { label: 'QuickBooks item', fieldName: 'itemLabel', wrapText: true },
+    { label: 'Taxable', fieldName: 'taxable', type: 'boolean', editable: true, initialWidth: 100 },
+    { label: 'Tax code', fieldName: 'taxCode', editable: true, initialWidth: 110 },
+    {
+        label: 'Status',
+        fieldName: 'statusText',
+        initialWidth: 190,
+        cellAttributes: { class: { fieldName: 'statusClass' } }
+    },
+    {
+        label: 'Item',
+        type: 'button',
+        initialWidth: 130,
+        typeAttributes: { label: 'Choose item', name: 'choose', title: 'Choose the QuickBooks item', variant: 'base' }
+    }
+];
+
+/**
+ * The Item Mapping tab: which QuickBooks item each product becomes on an invoice, per company. Inline edits,
+ * item picks, auto-match proposals and CSV imports all become drafts that are saved together, all or nothing.
+ */
+export default class QbItemMappingEditor extends LightningElement {
+    columns = COLUMNS;
+    companies: QbApex.Company[] = [];
+    realmId = '';
+    rows: QbApex.MappingRow[] = [];
+    unmappedOnly = false;
+    searchTerm = '';
+    isLoading = false;
+    loadError: string | null = null;
+
+    drafts: Record<string, MappingDraft> = {};
+    isSaving = false;
+    statusMessage: string | null = null;
+    actionError: string | null = null;
+    saveErrors: RowErrorView[] = [];
+    tableErrors: DatatableErrors | null = null;
+
+    pickerRow: QbApex.MappingRow | null = null;
+    itemSearchTerm = '';
+    itemResults: QbApex.QboItem[] | null = null;
+    isSearchingItems = false;
+    itemSearchError: string | null = null;
+
+    proposals: ProposalView[] | null = null;
+    isMatching = false;
+
+    importPreview: QbApex.ImportPreview | null = null;
+    isImporting = false;
+
+    validation: QbApex.ValidationReport | null = null;
+    isValidating = false;
+
+    downloadUrl = '';
+    downloadName = '';
+
+    private searchTimer: ReturnType<typeof setTimeout> | undefined;
+    private itemSearchTimer: ReturnType<typeof setTimeout> | undefined;
+    private requestNumber = 0;
+    private focusTarget: string | null = null;
+    private downloadPending = false;
+
+    connectedCallback(): void {
+        this.loadCompanies();
+    }
+
+    disconnectedCallback(): void {
+        clearTimeout(this.searchTimer);
+        clearTimeout(this.itemSearchTimer);
+    }
+
+    renderedCallback(): void {
+        if (this.downloadPending) {
+            this.downloadPending = false;
+            this.template?.querySelector<HTMLAnchorElement>('a[data-id="download"]')?.click();
+        }
+        if (this.focusTarget) {
+            const target = this.template?.querySelector<HTMLElement>(`[data-focus="${this.focusTarget}"]`);
+            if (target) {
+                this.focusTarget = null;
+                target.focus();
+            }
+        }
+    }
+
+    get hasCompanies(): boolean {
+        return this.companies.length > 0;
+    }
+
+    get noCompanies(): boolean {
+        return !this.isLoading && !this.loadError && this.companies.length === 0;
+    }
+
+    get companyOptions(): { label: string; value: string }[] {
+        return this.companies.map((company) => ({
+            label: company.environment ? `${company.name} (${company.environment})` : (company.name ?? company.realmId),
+            value: company.realmId
+        }));
+    }
+
+    get selectedCompany(): QbApex.Company | undefined {
+        return this.companies.find((company) => company.realmId === this.realmId);
+    }
+
+    get fallbackText(): string {
+        const company = this.selectedCompany;
+        if (!company?.fallbackItemId) {
+            return 'No fallback item: products without a mapping stop the sync of their deal.';
+        }
+        const name = company.fallbackItemName ? `${company.fallbackItemName} ` : '';
+        return `Fallback item: ${name}(id ${company.fallbackItemId}), used for products without a mapping.`;
+    }
+
+    get viewRows(): MappingRowView[] {
+        const issues = new Map((this.validation?.issues ?? []).map((issue) => [issue.product2Id, issue]));
+        return this.rows.map((row) => {
+            const draft = this.drafts[row.product2Id];
+            const merged = { ...row, ...draft };
+            const issue = issues.get(row.product2Id);
+            let statusText = row.status ?? '';
+            let statusClass = row.status === 'Mapped' ? 'slds-text-color_success' : 'slds-text-color_weak';
+            if (draft) {
+                statusText = 'Changed, not saved';
+                statusClass = 'slds-text-title_bold';
+            } else if (issue) {
+                statusText = `Item ${(issue.problem ?? '').toLowerCase()} in QuickBooks`;
+                statusClass = 'slds-text-color_error';
+            }
+            return {
+                ...row,
+                itemLabel: merged.qbItemId ? `${merged.qbItemName ?? ''} (${merged.qbItemId})`.trim() : '—',
+                statusText,
+                statusClass
+            };
+        });
+    }
+
+    get draftValues(): ({ product2Id: string } & MappingDraft)[] {
+        return Object.entries(this.drafts)
+            .map(([product2Id, draft]) => {
+                const value: { product2Id: string } & MappingDraft = { product2Id };
+                if (draft.taxable !== undefined) {
+                    value.taxable = draft.taxable;
+                }
+                if (draft.taxCode !== undefined) {
+                    value.taxCode = draft.taxCode;
+                }
+                return value;
+            })
+            .filter((value) => Object.keys(value).length > 1);
+    }
+
+    get draftCount(): number {
+        return Object.keys(this.drafts).length;
+    }
+
+    get hasDrafts(): boolean {
+        return this.draftCount > 0;
+    }
+
+    get saveLabel(): string {
+        return `Save changes (${this.draftCount})`;
+    }
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get isEmpty(): boolean {
+        return this.hasCompanies && !this.isLoading && !this.loadError && this.rows.length === 0;
+    }
+
+    get emptyText(): string {
+        if (this.searchTerm) {
+            return `No active product matches "${this.searchTerm}".`;
+        }
+        return this.unmappedOnly
+            ? 'Every active product is mapped to a QuickBooks item in this company.'
+            : 'There are no active products.';
+    }
+
+    get hasSaveErrors(): boolean {
+        return this.saveErrors.length > 0;
+    }
+
+    get pickerTitle(): string {
+        return `Choose the QuickBooks item for ${this.pickerRow?.productName ?? ''}`;
+    }
+
+    get pickerHasMapping(): boolean {
+        const row = this.pickerRow;
+        return Boolean(row && { ...row, ...this.drafts[row.product2Id] }.qbItemId);
+    }
+
+    get itemOptions(): (QbApex.QboItem & { detail: string; disabled: boolean })[] {
+        return (this.itemResults ?? []).map((item) => ({
+            ...item,
+            detail: [item.sku ? `SKU ${item.sku}` : '', item.type ?? '', item.active === false ? 'inactive' : '']
+                .filter(Boolean)
+                .join(' · '),
+            disabled: item.active === false
+        }));
+    }
+
+    get noItemsFound(): boolean {
+        return this.itemResults !== null && this.itemResults.length === 0 && !this.isSearchingItems;
+    }
+
+    get acceptedProposalCount(): number {
+        return (this.proposals ?? []).filter((proposal) => proposal.accepted).length;
+    }
+
+    get applyProposalsLabel(): string {
+        return `Apply selected (${this.acceptedProposalCount})`;
+    }
+
+    get applyProposalsDisabled(): boolean {
+        return this.acceptedProposalCount === 0;
+    }
+
+    get hasProposals(): boolean {
+        return (this.proposals ?? []).length > 0;
+    }
+
+    get importChanges(): QbApex.MappingRow[] {
+        return this.importPreview?.changes ?? [];
+    }
+
+    get importBadRows(): (QbApex.ImportError & { key: string })[] {
+        return (this.importPreview?.badRows ?? []).map((badRow, index) => ({ ...badRow, key: `bad-${index}` }));
+    }
+
+    get hasImportChanges(): boolean {
+        return this.importChanges.length > 0;
+    }
+
+    get hasImportBadRows(): boolean {
+        return this.importBadRows.length > 0;
+    }
+
+    get importSummary(): string {
+        const preview = this.importPreview;
+        const changes = this.importChanges.length;
+        const bad = this.importBadRows.length;
+        const unchanged = preview?.unchangedCount ?? 0;
+        return (
+            `${changes} ${changes === 1 ? 'change' : 'changes'}, ${unchanged} unchanged, ` +
+            `${bad} ${bad === 1 ? 'row' : 'rows'} that cannot be applied.`
+        );
+    }
+
+    get applyImportLabel(): string {
+        return `Apply ${this.importChanges.length} ${this.importChanges.length === 1 ? 'change' : 'changes'}`;
+    }
+
+    get applyImportDisabled(): boolean {
+        return !this.hasImportChanges || this.isSaving;
+    }
+
+    get validationIssues(): (QbApex.ValidationIssue & { key: string })[] {
+        return (this.validation?.issues ?? []).map((issue, index) => ({
+            ...issue,
+            key: `${issue.product2Id ?? 'issue'}-${index}`
+        }));
+    }
+
+    get hasValidationIssues(): boolean {
+        return this.validationIssues.length > 0;
+    }
+
+    get validationSummary(): string {
+        const checked = this.validation?.checkedCount ?? 0;
+        const problems = this.validationIssues.length;
+        return problems === 0
+            ? `All ${checked} mappings match QuickBooks.`
+            : `${problems} of ${checked} mappings no longer match QuickBooks.`;
+    }
+
+    get validationFallbackText(): string {
+        const report = this.validation;
+        if (!report) {
+            return '';
+        }
+        if (report.fallbackProblem) {
+            return `Fallback item: ${report.fallbackProblem}${report.fallbackItemId ? ` (id ${report.fallbackItemId})` : ''}.`;
+        }
+        return `Fallback item: ${report.fallbackItemName ?? ''} (id ${report.fallbackItemId ?? ''}) is active.`;
+    }
+
+    get validationFallbackClass(): string {
+        return this.validation?.fallbackProblem ? 'slds-text-color_error' : 'slds-text-color_success';
+    }
+
+    handleCompanyChange(event: CustomEvent<{ value: string }>): void {
+        this.realmId = event.detail.value;
+        this.resetWork();
+        this.loadMappings();
+    }
+
+    handleUnmappedOnlyChange(event: CustomEvent<{ checked: boolean }>): void {
+        this.unmappedOnly = event.detail.checked;
+        this.loadMappings();
+    }
+
+    handleSearchChange(event: CustomEvent<{ value: string }>): void {
+        this.searchTerm = (event.detail.value ?? '').trim();
+        clearTimeout(this.searchTimer);
+        // Debounce: wait for the user to pause typing before asking the server.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.searchTimer = setTimeout(() => this.loadMappings(), SEARCH_DEBOUNCE_MS);
+    }
+
+    handleReload(): void {
+        if (this.hasCompanies) {
+            this.loadMappings();
+        } else {
+            this.loadCompanies();
+        }
+    }
+
+    /** Inline edits of Taxable and Tax code in the table. */
+    handleCellChange(event: CustomEvent<{ draftValues: ({ product2Id: string } & MappingDraft)[] }>): void {
+        for (const { product2Id, ...changes } of event.detail.draftValues) {
+            this.setDraft(product2Id, changes);
+        }
+    }
+
+    handleRowAction(event: CustomEvent<{ action: { name: string }; row: MappingRowView }>): void {
+        this.pickerRow = this.rows.find((row) => row.product2Id === event.detail.row.product2Id) ?? null;
+        this.itemSearchTerm = '';
+        this.itemResults = null;
+        this.itemSearchError = null;
+        this.focusTarget = 'item-search';
+    }
+
+    handleItemSearchChange(event: CustomEvent<{ value: string }>): void {
+        this.itemSearchTerm = (event.detail.value ?? '').trim();
+        clearTimeout(this.itemSearchTimer);
+        if (!this.itemSearchTerm) {
+            this.itemResults = null;
+            return;
+        }
+        // Typeahead: query QuickBooks once the user pauses typing.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.itemSearchTimer = setTimeout(() => this.searchQboItems(), SEARCH_DEBOUNCE_MS);
+    }
+
+    handleItemChosen(event: Event): void {
+        const itemId = (event.currentTarget as HTMLElement).dataset.itemId;
+        const item = (this.itemResults ?? []).find((candidate) => candidate.id === itemId);
+        const row = this.pickerRow;
+        if (!item || !row) {
+            return;
+        }
+        this.setDraft(row.product2Id, { qbItemId: item.id, qbItemName: item.name });
+        this.statusMessage = `${row.productName} → ${item.name}. Not saved yet.`;
+        this.closePicker();
+    }
+
+    handleRemoveMapping(): void {
+        const row = this.pickerRow;
+        if (!row) {
+            return;
+        }
+        this.setDraft(row.product2Id, { qbItemId: null, qbItemName: null });
+        this.statusMessage = `${row.productName} will have no QuickBooks item once saved.`;
+        this.closePicker();
+    }
+
+    handleClosePicker(): void {
+        this.pickerRow = null;
+        this.focusTarget = 'table';
+    }
+
+    async handleAutoMatch(): Promise<void> {
+        this.isMatching = true;
+        this.actionError = null;
+        try {
+            const proposals = await autoMatch({ realmId: this.realmId });
+            this.proposals = proposals.map((proposal) => ({
+                ...proposal,
+                accepted: true,
+                acceptLabel: `Accept ${proposal.qbItemName} for ${proposal.productName}`,
+                matchedByText: proposal.matchedBy === 'Sku' ? 'SKU = product code' : 'Same name'
+            }));
+            this.focusTarget = 'proposals';
+        } catch (error) {
+            this.actionError = errorMessage(error);
+            this.focusTarget = 'action-error';
+        } finally {
+            this.isMatching = false;
+        }
+    }
+
+    handleProposalToggle(event: CustomEvent<{ checked: boolean }>): void {
+        const product2Id = (event.target as HTMLElement).dataset.productId;
+        this.proposals = (this.proposals ?? []).map((proposal) => {
+            return proposal.product2Id === product2Id ? { ...proposal, accepted: event.detail.checked } : proposal;
+        });
+    }
+
+    handleApplyProposals(): void {
+        const accepted = (this.proposals ?? []).filter((proposal) => proposal.accepted);
+        for (const proposal of accepted) {
+            const draft: MappingDraft = { qbItemId: proposal.qbItemId, qbItemName: proposal.qbItemName };
+            if (proposal.taxable !== null && proposal.taxable !== undefined) {
+                draft.taxable = proposal.taxable;
+            }
+            this.setDraft(proposal.product2Id, draft);
+        }
+        this.proposals = null;
+        this.statusMessage = `${accepted.length} proposed ${accepted.length === 1 ? 'mapping' : 'mappings'} added. Review and save.`;
+        this.focusTarget = 'save';
+    }
+
+    handleDiscardProposals(): void {
+        this.proposals = null;
+    }
+
+    handleDiscardDrafts(): void {
+        this.drafts = {};
+        this.saveErrors = [];
+        this.tableErrors = null;
+        this.statusMessage = 'Changes discarded.';
+    }
+
+    async handleSave(): Promise<void> {
+        const byId = new Map(this.rows.map((row) => [row.product2Id, row]));
+        const rows = Object.entries(this.drafts).map(([product2Id, draft]) => {
+            const row = { ...byId.get(product2Id), ...draft } as QbApex.MappingRow;
+            return this.contractRow({ ...row, product2Id });
+        });
+        const saved = await this.save(rows);
+        if (saved) {
+            this.drafts = {};
+            this.statusMessage = `Saved ${rows.length} ${rows.length === 1 ? 'mapping' : 'mappings'}.`;
+            this.focusTarget = 'status';
+            await this.loadMappings();
+        }
+    }
+
+    handleExport(): void {
+        this.downloadUrl = csvDataUrl(mappingsToCsv(this.rows));
+        this.downloadName = `quickbooks-item-mappings-${this.realmId}.csv`;
+        this.downloadPending = true;
+        this.statusMessage = `Exported ${this.rows.length} ${this.rows.length === 1 ? 'product' : 'products'} to ${this.downloadName}.`;
+    }
+
+    async handleImportFile(event: CustomEvent<{ files: FileList | File[] }>): Promise<void> {
+        const file = event.detail.files?.[0];
+        if (!file) {
+            return;
+        }
+        this.isImporting = true;
+        this.actionError = null;
+        try {
+            const csv = await readFileText(file);
+            this.importPreview = await previewImport({ realmId: this.realmId, csv });
+            this.focusTarget = 'import-preview';
+        } catch (error) {
+            this.importPreview = null;
+            this.actionError = errorMessage(error);
+            this.focusTarget = 'action-error';
+        } finally {
+            this.isImporting = false;
+        }
+    }
+
+    async handleApplyImport(): Promise<void> {
+        const changes = this.importChanges.map((row) => this.contractRow(row));
+        const saved = await this.save(changes);
+        if (saved) {
+            this.importPreview = null;
+            this.statusMessage = `Imported ${changes.length} ${changes.length === 1 ? 'mapping' : 'mappings'}.`;
+            this.focusTarget = 'status';
+            await this.loadMappings();
+        }
+    }
+
+    handleCancelImport(): void {
+        this.importPreview = null;
+    }
+
+    async handleValidate(): Promise<void> {
+        this.isValidating = true;
+        this.actionError = null;
+        try {
+            this.validation = await validateMappings({ realmId: this.realmId });
+            this.focusTarget = 'validation';
+        } catch (error) {
+            this.validation = null;
+            this.actionError = errorMessage(error);
+            this.focusTarget = 'action-error';
+        } finally {
+            this.isValidating = false;
+        }
+    }
+
+    handleCloseValidation(): void {
+        this.validation = null;
+    }
+
+    private contractRow(row: QbApex.MappingRow): QbApex.MappingRow {
+        return {
+            product2Id: row.product2Id,
+            productName: row.productName,
+            productCode: row.productCode,
+            family: row.family,
+            mappingId: row.mappingId,
+            realmId: this.realmId,
+            qbItemId: row.qbItemId,
+            qbItemName: row.qbItemName,
+            taxable: row.taxable,
+            taxCode: row.taxCode,
+            status: row.status
+        };
+    }
+
+    /** Saves all rows or none; on refusal lists every row's problem next to the product and in the table. */
+    private async save(rows: QbApex.MappingRow[]): Promise<boolean> {
+        this.isSaving = true;
+        this.actionError = null;
+        this.saveErrors = [];
+        this.tableErrors = null;
+        try {
+            const result = await saveMappings({ realmId: this.realmId, rows });
+            if (result.success) {
+                return true;
+            }
+            this.showSaveErrors(result.errors ?? [], rows);
+        } catch (error) {
+            this.actionError = errorMessage(error);
+            this.focusTarget = 'action-error';
+        } finally {
+            this.isSaving = false;
+        }
+        return false;
+    }
+
+    private showSaveErrors(errors: QbApex.RowError[], rows: QbApex.MappingRow[]): void {
+        const names = new Map(rows.map((row) => [row.product2Id, row.productName]));
+        this.saveErrors = errors.map((rowError, index) => ({
+            key: `${rowError.product2Id ?? 'save'}-${index}`,
+            text: rowError.product2Id
+                ? `${names.get(rowError.product2Id) ?? rowError.product2Id}: ${rowError.message}`
+                : (rowError.message ?? '')
+        }));
+        const tableErrors: DatatableErrors = {
+            rows: {},
+            table: { title: 'Nothing was saved. Fix the rows marked in red and save again.', messages: [] }
+        };
+        for (const rowError of errors) {
+            if (rowError.product2Id) {
+                tableErrors.rows[rowError.product2Id] = {
+                    title: 'Not saved',
+                    messages: [rowError.message ?? ''],
+                    fieldNames: ['itemLabel']
+                };
+            } else {
+                tableErrors.table.messages.push(rowError.message ?? '');
+            }
+        }
+        this.tableErrors = tableErrors;
+        this.focusTarget = 'save-errors';
+    }
+
+    private setDraft(product2Id: string, changes: MappingDraft): void {
+        this.drafts = { ...this.drafts, [product2Id]: { ...this.drafts[product2Id], ...changes } };
+        this.statusMessage = null;
+    }
+
+    private closePicker(): void {
+        this.pickerRow = null;
+        this.itemResults = null;
+        this.focusTarget = 'save';
+    }
+
+    private resetWork(): void {
+        this.drafts = {};
+        this.saveErrors = [];
+        this.tableErrors = null;
+        this.pickerRow = null;
+        this.proposals = null;
+        this.importPreview = null;
+        this.validation = null;
+        this.statusMessage = null;
+        this.actionError = null;
+    }
+
+    private async searchQboItems(): Promise<void> {
+        const searchTerm = this.itemSearchTerm;
+        this.isSearchingItems = true;
+        this.itemSearchError = null;
+        try {
+            const items = await searchItems({ realmId: this.realmId, searchTerm });
+            if (searchTerm === this.itemSearchTerm) {
+                this.itemResults = items;
+            }
+        } catch (error) {
+            this.itemResults = null;
+            this.itemSearchError = errorMessage(error);
+        } finally {
+            this.isSearchingItems = false;
+        }
+    }
+
+    private async loadCompanies(): Promise<void> {
+        this.isLoading = true;
+        this.loadError = null;
+        try {
+            this.companies = await getCompanies();
+            const preferred = this.companies.find((company) => company.isDefault) ?? this.companies[0];
+            if (preferred) {
+                this.realmId = preferred.realmId;
+                await this.loadMappings();
+            }
+        } catch (error) {
+            this.loadError = errorMessage(error);
+        } finally {
+            this.isLoading = false;
+        }
+    }
+
+    private async loadMappings(): Promise<void> {
+        clearTimeout(this.searchTimer);
+        const requestNumber = ++this.requestNumber;
+        this.isLoading = true;
+        this.loadError = null;
+        try {
+            const rows = await getMappings({
+                realmId: this.realmId,
+                unmappedOnly: this.unmappedOnly,
+                searchTerm: this.searchTerm
+            });
+            if (requestNumber === this.requestNumber) {
+                this.rows = rows;
+            }
+        } catch (error) {
+            if (requestNumber === this.requestNumber) {
+                this.loadError = errorMessage(error);
+            }
+        } finally {
+            if (requestNumber === this.requestNumber) {
+                this.isLoading = false;
+            }
+        }
+    }
+}
