@@ -16,5 +16,6 @@ export interface EmulatorContext {
     webhooks: WebhookSender;
     faultsFor(realmId: string): FaultInjector;
     saveRealm(realm: Realm): void;
+    saveFaults(): void;
     baseUrl(): string;
 }

@@ -81,6 +81,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
             return injector;
         },
         saveRealm: (realm) => persistence?.saveRealm(realm.state),
+        saveFaults,
         baseUrl: () => baseUrl
     };
     const defaultRealms = options.realms ?? DEFAULT_REALMS;
@@ -100,7 +101,6 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     router.add('POST', '/v3/company/:realm/*', (request) => api.handle(request));
     oauth.routes(router, () => baseUrl);
     adminRoutes(router, admin);
-    const persistFaultsAfter = ['/__admin/realms/', '/__admin/reset'];
 
     const server = createServer((req, res) => {
         void serve(req, res);
@@ -126,8 +126,6 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
                     body: Buffer.concat(chunks),
                     raw: req
                 });
-                if (method !== 'GET' && persistFaultsAfter.some((prefix) => url.pathname.startsWith(prefix)))
-                    saveFaults();
             }
         } catch (error) {
             console.error('[qbo-emulator] unexpected error', error);

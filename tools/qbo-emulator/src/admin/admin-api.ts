@@ -88,7 +88,9 @@ export class EmulatorAdmin {
 
     setFaults(realmId: string, patch: Partial<FaultConfig>): FaultConfig {
         this.realm(realmId);
-        return this.context.faultsFor(realmId).configure(patch);
+        const config = this.context.faultsFor(realmId).configure(patch);
+        this.context.saveFaults();
+        return config;
     }
 
     faults(realmId: string): FaultConfig {

@@ -4,13 +4,18 @@ export interface RateLimits {
     perRealmPerMinute: number;
     perRealmAppPerSecond: number;
     batchPerRealmAppPerMinute: number;
+    batchPerRealmPerMinute: number;
 }
 
-/** Intuit's documented throttles: 500 requests/min per realm, 10/s per realm and app, 40 batch/min per realm and app. */
+/**
+ * Intuit's documented throttles (developer.intuit.com …/learn/limits-and-throttles): 500 requests/min per realm,
+ * 10/s per realm and app; batch: 40/min per realm and app, 120/min per realm.
+ */
 export const INTUIT_RATE_LIMITS: RateLimits = {
     perRealmPerMinute: 500,
     perRealmAppPerSecond: 10,
-    batchPerRealmAppPerMinute: 40
+    batchPerRealmAppPerMinute: 40,
+    batchPerRealmPerMinute: 120
 };
 
 /** Sliding-window counters driven by the shared clock, so tests cross windows without waiting. */
@@ -29,7 +34,10 @@ export class RateLimiter {
             [`realm|${realmId}`, 60_000, this.limits.perRealmPerMinute],
             [`app|${realmId}|${clientId}`, 1_000, this.limits.perRealmAppPerSecond]
         ];
-        if (isBatch) checks.push([`batch|${realmId}|${clientId}`, 60_000, this.limits.batchPerRealmAppPerMinute]);
+        if (isBatch) {
+            checks.push([`batch|${realmId}|${clientId}`, 60_000, this.limits.batchPerRealmAppPerMinute]);
+            checks.push([`batch|${realmId}`, 60_000, this.limits.batchPerRealmPerMinute]);
+        }
         const windows = checks.map(([key, span, limit]) => {
             const kept = (this.windows.get(key) ?? []).filter((at) => at > now - span);
             this.windows.set(key, kept);
