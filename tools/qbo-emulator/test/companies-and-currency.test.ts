@@ -1,0 +1,156 @@
+import { DEFAULT_CA_REALM, DEFAULT_CLIENT } from '../src';
+import { firstError, startHarness, type Harness } from './support/harness';
+
+let h: Harness;
+let caToken: string;
+beforeEach(async () => {
+    h = await startHarness();
+    caToken = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, DEFAULT_CA_REALM).access_token;
+});
+afterEach(() => h.close());
+
+const ca = (method: string, path: string, body?: unknown) =>
+    h.api(method, path, body, { token: caToken, realm: DEFAULT_CA_REALM });
+const line = (amount: number, taxCode?: string) => ({
+    DetailType: 'SalesItemLineDetail',
+    Amount: amount,
+    SalesItemLineDetail: { ItemRef: { value: '2' }, ...(taxCode ? { TaxCodeRef: { value: taxCode } } : {}) }
+});
+
+describe('several companies at once', () => {
+    it('keeps ids, names and numbering per company', async () => {
+        const us = (await h.api('POST', '/customer', { DisplayName: 'Same Name' })).json.Customer;
+        const canadian = (await ca('POST', '/customer', { DisplayName: 'Same Name' })).json.Customer;
+        expect(us.Id).toBe('1');
+        expect(canadian.Id).toBe('1');
+        expect(canadian.CurrencyRef.value).toBe('CAD');
+    });
+});
+
+describe('tax codes outside the US (TAX/NON are US-only placeholders)', () => {
+    it('taxes a Canadian line by its TaxCode id', async () => {
+        const customer = (await ca('POST', '/customer', { DisplayName: 'Maple Co' })).json.Customer;
+        const response = await ca('POST', '/invoice', { CustomerRef: { value: customer.Id }, Line: [line(100, '5')] });
+        expect(response.status).toBe(200);
+        expect(response.json.Invoice).toMatchObject({ TotalAmt: 113, TxnTaxDetail: { TotalTax: 13 } });
+    });
+
+    it('refuses TAX as a TaxCodeRef in a Canadian company (2500) and a line without a tax code', async () => {
+        const customer = (await ca('POST', '/customer', { DisplayName: 'Maple Co' })).json.Customer;
+        expect(
+            firstError(await ca('POST', '/invoice', { CustomerRef: { value: customer.Id }, Line: [line(100, 'TAX')] }))
+                .code
+        ).toBe('2500');
+        expect((await ca('POST', '/invoice', { CustomerRef: { value: customer.Id }, Line: [line(100)] })).status).toBe(
+            400
+        );
+    });
+
+    it('refuses a numeric TaxCode id in a US company (2500)', async () => {
+        const customer = (await h.api('POST', '/customer', { DisplayName: 'Yankee Co' })).json.Customer;
+        expect(
+            firstError(await h.api('POST', '/invoice', { CustomerRef: { value: customer.Id }, Line: [line(100, '5')] }))
+                .code
+        ).toBe('2500');
+    });
+});
+
+describe('currencies', () => {
+    it('refuses a foreign-currency customer when multi-currency is off', async () => {
+        const response = await h.api('POST', '/customer', { DisplayName: 'Euro Co', CurrencyRef: { value: 'EUR' } });
+        expect(firstError(response).element).toBe('CurrencyRef');
+    });
+
+    it('invoices a foreign-currency customer in its currency with HomeTotalAmt at the given rate (default 1)', async () => {
+        const customer = (await ca('POST', '/customer', { DisplayName: 'Yankee Buyer', CurrencyRef: { value: 'USD' } }))
+            .json.Customer;
+        const withRate = await ca('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            CurrencyRef: { value: 'USD' },
+            ExchangeRate: 1.35,
+            Line: [line(100, '3')]
+        });
+        expect(withRate.json.Invoice).toMatchObject({
+            CurrencyRef: { value: 'USD' },
+            TotalAmt: 100,
+            HomeTotalAmt: 135,
+            ExchangeRate: 1.35
+        });
+        const withoutRate = await ca('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            Line: [line(100, '3')]
+        });
+        expect(withoutRate.json.Invoice).toMatchObject({
+            CurrencyRef: { value: 'USD' },
+            ExchangeRate: 1,
+            HomeTotalAmt: 100
+        });
+    });
+
+    it('refuses an invoice currency different from the customer’s', async () => {
+        const customer = (await ca('POST', '/customer', { DisplayName: 'Loonie Co' })).json.Customer;
+        const response = await ca('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            CurrencyRef: { value: 'USD' },
+            Line: [line(100, '3')]
+        });
+        expect(firstError(response).element).toBe('CurrencyRef');
+    });
+});
+
+describe('numbering and shipping preferences', () => {
+    it('leaves DocNumber empty when CustomTxnNumbers is on and none is given', async () => {
+        h.emulator.admin.updateSettings(h.realm, { customTxnNumbers: true });
+        const customer = (await h.api('POST', '/customer', { DisplayName: 'Custom Numbers Co' })).json.Customer;
+        const invoice = (
+            await h.api('POST', '/invoice', { CustomerRef: { value: customer.Id }, Line: [line(10, 'NON')] })
+        ).json.Invoice;
+        expect(invoice.DocNumber).toBeUndefined();
+    });
+
+    it('accepts SHIPPING_ITEM_ID while shipping is allowed and refuses it otherwise', async () => {
+        const customer = (await h.api('POST', '/customer', { DisplayName: 'Ship Co' })).json.Customer;
+        const shipping = {
+            DetailType: 'SalesItemLineDetail',
+            Amount: 15,
+            SalesItemLineDetail: { ItemRef: { value: 'SHIPPING_ITEM_ID' } }
+        };
+        const allowed = await h.api('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            Line: [line(10, 'NON'), shipping]
+        });
+        expect(allowed.json.Invoice.TotalAmt).toBe(25);
+        h.emulator.admin.updateSettings(h.realm, { allowShipping: false });
+        const refused = await h.api('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            Line: [line(10, 'NON'), shipping]
+        });
+        expect(firstError(refused).code).toBe('2500');
+    });
+
+    it('stops sending e-mail after the daily limit', async () => {
+        h.emulator.admin.updateSettings(h.realm, { dailyEmailLimit: 1 });
+        const customer = (
+            await h.api('POST', '/customer', {
+                DisplayName: 'Mail Co',
+                PrimaryEmailAddr: { Address: 'a@mail.example' }
+            })
+        ).json.Customer;
+        const invoice = (
+            await h.api('POST', '/invoice', { CustomerRef: { value: customer.Id }, Line: [line(10, 'NON')] })
+        ).json.Invoice;
+        expect(
+            (await h.api('POST', `/invoice/${invoice.Id}/send`, '', { contentType: 'application/octet-stream' })).status
+        ).toBe(200);
+        expect(
+            (await h.api('POST', `/invoice/${invoice.Id}/send`, '', { contentType: 'application/octet-stream' })).status
+        ).toBe(400);
+        h.clock.advance(86_400_000);
+        const fresh = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, h.realm).access_token;
+        const nextDay = await h.api('POST', `/invoice/${invoice.Id}/send`, '', {
+            contentType: 'application/octet-stream',
+            token: fresh
+        });
+        expect(nextDay.status).toBe(200);
+    });
+});
