@@ -333,3 +333,24 @@ describe('company info and preferences', () => {
         expect(prefs.SalesFormsPrefs.CustomTxnNumbers).toBe(true);
     });
 });
+
+describe('download', () => {
+    it('answers GET /download/{id} with a temporary URL that serves the bytes', async () => {
+        const boundary = 'b0undary';
+        const body = [
+            `--${boundary}`,
+            'Content-Disposition: form-data; name="file_content_01"; filename="a.csv"',
+            'Content-Type: text/csv',
+            '',
+            'a,b',
+            `--${boundary}--`,
+            ''
+        ].join('\r\n');
+        const attachable = (
+            await h.api('POST', '/upload', body, { contentType: `multipart/form-data; boundary=${boundary}` })
+        ).json.AttachableResponse[0].Attachable;
+        const link = await h.api('GET', `/download/${attachable.Id}`);
+        expect(link.text).toBe(attachable.TempDownloadUri);
+        expect(await (await fetch(link.text)).text()).toBe('a,b');
+    });
+});

@@ -71,7 +71,9 @@ export class QboApi {
 
         const requestId = route.write ? request.query.get('requestid') : null;
         const idempotencyKey =
-            requestId && !faults!.config.ignoreRequestId ? `${request.method} ${path}|${requestId}` : undefined;
+            requestId && !faults!.config.ignoreRequestId
+                ? `${request.method} ${path}?${request.query.get('operation') ?? ''}|${requestId}`
+                : undefined;
         const replay = idempotencyKey ? realm.state.idempotency[idempotencyKey] : undefined;
         if (replay) return finish({ status: replay.status, headers: { ...replay.headers }, body: replay.body });
 
@@ -171,6 +173,18 @@ export class QboApi {
                 run: (r) => {
                     if (second !== r.id && second !== '1') throw Faults.objectNotFound();
                     return { json: { CompanyInfo: companyInfoFor(r) } };
+                }
+            };
+        }
+        if (first === 'download' && second && segments.length === 2 && method === 'GET') {
+            return {
+                endpoint: 'GET /download/{id}',
+                kind: 'read',
+                write: false,
+                run: (r) => {
+                    const attachable = r.find('Attachable', second);
+                    if (!attachable?.TempDownloadUri) throw Faults.objectNotFound();
+                    return { bytes: Buffer.from(attachable.TempDownloadUri), contentType: 'text/plain' };
                 }
             };
         }
@@ -356,7 +370,14 @@ export class QboApi {
             }
             try {
                 results.push({
-                    Attachable: uploadAttachment(realm, metadata, part.filename, part.contentType, part.data)
+                    Attachable: uploadAttachment(
+                        realm,
+                        this.context.baseUrl(),
+                        metadata,
+                        part.filename,
+                        part.contentType,
+                        part.data
+                    )
                 });
             } catch (error) {
                 results.push({ Fault: faultBody(asFault(error)) });

@@ -77,6 +77,7 @@ export function createAttachable(realm: Realm, body: Json): Json {
 /** One file_metadata_NN / file_content_NN pair from POST /upload. */
 export function uploadAttachment(
     realm: Realm,
+    baseUrl: string,
     metadata: Json,
     fileName: string | undefined,
     contentType: string | undefined,
@@ -108,7 +109,7 @@ export function uploadAttachment(
         ContentType: type,
         Size: content.length,
         FileAccessUri: `/v3/company/${realm.id}/download/${id}`,
-        TempDownloadUri: `/__admin/realms/${realm.id}/attachments/${id}/content`,
+        TempDownloadUri: `${baseUrl}/__admin/realms/${realm.id}/attachments/${id}/content`,
         AttachableRef: refs
     });
     realm.state.attachmentContent[id] = content.toString('base64');

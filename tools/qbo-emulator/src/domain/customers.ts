@@ -81,7 +81,8 @@ const ADDRESS_PROPERTIES = new Set([
 
 const READ_ONLY = ['Balance', 'BalanceWithJobs', 'FullyQualifiedName', 'Level', 'V4IDPseudonym'];
 
-export function checkAddress(entity: string, value: unknown, element: string): void {
+/** PhysicalAddress: known properties only, and QBO's length limits. */
+export function checkAddress(value: unknown, element: string): void {
     if (value === undefined || value === null) return;
     if (!isObject(value)) throw Faults.malformedRequest(element);
     rejectUnknownProperties('PhysicalAddress', value, ADDRESS_PROPERTIES);
@@ -91,7 +92,6 @@ export function checkAddress(entity: string, value: unknown, element: string): v
     optionalString(value, 'PostalCode', 30, `${element}.PostalCode`);
     optionalString(value, 'CountrySubDivisionCode', 255, `${element}.CountrySubDivisionCode`);
     optionalString(value, 'Country', 255, `${element}.Country`);
-    void entity;
 }
 
 function displayNameOf(body: Json): string | undefined {
@@ -131,8 +131,8 @@ function normalize(realm: Realm, body: Json, existing?: Json): Json {
     for (const key of ['GivenName', 'MiddleName', 'FamilyName']) optionalString(body, key, 100);
     optionalString(body, 'CompanyName', 100);
     optionalString(body, 'Notes', 2000);
-    checkAddress('Customer', body.BillAddr, 'BillAddr');
-    checkAddress('Customer', body.ShipAddr, 'ShipAddr');
+    checkAddress(body.BillAddr, 'BillAddr');
+    checkAddress(body.ShipAddr, 'ShipAddr');
     if (body.PrimaryEmailAddr !== undefined && body.PrimaryEmailAddr !== null) {
         if (!isObject(body.PrimaryEmailAddr)) throw Faults.malformedRequest('PrimaryEmailAddr');
         if (body.PrimaryEmailAddr.Address) checkEmail(body.PrimaryEmailAddr.Address, 'PrimaryEmailAddr.Address');

@@ -237,8 +237,8 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json): Json {
     if (exchangeRate <= 0) throw Faults.businessValidation('ExchangeRate must be greater than zero.', 'ExchangeRate');
 
     if (isObject(body.BillEmail) && body.BillEmail.Address) checkEmail(body.BillEmail.Address, 'BillEmail.Address');
-    checkAddress('Invoice', body.BillAddr, 'BillAddr');
-    checkAddress('Invoice', body.ShipAddr, 'ShipAddr');
+    checkAddress(body.BillAddr, 'BillAddr');
+    checkAddress(body.ShipAddr, 'ShipAddr');
     optionalString(body, 'PrivateNote', 4000);
     if (body.CustomerMemo !== undefined && body.CustomerMemo !== null) {
         if (!isObject(body.CustomerMemo)) throw Faults.malformedRequest('CustomerMemo');
