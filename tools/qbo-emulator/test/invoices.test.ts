@@ -274,3 +274,14 @@ describe('Invoice (Intuit API reference: all-entities/invoice)', () => {
         expect((await h.api('GET', `/customer/${customerId}`)).json.Customer.Balance).toBe(200);
     });
 });
+
+describe('reference fault details as QBO words them', () => {
+    it('names the list and id: "Invalid Reference Id : Names element id 999 not found" for a customer', async () => {
+        // Wording seen in public integrations' recorded QBO faults ("Names element id … not found", "Accounts element id … not found").
+        const response = await h.api('POST', '/invoice', {
+            CustomerRef: { value: '999' },
+            Line: [{ DetailType: 'SalesItemLineDetail', Amount: 1, SalesItemLineDetail: { ItemRef: { value: '1' } } }]
+        });
+        expect(firstError(response).Detail).toBe('Invalid Reference Id : Names element id 999 not found');
+    });
+});

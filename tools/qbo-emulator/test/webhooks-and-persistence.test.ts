@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator, DEFAULT_CLIENT, DEFAULT_US_REALM, ManualClock } from '../src';
+import type { Json } from '../src/store/realm';
 import { startHarness, type Harness } from './support/harness';
 
 interface Received {
@@ -96,7 +97,7 @@ describe('persistence (SQLite via better-sqlite3)', () => {
                 method: 'POST',
                 headers: { Authorization: `Bearer ${grant.access_token}`, 'Content-Type': 'application/json' },
                 body: JSON.stringify(body)
-            }).then(async (r) => ({ status: r.status, json: await r.json() }));
+            }).then(async (r) => ({ status: r.status, json: (await r.json()) as Json }));
         const customer = (await call(first.url, '/customer?requestid=c-1', { DisplayName: 'Durable Co' })).json
             .Customer;
         const invoice = (
@@ -116,7 +117,7 @@ describe('persistence (SQLite via better-sqlite3)', () => {
                 headers: { Authorization: `Bearer ${grant.access_token}` }
             });
             expect(read.status).toBe(200);
-            expect((await read.json()).Invoice).toMatchObject({ TotalAmt: 75, DocNumber: invoice.DocNumber });
+            expect(((await read.json()) as Json).Invoice).toMatchObject({ TotalAmt: 75, DocNumber: invoice.DocNumber });
             const replay = await call(second.url, '/customer?requestid=c-1', { DisplayName: 'Durable Co' });
             expect(replay.json.Customer.Id).toBe(customer.Id);
             const next = await call(second.url, '/customer', { DisplayName: 'After Restart' });

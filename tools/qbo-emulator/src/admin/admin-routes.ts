@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse, Router } from '../http/router';
 import type { Json } from '../store/realm';
 import { escapeHtml } from '../oauth/oauth-server';
-import { adminErrorStatus, type EmulatorAdmin } from './admin-api';
+import { AdminError, adminErrorStatus, type EmulatorAdmin } from './admin-api';
 
 function json(status: number, body: unknown): HttpResponse {
     return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body, null, 2) };
@@ -15,6 +15,16 @@ function body(request: HttpRequest): Json {
     } catch {
         throw new Error('admin request body must be JSON');
     }
+}
+
+/** The body with the named fields checked to be non-empty strings (400 otherwise). */
+function withFields<T>(request: HttpRequest, fields: string[]): T & Json {
+    const parsed = body(request);
+    for (const field of fields) {
+        if (typeof parsed[field] !== 'string' || parsed[field] === '')
+            throw new AdminError(400, `${field} is required`);
+    }
+    return parsed as T & Json;
 }
 
 function guarded(run: (request: HttpRequest) => unknown | Promise<unknown>) {
@@ -47,7 +57,7 @@ export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
     router.add(
         'POST',
         '/__admin/realms',
-        guarded((r) => admin.createRealm(body(r)))
+        guarded((r) => admin.createRealm(withFields<{ realmId: string }>(r, ['realmId'])))
     );
     router.add(
         'GET',
@@ -119,7 +129,13 @@ export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
     router.add(
         'POST',
         '/__admin/oauth/clients',
-        guarded((r) => admin.registerClient(body(r)))
+        guarded((r) => {
+            const client = withFields<{ clientId: string; clientSecret: string }>(r, ['clientId', 'clientSecret']);
+            admin.registerClient({
+                ...client,
+                redirectUris: Array.isArray(client.redirectUris) ? client.redirectUris : []
+            });
+        })
     );
     router.add(
         'POST',
@@ -137,7 +153,9 @@ export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
     router.add(
         'POST',
         '/__admin/webhooks',
-        guarded((r) => admin.subscribeWebhook(body(r)))
+        guarded((r) =>
+            admin.subscribeWebhook(withFields<{ url: string; verifierToken: string }>(r, ['url', 'verifierToken']))
+        )
     );
     router.add(
         'GET',

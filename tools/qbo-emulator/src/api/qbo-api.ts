@@ -51,13 +51,14 @@ export class QboApi {
         const realm = this.context.realms.get(realmId);
         if (!realm || token.realmId !== realmId) return fail(Faults.applicationAuthorizationFailed());
 
-        let route: ApiRoute;
+        let route: ApiRoute | undefined;
+        let badRequest: QboFault | undefined;
         try {
             route = this.route(request, path, realm);
             endpoint = route.endpoint;
             kind = route.kind;
         } catch (error) {
-            return fail(asFault(error));
+            badRequest = asFault(error);
         }
 
         const injected = faults!.beforeRequest();
@@ -68,6 +69,7 @@ export class QboApi {
         if (injected === 'unavailable') return fail(Faults.systemFault(503));
         if (!this.context.rateLimiter.admit(realmId, token.clientId, kind === 'batch'))
             return fail(Faults.throttleExceeded());
+        if (!route) return fail(badRequest!);
 
         const requestId = route.write ? request.query.get('requestid') : null;
         const idempotencyKey =

@@ -98,11 +98,21 @@ export const Faults = {
         );
     },
 
+    /** QBO names the list, e.g. "Invalid Reference Id : Names element id 540123582 not found" for a customer. */
     invalidReference(entity: string, id: string, element: string): QboFault {
+        const list: Record<string, string> = {
+            Customer: 'Names',
+            Item: 'Items',
+            Account: 'Accounts',
+            TaxCode: 'TaxCodes',
+            Term: 'SalesTerms',
+            Invoice: 'Txns',
+            Payment: 'Txns'
+        };
         return QboFault.validation(
             '2500',
             'Invalid Reference Id',
-            `Invalid Reference Id : ${entity} assigned to this transaction has been deleted. Before you can modify this transaction, you must restore ${entity} Id=${id}`,
+            `Invalid Reference Id : ${list[entity] ?? entity} element id ${id} not found`,
             element
         );
     },

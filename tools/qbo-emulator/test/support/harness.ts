@@ -1,3 +1,4 @@
+import type { Json } from '../../src/store/realm';
 import {
     createEmulator,
     DEFAULT_CLIENT,
@@ -40,11 +41,11 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     const raw = async (method: string, url: string, init: RequestInit = {}): Promise<ApiResponse> => {
         const response = await fetch(url.startsWith('http') ? url : `${emulator.url}${url}`, { method, ...init });
         const text = await response.text();
-        let json: unknown;
+        let json: Json;
         try {
             json = JSON.parse(text);
         } catch {
-            json = undefined;
+            json = {};
         }
         return { status: response.status, headers: response.headers, text, json };
     };
