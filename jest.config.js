@@ -22,7 +22,29 @@ const lwcModuleNameMapper = {
     '^@salesforce/accessCheck/.+$': `${baseComponents}/external/flagStub.js`
 };
 
-module.exports = {
+const lwcProject = {
+    ...jestConfig,
+    displayName: 'lwc',
+    rootDir: __dirname,
+    testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/'],
+    moduleFileExtensions: ['ts', 'js', 'html', 'css', 'json'],
+    moduleNameMapper: lwcModuleNameMapper,
+    transformIgnorePatterns: [
+        '/node_modules/(?!(.*@lwc/state)|(.*@salesforce/sfdx-lwc-jest/src/lightning-stubs)|lightning-base-components/)'
+    ]
+};
+
+const toolsProject = {
+    displayName: 'tools',
+    rootDir: __dirname,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/tools/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tools/checks/fixtures/'],
+    transform: { '^.+\\.(t|j)sx?$': swcTypeScript }
+};
+
+const workspace = {
     // Coverage options are global in Jest (not per project). V8 coverage needs no instrumentation at transform
     // time, so it stays correct with the transform cache of @lwc/jest-transformer, whose cache key ignores coverage.
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
@@ -31,26 +53,9 @@ module.exports = {
     coverageThreshold: {
         './force-app/main/ui/lwc/': { lines: 90 }
     },
-    projects: [
-        {
-            ...jestConfig,
-            displayName: 'lwc',
-            rootDir: __dirname,
-            testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
-            testPathIgnorePatterns: ['/node_modules/'],
-            moduleFileExtensions: ['ts', 'js', 'html', 'css', 'json'],
-            moduleNameMapper: lwcModuleNameMapper,
-            transformIgnorePatterns: [
-                '/node_modules/(?!(.*@lwc/state)|(.*@salesforce/sfdx-lwc-jest/src/lightning-stubs)|lightning-base-components/)'
-            ]
-        },
-        {
-            displayName: 'tools',
-            rootDir: __dirname,
-            testEnvironment: 'node',
-            testMatch: ['<rootDir>/tools/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
-            testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tools/checks/fixtures/'],
-            transform: { '^.+\\.(t|j)sx?$': swcTypeScript }
-        }
-    ]
+    projects: [lwcProject, toolsProject]
 };
+
+// Stryker (npm run test:mutation) mutates the LWC sources only: its workers run the LWC project alone, as the
+// top-level config, so Stryker can wrap its jsdom test environment for per-test coverage.
+module.exports = process.env.STRYKER_MUTATOR_WORKER ? lwcProject : workspace;
