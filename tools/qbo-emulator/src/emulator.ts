@@ -50,7 +50,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     const persistence = options.persistFile ? new SqlitePersistence(options.persistFile) : undefined;
     const realms = new Map<string, Realm>();
     const injectors = new Map<string, FaultInjector>();
-    const webhooks = new WebhookSender();
+    const webhooks = new WebhookSender(clock);
     let baseUrl = '';
     const savedFaults = persistence?.loadSetting<Record<string, FaultConfig>>('faults') ?? {};
     const saveFaults = (): void =>

@@ -137,3 +137,55 @@ describe('persistence (SQLite via better-sqlite3)', () => {
         }
     });
 });
+
+describe('webhook retries (webhooks guide: retry at 20, 30 and 50 minutes for 500/502/503/504/408)', () => {
+    it('retries a 503 on the shared clock and stops after three retries', async () => {
+        const h = await startHarness();
+        const bodies: string[] = [];
+        const server = createServer((req, res) => {
+            const chunks: Buffer[] = [];
+            req.on('data', (c: Buffer) => chunks.push(c));
+            req.on('end', () => {
+                bodies.push(Buffer.concat(chunks).toString('utf8'));
+                res.writeHead(503).end();
+            });
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        try {
+            const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+            h.emulator.admin.subscribeWebhook({ url, verifierToken: 'v' });
+            await h.api('POST', '/customer', { DisplayName: 'Retry Co' });
+            await h.emulator.admin.flushWebhooks();
+            expect(bodies).toHaveLength(1);
+            h.clock.advance(19 * 60_000);
+            await h.emulator.admin.flushWebhooks();
+            expect(bodies).toHaveLength(1);
+            for (const minutes of [1, 30, 50, 50]) {
+                h.clock.advance(minutes * 60_000);
+                await h.emulator.admin.flushWebhooks();
+            }
+            expect(bodies).toHaveLength(4);
+            expect(new Set(bodies).size).toBe(1);
+            expect(h.emulator.admin.webhookDeliveries().map((d) => d.attempt)).toEqual([1, 2, 3, 4]);
+        } finally {
+            await h.close();
+            await new Promise((resolve) => server.close(resolve));
+        }
+    });
+
+    it('renders lastUpdated like Intuit’s sample (2015-10-05T14:42:19-0700) and sends Intuit’s notification headers', async () => {
+        const h = await startHarness();
+        const hook = await receiver();
+        try {
+            h.emulator.admin.subscribeWebhook({ url: hook.url, verifierToken: 'v' });
+            await h.api('POST', '/customer', { DisplayName: 'Header Co' });
+            await h.emulator.admin.flushWebhooks();
+            const entity = JSON.parse(hook.received[0].body).eventNotifications[0].dataChangeEvent.entities[0];
+            expect(entity.lastUpdated).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/);
+            expect(hook.received[0].contentType).toBe('application/json; charset=utf-8');
+        } finally {
+            await h.close();
+            await new Promise((resolve) => hook.server.close(resolve));
+        }
+    });
+});

@@ -46,6 +46,7 @@ export class QboApi {
         };
         const fail = (fault: QboFault): HttpResponse => finish(this.faultResponse(fault, style(fault.status)));
 
+        this.context.webhooks.deliverDueRetries();
         const token = this.context.oauth.checkBearer(request.headers.authorization);
         if (!token.ok) return fail(Faults.authenticationFailed());
         const realm = this.context.realms.get(realmId);
