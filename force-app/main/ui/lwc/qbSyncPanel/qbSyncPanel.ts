@@ -9,7 +9,9 @@ import { errorMessage, picklistLabel } from 'c/qbUtils';
 /** How often the panel asks for the status while the engine works on the deal. */
 export const POLL_INTERVAL_MS = 3000;
 
-const RUNNING_STATUSES = new Set(['Queued', 'In_Progress']);
+/** While the engine works on these, the panel polls; Retry Scheduled waits for its time and is not polled. */
+const POLLED_STATUSES = new Set(['Queued', 'In_Progress']);
+const RETRYABLE_STATUSES = new Set(['Failed', 'Retry_Scheduled']);
 const BADGE_THEMES: Record<string, string> = {
     Synced: 'slds-theme_success',
     Failed: 'slds-theme_error',
@@ -97,16 +99,20 @@ export default class QbSyncPanel extends LightningElement {
         return BADGE_THEMES[this.status?.status ?? ''] ?? '';
     }
 
+    get isPolled(): boolean {
+        return POLLED_STATUSES.has(this.status?.status ?? '');
+    }
+
     get isRunning(): boolean {
-        return Boolean(this.status && (this.status.isRunning || RUNNING_STATUSES.has(this.status.status)));
+        return this.isPolled || Boolean(this.status?.isRunning);
     }
 
     get isRetryScheduled(): boolean {
         return this.status?.status === 'Retry_Scheduled' && Boolean(this.status.nextAttemptAt);
     }
 
-    get isFailed(): boolean {
-        return this.status?.status === 'Failed';
+    get isRetryable(): boolean {
+        return RETRYABLE_STATUSES.has(this.status?.status ?? '');
     }
 
     get companyText(): string {
@@ -130,11 +136,15 @@ export default class QbSyncPanel extends LightningElement {
     }
 
     get showSyncNow(): boolean {
-        return this.canSync && !this.isFailed;
+        return this.canSync && !this.isRetryable;
     }
 
     get showRetry(): boolean {
-        return this.canSync && this.isFailed;
+        return this.canSync && this.isRetryable;
+    }
+
+    get retryLabel(): string {
+        return this.status?.status === 'Retry_Scheduled' ? 'Retry now' : 'Retry';
     }
 
     get syncNowDisabled(): boolean {
@@ -143,7 +153,7 @@ export default class QbSyncPanel extends LightningElement {
 
     get syncBlockedReason(): string | null {
         const status = this.status;
-        if (!status) {
+        if (!status || this.isRetryable) {
             return null;
         }
         if (this.isRunning) {
@@ -274,16 +284,16 @@ export default class QbSyncPanel extends LightningElement {
 
     private applyStatus(status: QbApex.SyncStatus): void {
         const previous = this.status;
-        const wasRunning = this.isRunning;
+        const wasPolled = this.isPolled;
         this.status = status;
         if (previous && previous.status !== status.status && this.currentRecordId) {
             notifyRecordUpdateAvailable([{ recordId: this.currentRecordId }]);
         }
-        if (wasRunning && !this.isRunning) {
+        if (wasPolled && !this.isPolled) {
             this.actionMessage = `Sync finished: ${this.statusLabel}.`;
         }
         this.stopPolling();
-        if (this.isRunning && this.connected) {
+        if (this.isPolled && this.connected) {
             // Polling a non-cacheable status method is the documented way to follow a Queueable from the UI.
             // eslint-disable-next-line @lwc/lwc/no-async-operation
             this.pollTimer = setTimeout(() => this.loadStatus(), POLL_INTERVAL_MS);

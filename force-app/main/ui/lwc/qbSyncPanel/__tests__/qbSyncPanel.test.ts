@@ -94,12 +94,37 @@ describe('c-qb-sync-panel status', () => {
         expect(mockSyncNow).not.toHaveBeenCalled();
     });
 
-    it('shows the next attempt time while a retry is scheduled', async () => {
+    it('shows the next attempt time while a retry is scheduled, offers Retry now, and does not poll', async () => {
+        jest.useFakeTimers();
         mockGetStatus.mockResolvedValue(STATUS_RETRY_SCHEDULED);
         const element = await renderPanel();
 
         expect(statusText(element)).toContain('Retry Scheduled');
         expect(textOf(query(element, '[data-id="next-attempt"]'))).toMatch(/Nov/);
+        expect(hasButton(element, 'Retry now')).toBe(true);
+        expect(hasButton(element, 'Sync now')).toBe(false);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(1);
+    });
+
+    it('retries a scheduled retry at once on Retry now', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_RETRY_SCHEDULED);
+        mockRetry.mockResolvedValue(STATUS_QUEUED);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Retry now');
+
+        expect(mockRetry).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        expect(statusText(element)).toContain('Queued');
+    });
+
+    it('disables Sync now while the engine reports a sync running in another state', async () => {
+        mockGetStatus.mockResolvedValue({ ...STATUS_NOT_SYNCED, isRunning: true });
+        const element = await renderPanel();
+
+        expect(isButtonDisabled(element, 'Sync now')).toBe(true);
+        expect(textOf(query(element, '[data-id="blocked"]'))).toContain('A sync is running');
     });
 
     it('falls back to readable words when the status has no label', async () => {
