@@ -11,6 +11,7 @@ const read = () => h.api('GET', '/preferences');
 const createCustomer = (name: string, requestId?: string) =>
     h.api('POST', `/customer${requestId ? `?requestid=${requestId}` : ''}`, { DisplayName: name });
 
+// Intuit, "API call limits and throttles" (…/learn/limits-and-throttles): HTTP 429 when throttled.
 describe('throttling (Intuit: 500/min per realm, 10/s per realm and app, 40 batch/min) on the shared clock', () => {
     it('answers the 11th request within one second with 429 ThrottleExceeded (3001), and recovers next second', async () => {
         for (let i = 0; i < 10; i++) expect((await read()).status).toBe(200);
@@ -56,6 +57,8 @@ describe('throttling (Intuit: 500/min per realm, 10/s per realm and app, 40 batc
     });
 });
 
+// Intuit, REST API features (…/learn/rest-api-features#identifiers) and blogs.intuit.com 2015-04-06: a write repeated
+// with the same requestid answers the original response instead of acting again.
 describe('requestid idempotency', () => {
     it('answers a repeated requestid with the original response and writes once', async () => {
         const first = await createCustomer('Once Co', 'req-1');
@@ -81,6 +84,7 @@ describe('requestid idempotency', () => {
         expect(other.json.Customer.DisplayName).toBe('Other Realm Co');
     });
 
+    // intuit/QuickBooks-V3-DotNET-SDK issue #352: the same RequestId created two identical payments.
     it('with the "requestid not honoured" fault, a repeat writes again (here: 6240 on the duplicate name)', async () => {
         h.emulator.admin.setFaults(h.realm, { ignoreRequestId: true });
         await createCustomer('Twice Co', 'req-2');
