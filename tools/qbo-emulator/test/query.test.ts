@@ -24,6 +24,8 @@ const names = (response: { json: Json }) =>
  * utils.build_where_clause and node-quickbooks criteriaToString both emit \' for an apostrophe). */
 const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 
+// Intuit, "Query operations and syntax" (…/learn/explore-the-quickbooks-online-api/data-queries):
+// SELECT * | count(*) FROM IntuitEntity [WHERE …] [ORDERBY …] [STARTPOSITION n] [MAXRESULTS n]; POST with application/text.
 describe('query language', () => {
     it("round-trips O'Brien & Sons with backslash escaping (GET ?query=)", async () => {
         const response = await query(`select * from Customer where DisplayName = '${escape("O'Brien & Sons")}'`);
