@@ -73,6 +73,11 @@ describe('query language', () => {
         expect(firstError(response).code).toBe('4000');
     });
 
+    it('knows ORDERBY as one word, as the grammar documents it ("ORDER BY" is a parse error)', async () => {
+        expect(firstError(await query('select * from Customer order by DisplayName')).code).toBe('4000');
+        expect((await query('select * from Customer orderby DisplayName')).status).toBe(200);
+    });
+
     it('rejects projections (QBO supports * and count(*) only)', async () => {
         expect(firstError(await query('select DisplayName from Customer')).code).toBe('4000');
     });

@@ -71,8 +71,8 @@ export function parseQuery(text: string): Query {
             fail(peek(), '"and" ...\n    "orderby" ...\n    "startposition" ...\n    "maxresults" ...');
     }
     const orderBy: Query['orderBy'] = [];
-    if (isWord(peek(), 'ORDERBY') || isWord(peek(), 'ORDER')) {
-        if (isWord(next(), 'ORDER')) expectWord('BY');
+    if (isWord(peek(), 'ORDERBY')) {
+        next();
         do {
             const field = next();
             if (field.kind !== 'word') fail(field, '<ID> ...');
