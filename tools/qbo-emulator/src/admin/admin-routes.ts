@@ -27,14 +27,11 @@ function withFields<T>(request: HttpRequest, fields: string[]): T & Json {
     return parsed as T & Json;
 }
 
-function guarded(run: (request: HttpRequest) => unknown | Promise<unknown>) {
+/** Runs an admin operation; admin and QBO errors become JSON answers with their status. */
+function answering(run: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>) {
     return async (request: HttpRequest): Promise<HttpResponse> => {
         try {
-            const result = await run(request);
-            if (result && typeof result === 'object' && 'status' in result && 'body' in result && 'headers' in result) {
-                return result as HttpResponse;
-            }
-            return json(200, result ?? { ok: true });
+            return await run(request);
         } catch (error) {
             const { status, body: errorBody } = adminErrorStatus(error);
             return json(status, errorBody);
@@ -42,12 +39,17 @@ function guarded(run: (request: HttpRequest) => unknown | Promise<unknown>) {
     };
 }
 
+/** An admin operation whose result is answered as JSON (`{"ok":true}` when it returns nothing). */
+function guarded(run: (request: HttpRequest) => unknown) {
+    return answering(async (request) => json(200, (await run(request)) ?? { ok: true }));
+}
+
 /** HTTP face of EmulatorAdmin under /__admin (see README for the list). */
 export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
     router.add(
         'GET',
         '/__admin',
-        guarded(() => indexPage(admin))
+        answering(() => indexPage(admin))
     );
     router.add(
         'GET',
@@ -62,7 +64,7 @@ export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
     router.add(
         'GET',
         '/__admin/realms/:realm',
-        guarded((r) => realmPage(admin, r.params.realm))
+        answering((r) => realmPage(admin, r.params.realm))
     );
     router.add(
         'PATCH',
@@ -97,7 +99,7 @@ export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
     router.add(
         'GET',
         '/__admin/realms/:realm/attachments/:id/content',
-        guarded((r) => {
+        answering((r): HttpResponse => {
             const content = admin.attachmentContent(r.params.realm, r.params.id);
             if (!content) return json(404, { error: 'no such attachment' });
             return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: content };
