@@ -133,6 +133,32 @@ describe('Invoice (Intuit API reference: all-entities/invoice)', () => {
         expect(response.json.Invoice.Line.find((l: Json) => l.DetailType === 'DiscountLineDetail').Amount).toBe(20);
     });
 
+    it('taxes before the discount unless ApplyTaxAfterDiscount is true (Invoice reference, ApplyTaxAfterDiscount)', async () => {
+        const lines = [
+            salesLine(300, { ItemRef: { value: '2' }, Qty: 2, UnitPrice: 150, TaxCodeRef: { value: 'TAX' } }),
+            {
+                DetailType: 'DiscountLineDetail',
+                Amount: 0,
+                DiscountLineDetail: { PercentBased: true, DiscountPercent: 10 }
+            }
+        ];
+        const taxFirst = (await h.api('POST', '/invoice', { CustomerRef: { value: customerId }, Line: lines })).json
+            .Invoice;
+        expect(taxFirst).toMatchObject({ TotalAmt: 294, TxnTaxDetail: { TotalTax: 24 }, ApplyTaxAfterDiscount: false });
+        const discountFirst = (
+            await h.api('POST', '/invoice', {
+                CustomerRef: { value: customerId },
+                ApplyTaxAfterDiscount: true,
+                Line: lines
+            })
+        ).json.Invoice;
+        expect(discountFirst).toMatchObject({
+            TotalAmt: 291.6,
+            TxnTaxDetail: { TotalTax: 21.6 },
+            ApplyTaxAfterDiscount: true
+        });
+    });
+
     it('requires CustomerRef and Line (2020)', async () => {
         const noCustomer = await h.api('POST', '/invoice', { Line: [salesLine(10)] });
         expect(firstError(noCustomer)).toMatchObject({ code: '2020', element: 'CustomerRef' });
@@ -283,5 +309,43 @@ describe('reference fault details as QBO words them', () => {
             Line: [{ DetailType: 'SalesItemLineDetail', Amount: 1, SalesItemLineDetail: { ItemRef: { value: '1' } } }]
         });
         expect(firstError(response).Detail).toBe('Invalid Reference Id : Names element id 999 not found');
+    });
+});
+
+describe('full update by read-modify-write (Intuit: "the request body must include all writable fields … as returned in a read")', () => {
+    it('accepts a read invoice posted back with a changed CustomerMemo, keeping totals and bumping SyncToken', async () => {
+        const customer = (await h.api('POST', '/customer', { DisplayName: 'Echo Co' })).json.Customer;
+        const created = (
+            await h.api('POST', '/invoice', {
+                CustomerRef: { value: customer.Id },
+                Line: [
+                    {
+                        DetailType: 'SalesItemLineDetail',
+                        Amount: 300,
+                        SalesItemLineDetail: {
+                            ItemRef: { value: '2' },
+                            Qty: 2,
+                            UnitPrice: 150,
+                            TaxCodeRef: { value: 'TAX' }
+                        }
+                    },
+                    {
+                        DetailType: 'DiscountLineDetail',
+                        Amount: 0,
+                        DiscountLineDetail: { PercentBased: true, DiscountPercent: 10 }
+                    }
+                ]
+            })
+        ).json.Invoice;
+        const read = (await h.api('GET', `/invoice/${created.Id}`)).json.Invoice;
+        const response = await h.api('POST', '/invoice', { ...read, CustomerMemo: { value: 'Added customer memo.' } });
+        expect(response.status).toBe(200);
+        expect(response.json.Invoice).toMatchObject({
+            SyncToken: '1',
+            CustomerMemo: { value: 'Added customer memo.' },
+            TotalAmt: created.TotalAmt,
+            DocNumber: created.DocNumber
+        });
+        expect(response.json.Invoice.Line.filter((l: Json) => l.DetailType === 'SubTotalLineDetail')).toHaveLength(1);
     });
 });

@@ -200,7 +200,9 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json): Json {
         throw Faults.businessValidation('The discount amount cannot be greater than the subtotal.', 'Line');
     }
 
-    const discountFactor = subtotal === 0 ? 1 : (subtotal - discountTotal) / subtotal;
+    // Intuit: ApplyTaxAfterDiscount false or null → tax on the full amounts, then the discount; true → discount first.
+    const applyTaxAfterDiscount = body.ApplyTaxAfterDiscount === true;
+    const discountFactor = applyTaxAfterDiscount && subtotal !== 0 ? (subtotal - discountTotal) / subtotal : 1;
     const taxByRate = new Map<number, number>();
     for (const { line, taxRate } of priced) {
         if (line.DetailType !== 'SalesItemLineDetail' || taxRate === 0) continue;
@@ -273,7 +275,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json): Json {
         SalesTermRef: { value: term.Id, name: term.Name },
         DueDate: dueDate,
         TotalAmt: totalAmt,
-        ApplyTaxAfterDiscount: false,
+        ApplyTaxAfterDiscount: applyTaxAfterDiscount,
         PrintStatus:
             body.PrintStatus ??
             existing?.PrintStatus ??
