@@ -63,7 +63,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         persistence?.loadOAuth() ?? OAuthServer.emptyState(),
         clock,
         () => persistence?.saveOAuth(oauth.state),
-        (realmId) => realms.has(realmId)
+        () => [...realms.values()].map((realm) => ({ realmId: realm.id, companyName: realm.settings.companyName }))
     );
     const context: EmulatorContext = {
         clock,

@@ -33,6 +33,7 @@ async function authorizationCode(state = 'st-1'): Promise<URL> {
     });
     const page = await h.raw('GET', `/connect/oauth2?${params}`);
     expect(page.status).toBe(200);
+    expect(page.text).toContain(`<option value="${h.realm}">`);
     const approve = await fetch(`${h.emulator.url}/connect/oauth2/approve`, {
         method: 'POST',
         redirect: 'manual',

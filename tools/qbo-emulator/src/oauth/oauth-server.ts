@@ -77,7 +77,7 @@ export class OAuthServer {
         readonly state: OAuthState,
         private readonly clock: Clock,
         private readonly persist: () => void,
-        private readonly realmExists: (realmId: string) => boolean
+        private readonly companies: () => { realmId: string; companyName: string }[]
     ) {}
 
     static emptyState(): OAuthState {
@@ -154,6 +154,10 @@ export class OAuthServer {
         };
     }
 
+    private realmExists(realmId: string): boolean {
+        return this.companies().some((company) => company.realmId === realmId);
+    }
+
     private authorizeProblem(query: URLSearchParams): string | undefined {
         const client = this.state.clients[query.get('client_id') ?? ''];
         if (!client) return 'invalid_client: unknown client_id';
@@ -173,11 +177,16 @@ export class OAuthServer {
         const hidden = ['client_id', 'redirect_uri', 'scope', 'state']
             .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(request.query.get(name) ?? '')}">`)
             .join('');
-        const realms = (request.query.get('realms') ?? '').split(',').filter(Boolean);
+        const options = this.companies()
+            .map(
+                (c) =>
+                    `<option value="${escapeHtml(c.realmId)}">${escapeHtml(c.companyName)} (${escapeHtml(c.realmId)})</option>`
+            )
+            .join('');
         return html(
             200,
             `<h1>Connect to QuickBooks (emulator)</h1><form method="post" action="/connect/oauth2/approve">${hidden}` +
-                `<label>Company (realm id) <input name="realmId" value="${escapeHtml(realms[0] ?? '')}"></label> ` +
+                `<label>Company <select name="realmId">${options}</select></label> ` +
                 '<button type="submit">Connect</button></form>'
         );
     }
