@@ -1,0 +1,469 @@
+/**
+ * Transactions and asynchronous Apex: Queueable (delays, chaining, AllowsCallouts, Finalizers), @future,
+ * Batchable, Schedulable (System.schedule with cron). Work enqueued in a transaction runs only after it commits;
+ * a rolled-back transaction discards it. Each async job is its own transaction with fresh static state.
+ */
+import type { Runtime } from './runtime';
+import type { Frame } from './interpreter';
+import { ApexList, ApexObject, EnumValue, NativeObject, T } from './objects';
+import { ApexThrow } from './errors';
+import { OffsetClock, ManualClock } from '../values/clock';
+import type { MethodDecl } from '../loader/ast';
+import { zoneParts } from '../values/datetime';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export interface AsyncJob {
+    id: string;
+    kind: 'queueable' | 'future' | 'batch' | 'schedule';
+    target: ApexObject | null;
+    method?: MethodDecl;
+    args?: any[];
+    dueAt: number;
+    depth: number;
+    batchSize?: number;
+    cron?: string;
+    name?: string;
+    status: 'Queued' | 'Processing' | 'Completed' | 'Failed' | 'Aborted';
+    error?: string;
+}
+
+interface TxState {
+    dirty: boolean;
+    callouts: number;
+    calloutMs: number;
+    queueables: number;
+    futures: number;
+    enqueued: AsyncJob[];
+    finalizer: ApexObject | null;
+    current: AsyncJob | null;
+}
+
+export class AsyncManager {
+    /** committed, waiting to run */
+    readonly pending: AsyncJob[] = [];
+    readonly history: AsyncJob[] = [];
+    tx: TxState = this.freshTx(null);
+    /** set by the test runner: async runs at Test.stopTest and chaining from a queueable throws */
+    inTest = false;
+    testRunningAsync = false;
+    private idSeq = 1;
+    private readonly rt: Runtime;
+
+    constructor(rt: Runtime) {
+        this.rt = rt;
+        rt.builtins.hooks.async = (n, a, f) => this.call(n, a, f);
+        rt.it.futureHook = (m, args) => this.enqueueFuture(m, args);
+    }
+
+    freshTx(current: AsyncJob | null): TxState {
+        return {
+            dirty: false,
+            callouts: 0,
+            calloutMs: 0,
+            queueables: 0,
+            futures: 0,
+            enqueued: [],
+            finalizer: null,
+            current
+        };
+    }
+
+    private jobId(prefix: string): string {
+        const body = (prefix + '00000000000' + String(this.idSeq++)).slice(0, 3) + String(this.idSeq).padStart(12, '0');
+        return this.rt.builtins.normalizeId(body.slice(0, 15));
+    }
+
+    isAsync(): boolean {
+        return this.tx.current !== null;
+    }
+
+    call(n: string, a: any[], f: Frame): any {
+        const it = this.rt.it;
+        switch (n) {
+            case 'beforeDml':
+                this.tx.dirty = true;
+                return null;
+            case 'isasync':
+                return this.isAsync();
+            case 'isqueueable':
+                return this.tx.current?.kind === 'queueable';
+            case 'isfuture':
+                return this.tx.current?.kind === 'future';
+            case 'isbatch':
+                return this.tx.current?.kind === 'batch';
+            case 'isscheduled':
+                return this.tx.current?.kind === 'schedule';
+            case 'limits.callouts':
+                return this.tx.callouts;
+            case 'limits.queueable':
+                return this.tx.queueables;
+            case 'limits.future':
+                return this.tx.futures;
+            case 'enqueuejob':
+                return this.enqueueQueueable(a[0], a[1] ?? null);
+            case 'attachfinalizer':
+                if (this.tx.current?.kind !== 'queueable')
+                    it.throwSys('AsyncException', 'Finalizers can only be attached to a Queueable job');
+                if (this.tx.finalizer)
+                    it.throwSys('AsyncException', 'Only one finalizer can be attached to a Queueable job');
+                this.tx.finalizer = a[0];
+                return null;
+            case 'schedule':
+                return this.schedule(a[0], a[1], a[2]);
+            case 'schedulebatch':
+                return this.schedule(a[1], '0 ' + a[2] + ' min', a[0]);
+            case 'executebatch':
+                return this.enqueueBatch(a[0], a[1] ?? 200);
+            case 'abortjob': {
+                const j = [...this.pending, ...this.tx.enqueued].find((x) => x.id === a[0]);
+                if (j) j.status = 'Aborted';
+                return null;
+            }
+        }
+        void f;
+        return it.throwSys('TypeException', `Unsupported async operation ${n}`);
+    }
+
+    private record(job: AsyncJob) {
+        this.history.push(job);
+        const org: any = this.rt.it.org;
+        if (org?.recordAsyncJob) {
+            org.recordAsyncJob({
+                id: job.id,
+                kind: job.kind,
+                className: job.target?.cls.displayName ?? (job.method?.owner as any)?.displayName ?? null,
+                methodName: job.method?.name ?? null,
+                status: job.status,
+                cron: job.cron ?? null,
+                name: job.name ?? null,
+                nextFireTime: job.dueAt
+            });
+        }
+    }
+
+    private updateRecord(job: AsyncJob) {
+        const org: any = this.rt.it.org;
+        org?.updateAsyncJob?.(job.id, { status: job.status, error: job.error ?? null });
+    }
+
+    enqueueQueueable(job: any, opt: any): string {
+        const it = this.rt.it;
+        if (!(job instanceof ApexObject) || !job.cls.implementsName('queueable')) {
+            it.throwSys('TypeException', 'System.enqueueJob requires a Queueable');
+        }
+        const limit = this.isAsync() ? 1 : 50;
+        if (this.tx.queueables >= limit)
+            it.throwSys('LimitException', `Too many queueable jobs added to the queue: ${this.tx.queueables + 1}`);
+        if (this.inTest && this.testRunningAsync && this.tx.current?.kind === 'queueable') {
+            it.throwSys('AsyncException', 'Maximum stack depth has been reached.');
+        }
+        let delayMin = 0;
+        let maxDepth: number | null = null;
+        if (typeof opt === 'number') delayMin = opt;
+        else if (opt instanceof NativeObject && opt.typeName === 'AsyncOptions') {
+            delayMin = opt.data.MinimumQueueableDelayInMinutes ?? 0;
+            maxDepth = opt.data.MaximumQueueableStackDepth ?? null;
+        }
+        if (delayMin < 0 || delayMin > 10) it.throwSys('AsyncException', 'The delay must be between 0 and 10 minutes.');
+        const depth = (this.tx.current?.depth ?? 0) + 1;
+        if (maxDepth !== null && depth > maxDepth) {
+            it.throwSys('AsyncException', `Maximum stack depth has been reached. Maximum stack depth: ${maxDepth}`);
+        }
+        this.tx.queueables++;
+        this.tx.dirty = true;
+        const j: AsyncJob = {
+            id: this.jobId('707'),
+            kind: 'queueable',
+            target: job,
+            dueAt: it.clock.now() + delayMin * 60_000,
+            depth,
+            status: 'Queued'
+        };
+        this.tx.enqueued.push(j);
+        this.record(j);
+        return j.id;
+    }
+
+    enqueueFuture(m: MethodDecl, args: any[]): void {
+        const it = this.rt.it;
+        if (this.tx.current?.kind === 'future' || this.tx.current?.kind === 'batch') {
+            it.throwSys(
+                'AsyncException',
+                'Future method cannot be called from a future or batch method: ' +
+                    (m.owner as any).displayName +
+                    '.' +
+                    m.name
+            );
+        }
+        if (this.tx.futures >= 50) it.throwSys('LimitException', 'Too many future calls: 51');
+        this.tx.futures++;
+        const j: AsyncJob = {
+            id: this.jobId('707'),
+            kind: 'future',
+            target: null,
+            method: m,
+            args,
+            dueAt: it.clock.now(),
+            depth: 1,
+            status: 'Queued'
+        };
+        this.tx.enqueued.push(j);
+        this.record(j);
+    }
+
+    enqueueBatch(batch: any, size: number): string {
+        const it = this.rt.it;
+        if (!(batch instanceof ApexObject)) it.throwSys('TypeException', 'Database.executeBatch requires a Batchable');
+        if (size <= 0 || size > 2000) it.throwSys('AsyncException', 'The batch size must be between 1 and 2000');
+        const j: AsyncJob = {
+            id: this.jobId('707'),
+            kind: 'batch',
+            target: batch,
+            dueAt: it.clock.now(),
+            depth: 1,
+            batchSize: size,
+            status: 'Queued'
+        };
+        this.tx.enqueued.push(j);
+        this.record(j);
+        return j.id;
+    }
+
+    schedule(name: string, cron: string, target: any): string {
+        const it = this.rt.it;
+        if (!(target instanceof ApexObject) || !target.cls.implementsName('schedulable')) {
+            it.throwSys('TypeException', 'System.schedule requires a Schedulable');
+        }
+        const due = nextCronTime(it, cron, it.clock.now());
+        const j: AsyncJob = {
+            id: this.jobId('08e'),
+            kind: 'schedule',
+            target,
+            dueAt: due,
+            depth: 1,
+            cron,
+            name,
+            status: 'Queued'
+        };
+        const dup = this.history.find((h) => h.kind === 'schedule' && h.name === name && h.status !== 'Aborted');
+        if (dup) it.throwSys('AsyncException', `The Apex job named "${name}" is already scheduled for execution.`);
+        this.tx.enqueued.push(j);
+        this.record(j);
+        return j.id;
+    }
+
+    /** The running transaction committed: its async work becomes runnable. */
+    commit(): void {
+        this.pending.push(...this.tx.enqueued.filter((j) => j.status !== 'Aborted'));
+        this.tx.enqueued = [];
+    }
+
+    /** The running transaction rolled back: its async work never runs. */
+    rollback(): void {
+        for (const j of this.tx.enqueued) {
+            j.status = 'Aborted';
+            this.updateRecord(j);
+        }
+        this.tx.enqueued = [];
+    }
+
+    /**
+     * Runs committed async work in due order (the clock jumps to each job's due time). Scheduled jobs run once
+     * when `includeScheduled` (Test.stopTest); in exec they run at their cron time only if `runScheduled`.
+     */
+    drain(opts: {
+        includeScheduled: boolean;
+        onError?: (job: AsyncJob, e: ApexThrow) => void;
+        maxJobs?: number;
+    }): void {
+        let guard = opts.maxJobs ?? 500;
+        for (;;) {
+            const runnable = this.pending
+                .filter((j) => j.status === 'Queued' && (j.kind !== 'schedule' || opts.includeScheduled))
+                .sort((a, b) => a.dueAt - b.dueAt);
+            const next = runnable[0];
+            if (!next || guard-- <= 0) return;
+            this.pending.splice(this.pending.indexOf(next), 1);
+            this.advanceClockTo(next.dueAt);
+            this.runJob(next, opts.onError);
+        }
+    }
+
+    private advanceClockTo(t: number) {
+        const c: any = this.rt.it.clock;
+        if (c instanceof OffsetClock) c.advanceTo(t);
+        else if (c instanceof ManualClock && c.now() < t) c.set(t);
+        else if (typeof c.advanceTo === 'function') c.advanceTo(t);
+    }
+
+    /** Runs one job in its own transaction (and its finalizer in another). */
+    runJob(job: AsyncJob, onError?: (job: AsyncJob, e: ApexThrow) => void): void {
+        const it = this.rt.it;
+        job.status = 'Processing';
+        const tx = this.rt.transaction;
+        let failure: ApexThrow | null = null;
+        const outer = this.tx;
+        this.tx = this.freshTx(job);
+        const ctxObj = (type: string) => new NativeObject(type, { jobId: job.id });
+        try {
+            tx.run(
+                () => {
+                    switch (job.kind) {
+                        case 'queueable':
+                            it.callMethod(job.target!, 'execute', [ctxObj('QueueableContext')]);
+                            break;
+                        case 'future':
+                            it.runningFuture = true;
+                            it.invoke(job.method!, null, job.args!, 0);
+                            break;
+                        case 'schedule':
+                            it.callMethod(job.target!, 'execute', [ctxObj('SchedulableContext')]);
+                            break;
+                        case 'batch':
+                            this.runBatch(job);
+                            break;
+                    }
+                },
+                { freshStatics: !this.inTest }
+            );
+            job.status = 'Completed';
+        } catch (e) {
+            if (!(e instanceof ApexThrow)) throw e;
+            failure = e;
+            job.status = 'Failed';
+            job.error = `${it.exceptionTypeName(e.exc)}: ${it.exceptionMessage(e.exc)}`;
+        }
+        const finalizer = this.tx.finalizer;
+        this.tx = outer;
+        this.updateRecord(job);
+        if (finalizer) {
+            const fctx = new NativeObject('FinalizerContext', {
+                jobId: job.id,
+                call: (n: string) => {
+                    switch (n) {
+                        case 'getresult':
+                            return this.rt.builtins.enumOf(
+                                'parentjobresult',
+                                failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS'
+                            );
+                        case 'getexception':
+                            return failure ? failure.exc : null;
+                        case 'getasyncapexjobid':
+                        case 'getjobid':
+                            return job.id;
+                        case 'getrequestid':
+                            return 'local-' + job.id;
+                    }
+                    return null;
+                }
+            });
+            const fjob: AsyncJob = {
+                id: job.id,
+                kind: 'queueable',
+                target: finalizer,
+                dueAt: it.clock.now(),
+                depth: job.depth,
+                status: 'Processing'
+            };
+            const saved = this.tx;
+            this.tx = this.freshTx(fjob);
+            try {
+                tx.run(() => it.callMethod(finalizer, 'execute', [fctx]), { freshStatics: !this.inTest });
+            } catch (e) {
+                if (!(e instanceof ApexThrow)) throw e;
+                onError?.(fjob, e);
+            } finally {
+                this.tx = saved;
+            }
+        } else if (failure) onError?.(job, failure);
+    }
+
+    private runBatch(job: AsyncJob) {
+        const it = this.rt.it;
+        const batch = job.target!;
+        const bctx = new NativeObject('Database.BatchableContext', { jobId: job.id });
+        const scope = it.callMethod(batch, 'start', [bctx]);
+        let rows: any[] = [];
+        if (scope instanceof NativeObject && scope.typeName === 'Database.QueryLocator')
+            rows = (scope.data.rows as ApexList).items;
+        else if (scope instanceof ApexList) rows = scope.items;
+        const size = job.batchSize ?? 200;
+        for (let i = 0; i < rows.length; i += size) {
+            const chunk = new ApexList(T('SObject'), rows.slice(i, i + size));
+            it.callMethod(batch, 'execute', [bctx, chunk]);
+        }
+        it.callMethod(batch, 'finish', [bctx]);
+    }
+
+    reset(): void {
+        this.pending.length = 0;
+        this.history.length = 0;
+        this.tx = this.freshTx(null);
+    }
+}
+
+/** Next fire time of a Salesforce cron expression (sec min hour dom month dow [year]) in the user's zone. */
+export function nextCronTime(it: any, cron: string, from: number): number {
+    const parts = cron.trim().split(/\s+/);
+    if (parts.length < 6 || parts.length > 7) it.throwSys('StringException', `Invalid cron expression: ${cron}`);
+    const match = (field: string, v: number, min: number, max: number, names?: string[]): boolean => {
+        if (field === '*' || field === '?') return true;
+        return field.split(',').some((part) => {
+            let [range, step] = part.split('/');
+            const s = step ? parseInt(step, 10) : 1;
+            let lo = min;
+            let hi = max;
+            const num = (x: string) => {
+                const up = x.toUpperCase();
+                if (names && names.includes(up)) return names.indexOf(up) + min;
+                return parseInt(x, 10);
+            };
+            if (range === '*' || range === '?') {
+                /* whole range */
+            } else if (range.includes('-')) {
+                const [a, b] = range.split('-');
+                lo = num(a);
+                hi = num(b);
+            } else {
+                lo = num(range);
+                hi = step ? max : lo;
+            }
+            if (range === 'L') return false;
+            return v >= lo && v <= hi && (v - lo) % s === 0;
+        });
+    };
+    const tz = it.timeZone;
+    let t = Math.floor(from / 1000) * 1000 + 1000;
+    const limit = from + 366 * 86_400_000;
+    const DOW = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+    const MON = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+    while (t < limit) {
+        const p = zoneParts(t, tz);
+        const dow = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 1;
+        if (
+            !match(parts[4], p.month, 1, 12, MON) ||
+            !match(parts[3], p.day, 1, 31) ||
+            !match(parts[5], dow, 1, 7, DOW)
+        ) {
+            t += 3_600_000 - (p.minute * 60 + p.second) * 1000;
+            continue;
+        }
+        if (!match(parts[2], p.hour, 0, 23)) {
+            t += 3_600_000 - (p.minute * 60 + p.second) * 1000;
+            continue;
+        }
+        if (!match(parts[1], p.minute, 0, 59)) {
+            t += 60_000 - p.second * 1000;
+            continue;
+        }
+        if (!match(parts[0], p.second, 0, 59)) {
+            t += 1000;
+            continue;
+        }
+        return t;
+    }
+    return it.throwSys('StringException', `Cron expression never fires: ${cron}`);
+}
+
+export { EnumValue };

@@ -1,0 +1,147 @@
+/**
+ * Assembles a runtime for a project: parses the sources once, builds the interpreter and the stdlib, loads R2's
+ * org (src/org) when it is present, and wires triggers, async work, HTTP and the test hooks.
+ */
+import * as path from 'path';
+import * as fs from 'fs';
+import { Interpreter } from './interpreter';
+import { Builtins } from '../stdlib/builtins';
+import { loadSources, SourceFile } from '../loader/loader';
+import { ClassInfo } from './objects';
+import { OffsetClock, Clock } from '../values/clock';
+import { AsyncManager } from './async';
+import { HttpLayer } from '../stdlib/http';
+import { resolveProject } from '../loader/resolver';
+import type { ClassDecl } from '../loader/ast';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export interface RuntimeOptions {
+    projectDir: string;
+    clock?: Clock;
+    out?: (line: string) => void;
+    /** skip load-time resolution (used by the oracle harness for foreign code) */
+    skipResolve?: boolean;
+    configFile?: string;
+}
+
+/** Transaction boundaries: org transaction, static state, async work commit/rollback. */
+export class Transaction {
+    constructor(private readonly rt: Runtime) {}
+
+    run(fn: () => void, opts: { freshStatics: boolean }): void {
+        const it = this.rt.it;
+        const org: any = it.org;
+        const savedStatics = it.statics;
+        if (opts.freshStatics) it.statics = new Map();
+        // inside a test method the whole method is one org transaction: async jobs use savepoints
+        const sp = this.rt.testing ? (org?.setSavepoint?.() ?? null) : null;
+        if (!this.rt.testing) org?.beginTransaction?.();
+        try {
+            fn();
+            if (!this.rt.testing) org?.commit?.();
+            this.rt.async.commit();
+        } catch (e) {
+            if (this.rt.testing) {
+                if (sp !== null) org.rollback(sp);
+            } else org?.rollbackTransaction?.();
+            this.rt.async.rollback();
+            throw it.toApexThrow(e);
+        } finally {
+            if (opts.freshStatics) it.statics = savedStatics;
+        }
+    }
+}
+
+export class Runtime {
+    readonly it = new Interpreter();
+    readonly builtins: Builtins;
+    readonly async: AsyncManager;
+    readonly http: HttpLayer;
+    readonly transaction: Transaction;
+    sources: SourceFile[] = [];
+    /** true while the test runner executes test methods (callouts need a mock) */
+    testing = false;
+    triggers: ClassDecl[] = [];
+    orgModule: any = null;
+
+    constructor(readonly options: RuntimeOptions) {
+        this.it.clock = options.clock ?? new OffsetClock();
+        if (options.out) this.it.out = options.out;
+        this.builtins = new Builtins(this.it);
+        this.it.builtins = this.builtins;
+        this.builtins.install();
+        this.async = new AsyncManager(this);
+        this.http = new HttpLayer(this);
+        this.transaction = new Transaction(this);
+    }
+
+    async load(): Promise<void> {
+        this.sources = loadSources(this.options.projectDir);
+        await this.loadOrg();
+        for (const s of this.sources) {
+            if (s.decl.kind === 'trigger') this.triggers.push(s.decl);
+            else this.it.register(s.decl);
+        }
+        for (const t of this.triggers) {
+            // a trigger body runs as a pseudo class so its helper members resolve
+            const info = new ClassInfo(t.name, t, null);
+            (t as any).info = info;
+        }
+        this.it.link();
+        if (!this.options.skipResolve) resolveProject(this);
+        this.wireTriggers();
+    }
+
+    private async loadOrg(): Promise<void> {
+        const orgIndex = path.join(__dirname, '..', 'org', 'index.ts');
+        if (!fs.existsSync(orgIndex)) return;
+        const mod: any = await import(orgIndex);
+        this.orgModule = mod;
+        const org = await mod.loadOrg({
+            projectDir: this.options.projectDir,
+            clock: this.it.clock,
+            configFile: this.options.configFile
+        });
+        this.it.org = org;
+        const tz = org?.config?.timeZone ?? org?.config?.timezone;
+        if (tz) this.it.timeZone = tz;
+        const labels = org?.labels ?? org?.config?.labels;
+        if (labels) this.builtins.labels = labels;
+    }
+
+    private wireTriggers(): void {
+        const org: any = this.it.org;
+        if (!org) return;
+        const invoker = (objectName: string, ctx: any) => this.runTriggers(objectName, ctx);
+        if (typeof org.setTriggerInvoker === 'function') org.setTriggerInvoker(invoker);
+        else org.triggerInvoker = invoker;
+    }
+
+    runTriggers(objectName: string, ctx: any): void {
+        const phase =
+            (ctx.isBefore ? 'before' : 'after') +
+            (ctx.isInsert ? 'insert' : ctx.isUpdate ? 'update' : ctx.isDelete ? 'delete' : 'undelete');
+        for (const t of this.triggers) {
+            if (t.trigger!.object.toLowerCase() !== objectName.toLowerCase()) continue;
+            if (!t.trigger!.cases.includes(phase)) continue;
+            const info: ClassInfo = (t as any).info;
+            this.builtins.triggerStack.push({ ...ctx, object: objectName });
+            const frame = this.it.newFrame(info, null, 'trigger');
+            frame.file = t.file;
+            this.it.frames.push(frame);
+            try {
+                this.it.execBlock(t.trigger!.body, frame);
+            } catch (e) {
+                throw this.it.toApexThrow(e);
+            } finally {
+                this.it.frames.pop();
+                this.builtins.triggerStack.pop();
+            }
+        }
+    }
+
+    classInfoOf(decl: ClassDecl): ClassInfo | undefined {
+        return this.it.classes.get(decl.n);
+    }
+}

@@ -1,0 +1,200 @@
+/**
+ * Load-time resolution, like a deploy: every type named in a declaration, `new`, cast, instanceof or catch must
+ * exist; sObject fields written as `Obj.Field` tokens or in `new Obj(Field = …)` must exist in the schema; calls to
+ * methods of project classes (`Foo.bar(…)`, unqualified calls) must name an existing method with that argument
+ * count. Checks are deliberately precise: anything that cannot be decided statically here is left to run time.
+ */
+import type { Runtime } from '../interpreter/runtime';
+import type { ClassDecl, Node, TypeRef } from './ast';
+import { LoadError } from '../interpreter/errors';
+import { ClassInfo } from '../interpreter/objects';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export function resolveProject(rt: Runtime): void {
+    const it = rt.it;
+    const errors: LoadError[] = [];
+    const checkType = (t: TypeRef | null, from: ClassInfo | null, file: string, line: number) => {
+        if (!t) return;
+        const n = t.n;
+        if (['void', 'list', 'set', 'map', 'object'].includes(n)) {
+            for (const a of t.args) checkType(a, from, file, line);
+            return;
+        }
+        const h = it.resolveType(t, from);
+        if (!h) {
+            // types unknown to both the project and the built-in table: only flag simple names that are clearly not
+            // platform types we do not model (those would surface at run time as TypeException)
+            if (!it.org && !n.includes('.')) return;
+            if (n.includes('.')) return;
+            errors.push(new LoadError(file, line, `Invalid type: ${t.name}`));
+        }
+        for (const a of t.args) checkType(a, from, file, line);
+    };
+
+    const visitNode = (node: Node, from: ClassInfo | null, file: string, line: number, locals: Set<string>) => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) {
+            for (const x of node) visitNode(x, from, file, line, locals);
+            return;
+        }
+        const ln = node.line ?? line;
+        switch (node.k) {
+            case 'local':
+                checkType(node.type, from, file, ln);
+                for (const d of node.decls) locals.add(d.n);
+                break;
+            case 'foreach':
+                checkType(node.type, from, file, ln);
+                locals.add(node.name);
+                break;
+            case 'cast':
+            case 'instanceof':
+                checkType(node.type, from, file, ln);
+                break;
+            case 'new':
+                if (node.type.n !== 'list' && node.type.n !== 'set' && node.type.n !== 'map') {
+                    checkType(node.type, from, file, ln);
+                    const h = it.resolveType(node.type, from);
+                    if (h?.kind === 'sobject' && node.form === 'fields') {
+                        for (const fv of node.fields) {
+                            if (!rt.builtins.describeField(h.name, fv.name)) {
+                                errors.push(new LoadError(file, ln, `Invalid field ${fv.name} for ${h.name}`));
+                            }
+                        }
+                    }
+                    if (h?.kind === 'class' && node.form === 'args' && h.cls.decl.ctors.length && !h.cls.builtin) {
+                        const n = node.args.length;
+                        if (!h.cls.decl.ctors.some((c) => c.params.length === n)) {
+                            errors.push(
+                                new LoadError(
+                                    file,
+                                    ln,
+                                    `Constructor not defined: [${h.cls.displayName}].<Constructor>(${n} arguments)`
+                                )
+                            );
+                        }
+                    }
+                } else for (const a of node.type.args) checkType(a, from, file, ln);
+                break;
+            case 'call':
+                checkCall(node, from, file, ln, locals);
+                break;
+            case 'dot':
+                checkDot(node, from, file, ln, locals);
+                break;
+        }
+        for (const key of Object.keys(node)) {
+            if (key === 'ctx' || key === 'type' || key === 'line') continue;
+            const v = node[key];
+            if (v && typeof v === 'object') visitNode(v, from, file, ln, locals);
+        }
+    };
+
+    /** `Name.member` where Name is a type (not shadowed by a local/field) */
+    const staticHandle = (obj: Node, from: ClassInfo | null, locals: Set<string>): any => {
+        if (obj.k !== 'id') return null;
+        if (locals.has(obj.n)) return null;
+        for (let c: ClassInfo | null = from; c; c = c.outer) if (c.findField(obj.n)) return null;
+        return it.resolveTypeName(obj.n, from);
+    };
+
+    const checkCall = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Set<string>) => {
+        const argc = node.args.length;
+        if (node.obj === null) {
+            for (let c: ClassInfo | null = from; c; c = c.outer) {
+                if (c.findMethods(node.n).length) {
+                    if (!c.findMethods(node.n).some((m) => m.params.length === argc)) {
+                        errors.push(
+                            new LoadError(
+                                file,
+                                ln,
+                                `Method does not exist or incorrect signature: void ${node.name}(${argc} arguments) from the type ${c.displayName}`
+                            )
+                        );
+                    }
+                    return;
+                }
+            }
+            if (from && !from.superclass?.builtin && !from.superclass && from.kind !== 'trigger') {
+                errors.push(
+                    new LoadError(
+                        file,
+                        ln,
+                        `Method does not exist or incorrect signature: ${node.name}(${argc} arguments) from the type ${from.displayName}`
+                    )
+                );
+            }
+            return;
+        }
+        const h = staticHandle(node.obj, from, locals);
+        if (h?.kind === 'class' && !h.cls.builtin && h.cls.kind !== 'enum') {
+            const ms = h.cls.findMethods(node.n);
+            if (!ms.length) {
+                errors.push(
+                    new LoadError(
+                        file,
+                        ln,
+                        `Method does not exist or incorrect signature: ${node.name}(${argc} arguments) from the type ${h.cls.displayName}`
+                    )
+                );
+            } else if (!ms.some((m: any) => m.params.length === argc)) {
+                errors.push(
+                    new LoadError(
+                        file,
+                        ln,
+                        `Method does not exist or incorrect signature: ${h.cls.displayName}.${node.name}(${argc} arguments)`
+                    )
+                );
+            }
+        }
+    };
+
+    const checkDot = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Set<string>) => {
+        const h = staticHandle(node.obj, from, locals);
+        if (h?.kind === 'sobject') {
+            const n = node.n;
+            if (n === 'sobjecttype' || n === 'fields') return;
+            if (!rt.builtins.describeField(h.name, node.name)) {
+                errors.push(new LoadError(file, ln, `Invalid field ${node.name} for ${h.name}`));
+            }
+        }
+    };
+
+    const visitClass = (c: ClassInfo) => {
+        const d: ClassDecl = c.decl;
+        const file = rt.it.rootOf(c).decl.file;
+        if (d.ext && !c.superclass) errors.push(new LoadError(file, d.line, `Invalid type: ${d.ext.name}`));
+        for (const f of d.fields) {
+            checkType(f.type, c, file, f.line);
+            const locals = new Set<string>();
+            if (f.init) visitNode(f.init, c, file, f.line, locals);
+            if (f.property) {
+                for (const b of [f.property.getter, f.property.setter])
+                    if (b && b !== 'auto') visitNode(b, c, file, f.line, new Set(['value', f.n]));
+            }
+        }
+        for (const m of [...d.methods, ...d.ctors]) {
+            checkType(m.ret, c, file, m.line);
+            const locals = new Set<string>(m.params.map((p) => p.n));
+            for (const p of m.params) checkType(p.type, c, file, m.line);
+            if (m.body) visitNode(m.body, c, file, m.line, locals);
+        }
+        for (const init of d.inits) visitNode(init.block, c, file, init.block.line, new Set());
+        for (const inner of c.inner.values()) visitClass(inner);
+    };
+
+    for (const c of it.classes.values()) if (!c.builtin) visitClass(c);
+    for (const t of rt.triggers) {
+        const info: ClassInfo = (t as any).info;
+        if (it.org && !it.org.schema.getObject(t.trigger!.object)) {
+            errors.push(new LoadError(t.file, t.line, `Invalid SObject type: ${t.trigger!.object}`));
+        }
+        visitNode(t.trigger!.body, info, t.file, t.line, new Set());
+    }
+    if (errors.length) {
+        const e = errors[0];
+        (e as any).all = errors;
+        throw e;
+    }
+}

@@ -1,0 +1,281 @@
+/**
+ * HttpRequest / HttpResponse / Http.send. In tests a callout goes to the HttpCalloutMock set with Test.setMock;
+ * otherwise `callout:Name/path` is resolved through the org config's named credentials: base URL plus an OAuth
+ * token obtained from the credential's token endpoint, injected as the Authorization header, refreshed once on a
+ * 401 — package code never sees a token. Enforces the platform rules: no callout after DML or enqueueJob in the
+ * same transaction, 100 callouts, per-call timeout ≤ 120 s and a 120 s total per transaction.
+ */
+import { spawnSync } from 'child_process';
+import type { Runtime } from '../interpreter/runtime';
+import type { Frame } from '../interpreter/interpreter';
+import { ApexList, ApexObject, NativeObject, T } from '../interpreter/objects';
+import { ApexBlob } from '../values/blob';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+interface TokenState {
+    accessToken: string;
+    expiresAt: number;
+}
+
+const FETCH_SCRIPT = `
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const ctl = new AbortController();
+const timer = setTimeout(() => ctl.abort(), input.timeout);
+fetch(input.url, { method: input.method, headers: input.headers, body: input.body === null ? undefined : Buffer.from(input.body, 'base64'), signal: ctl.signal })
+  .then(async (r) => {
+    const buf = Buffer.from(await r.arrayBuffer());
+    const headers = {};
+    r.headers.forEach((v, k) => { headers[k] = v; });
+    process.stdout.write(JSON.stringify({ status: r.status, statusText: r.statusText, headers, body: buf.toString('base64') }));
+  })
+  .catch((e) => process.stdout.write(JSON.stringify({ error: e.name === 'AbortError' ? 'timeout' : String(e.cause?.code || e.message) })))
+  .finally(() => clearTimeout(timer));
+`;
+
+export class HttpLayer {
+    mock: ApexObject | null = null;
+    private tokens = new Map<string, TokenState>();
+    /** every callout made (for tests and the playground) */
+    readonly log: { method: string; url: string; status: number }[] = [];
+
+    constructor(private readonly rt: Runtime) {
+        rt.builtins.hooks.http = (o, n, a, f) => this.call(o, n, a, f);
+    }
+
+    call(o: NativeObject | null, n: string, a: any[], f: Frame): any {
+        const it = this.rt.it;
+        if (!o) return it.throwSys('TypeException', `Method does not exist: Http.${n}`);
+        const d = o.data;
+        if (o.typeName === 'Http') {
+            if (n === 'send') return this.send(a[0], f);
+            return it.throwSys('TypeException', `Method does not exist: Http.${n}`);
+        }
+        const isReq = o.typeName === 'HttpRequest';
+        switch (n) {
+            case 'setendpoint':
+                d.endpoint = a[0];
+                return null;
+            case 'getendpoint':
+                return d.endpoint;
+            case 'setmethod':
+                d.method = a[0];
+                return null;
+            case 'getmethod':
+                return d.method;
+            case 'setheader':
+                d.headers.set(String(a[0]).toLowerCase(), [a[0], a[1]]);
+                return null;
+            case 'getheader': {
+                const h = d.headers.get(String(a[0]).toLowerCase());
+                return h ? h[1] : null;
+            }
+            case 'getheaderkeys':
+                return new ApexList(
+                    T('String'),
+                    [...d.headers.values()].map((h: any) => h[0])
+                );
+            case 'setbody':
+                d.body = a[0];
+                d.bodyBlob = null;
+                return null;
+            case 'setbodyasblob':
+                d.bodyBlob = a[0];
+                d.body = null;
+                return null;
+            case 'getbody':
+                return d.body ?? (d.bodyBlob ? (d.bodyBlob as ApexBlob).toUtf8() : isReq ? '' : '');
+            case 'getbodyasblob':
+                return d.bodyBlob ?? (d.body !== null && d.body !== undefined ? ApexBlob.fromString(d.body) : null);
+            case 'settimeout':
+                if (a[0] < 1 || a[0] > 120000)
+                    it.throwSys('CalloutException', 'Timeout must be between 1 and 120000 milliseconds');
+                d.timeout = a[0];
+                return null;
+            case 'setcompressed':
+                return null;
+            case 'setstatuscode':
+                d.statusCode = a[0];
+                return null;
+            case 'getstatuscode':
+                return d.statusCode;
+            case 'setstatus':
+                d.status = a[0];
+                return null;
+            case 'getstatus':
+                return d.status;
+            case 'tostring':
+                return isReq
+                    ? `System.HttpRequest[Endpoint=${d.endpoint}, Method=${d.method}]`
+                    : `System.HttpResponse[Status=${d.status}, StatusCode=${d.statusCode}]`;
+        }
+        return it.throwSys('TypeException', `Method does not exist: ${o.typeName}.${n}`);
+    }
+
+    private send(req: NativeObject, f: Frame): NativeObject {
+        const it = this.rt.it;
+        const am = this.rt.async;
+        if (!req) it.throwSys('NullPointerException', 'Argument cannot be null.');
+        if (this.rt.builtins.triggerStack.length)
+            it.throwSys('CalloutException', 'Callout from triggers are currently not supported.');
+        if (am.tx.dirty)
+            it.throwSys(
+                'CalloutException',
+                'You have uncommitted work pending. Please commit or rollback before calling out'
+            );
+        if (
+            am.tx.current?.kind === 'queueable' &&
+            am.tx.current.target &&
+            !am.tx.current.target.cls.implementsName('allowscallouts')
+        ) {
+            it.throwSys(
+                'CalloutException',
+                'Callout not allowed from this Queueable. Implement Database.AllowsCallouts to make callouts.'
+            );
+        }
+        if (
+            am.tx.current?.kind === 'future' &&
+            !am.tx.current.method?.annotations.some((x) => x.n === 'future' && x.params.callout === true)
+        ) {
+            it.throwSys(
+                'CalloutException',
+                'Callout not allowed from this future method. Please enable callout by annotating the future method. eg: @Future(callout=true)'
+            );
+        }
+        if (am.tx.callouts >= 100) it.throwSys('LimitException', 'Too many callouts: 101');
+        const timeout = req.data.timeout ?? 10000;
+        if (am.tx.calloutMs + timeout > 120000 && am.tx.calloutMs >= 120000) {
+            it.throwSys('CalloutException', 'Exceeded maximum time allotted for callout (120000 ms)');
+        }
+        am.tx.callouts++;
+        this.rt.it.org?.releaseLocks?.();
+        if (this.rt.testing) {
+            if (!this.mock) {
+                it.throwSys('CalloutException', 'Methods defined as TestMethod do not support Web service callouts');
+            }
+            const res = this.mock!.cls.builtin ? null : it.callMethod(this.mock!, 'respond', [req]);
+            if (!(res instanceof NativeObject) || res.typeName !== 'HttpResponse') {
+                it.throwSys('CalloutException', 'The HttpCalloutMock did not return an HttpResponse');
+            }
+            this.log.push({ method: req.data.method, url: req.data.endpoint, status: res.data.statusCode });
+            return res;
+        }
+        void f;
+        return this.realCallout(req, timeout);
+    }
+
+    private resolveEndpoint(endpoint: string): { url: string; credential: any | null } {
+        const it = this.rt.it;
+        const m = /^callout:([A-Za-z0-9_]+)(.*)$/.exec(endpoint ?? '');
+        if (!m) return { url: endpoint, credential: null };
+        const org: any = it.org;
+        const creds = org?.config?.namedCredentials ?? {};
+        const key = Object.keys(creds).find((k) => k.toLowerCase() === m[1].toLowerCase());
+        if (!key) it.throwSys('CalloutException', `Unable to find a named credential with name ${m[1]}`);
+        const cred = creds[key!];
+        const base = String(cred.url ?? cred.endpoint ?? '').replace(/\/$/, '');
+        return { url: base + m[2], credential: { name: key, ...cred } };
+    }
+
+    private token(cred: any, forceRefresh: boolean): string | null {
+        const it = this.rt.it;
+        const oauth = cred.oauth ?? cred.auth ?? null;
+        if (!oauth) return cred.token ?? null;
+        const cached = this.tokens.get(cred.name);
+        if (cached && !forceRefresh && cached.expiresAt > it.clock.now() + 5000) return cached.accessToken;
+        const body: Record<string, string> = oauth.refreshToken
+            ? { grant_type: 'refresh_token', refresh_token: oauth.refreshToken }
+            : { grant_type: 'client_credentials' };
+        if (oauth.realmId) body.realmId = oauth.realmId;
+        const headers: Record<string, string> = {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json'
+        };
+        if (oauth.clientId)
+            headers.authorization =
+                'Basic ' + Buffer.from(`${oauth.clientId}:${oauth.clientSecret ?? ''}`).toString('base64');
+        let r = this.fetchSync(
+            'POST',
+            oauth.tokenUrl,
+            headers,
+            Buffer.from(new URLSearchParams(body).toString()),
+            30000
+        );
+        if ((r.error || r.status !== 200) && oauth.grantUrl) {
+            r = this.fetchSync(
+                'POST',
+                oauth.grantUrl,
+                { 'content-type': 'application/json' },
+                Buffer.from(JSON.stringify({ clientId: oauth.clientId, realmId: oauth.realmId })),
+                30000
+            );
+        }
+        if (r.error || r.status !== 200) {
+            it.throwSys(
+                'CalloutException',
+                `Unable to obtain an access token for named credential ${cred.name}: ${r.error ?? r.status}`
+            );
+        }
+        const json = JSON.parse(Buffer.from(r.body, 'base64').toString('utf8'));
+        if (json.refresh_token) oauth.refreshToken = json.refresh_token;
+        const state = { accessToken: json.access_token, expiresAt: it.clock.now() + (json.expires_in ?? 3600) * 1000 };
+        this.tokens.set(cred.name, state);
+        return state.accessToken;
+    }
+
+    private fetchSync(
+        method: string,
+        url: string,
+        headers: Record<string, string>,
+        body: Buffer | null,
+        timeout: number
+    ): any {
+        const r = spawnSync(process.execPath, ['-e', FETCH_SCRIPT], {
+            input: JSON.stringify({ method, url, headers, body: body ? body.toString('base64') : null, timeout }),
+            encoding: 'utf8',
+            timeout: timeout + 5000
+        });
+        if (r.error || !r.stdout) return { error: r.error ? String(r.error) : 'no response' };
+        return JSON.parse(r.stdout);
+    }
+
+    private realCallout(req: NativeObject, timeout: number): NativeObject {
+        const it = this.rt.it;
+        const d = req.data;
+        const { url, credential } = this.resolveEndpoint(d.endpoint);
+        if (!/^https?:\/\//.test(url ?? '')) it.throwSys('CalloutException', `Invalid endpoint: ${d.endpoint}`);
+        const headers: Record<string, string> = {};
+        for (const [, [k, v]] of d.headers) headers[k] = v;
+        const body: Buffer | null = d.bodyBlob
+            ? Buffer.from((d.bodyBlob as ApexBlob).bytes)
+            : d.body !== null && d.body !== undefined && d.method !== 'GET'
+              ? Buffer.from(d.body)
+              : null;
+        const started = Date.now();
+        const attempt = (refresh: boolean) => {
+            if (credential && credential.generateAuthorizationHeader !== false) {
+                const tok = this.token(credential, refresh);
+                if (tok) headers.Authorization = `Bearer ${tok}`;
+            }
+            return this.fetchSync(d.method, url, headers, body, timeout);
+        };
+        let r = attempt(false);
+        if (!r.error && r.status === 401 && credential?.oauth) r = attempt(true);
+        this.rt.async.tx.calloutMs += Date.now() - started;
+        if (r.error === 'timeout') it.throwSys('CalloutException', 'Read timed out');
+        if (r.error) it.throwSys('CalloutException', `Unable to tunnel through proxy. ${r.error}`);
+        const res = new NativeObject('HttpResponse', {
+            statusCode: r.status,
+            status: r.statusText,
+            headers: new Map(),
+            body: null,
+            bodyBlob: null
+        });
+        for (const [k, v] of Object.entries(r.headers ?? {})) res.data.headers.set(k.toLowerCase(), [k, v]);
+        const bytes = Buffer.from(r.body, 'base64');
+        res.data.bodyBlob = new ApexBlob(new Uint8Array(bytes));
+        res.data.body = bytes.toString('utf8');
+        this.log.push({ method: d.method, url, status: r.status });
+        return res;
+    }
+}
