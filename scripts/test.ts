@@ -5,7 +5,7 @@
  *
  * Adding a suite is one line in STAGES:
  * - check(name, command, args)       a tool that passes or fails as a whole (counts as 1 test);
- * - jestStage(project)               one Jest project of jest.config.js, counted per test via --json;
+ * - jestStage(project, {coverage})   one Jest project of jest.config.js, counted per test via --json;
  * - summary(name, command, args, f)  a runner that prints `N passed, N failed` as its last line;
  *                                    fails loudly (does not skip) while its entry file f is missing.
  */
@@ -18,6 +18,8 @@ const ROOT = resolve(__dirname, '..');
 const LWC_TSCONFIG = 'force-app/main/ui/lwc/tsconfig.json';
 const OUTPUT_TAIL_LINES = 80;
 const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
+/** A stage still running after this long is stopped (with all its child processes) and fails. */
+const STAGE_TIMEOUT_MS = 20 * 60 * 1000;
 
 interface StageResult {
     passed: number;
@@ -26,6 +28,8 @@ interface StageResult {
     details: string;
     /** Set when the stage does not apply to this checkout (nothing counted). */
     notApplicable?: string;
+    /** One line printed under the stage result whether it passed or not (e.g. coverage). */
+    note?: string;
 }
 
 interface Stage {
@@ -38,6 +42,15 @@ interface RunOutput {
     output: string;
 }
 
+/** Stage processes run in their own process group (so a timeout stops all of them); Ctrl-C stops them too. */
+const running = new Set<number>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+        for (const pid of running) process.kill(-pid, 'SIGKILL');
+        process.exit(130);
+    });
+}
+
 function execute(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunOutput> {
     return new Promise((resolvePromise) => {
         const child = spawn(command, args, {
@@ -48,13 +61,28 @@ function execute(command: string, args: string[], env: NodeJS.ProcessEnv = {}): 
                 NO_COLOR: '1',
                 ...env
             },
-            stdio: ['ignore', 'pipe', 'pipe']
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true
         });
+        if (child.pid !== undefined) running.add(child.pid);
         let output = '';
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        }, STAGE_TIMEOUT_MS);
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.on('error', (error) => resolvePromise({ status: 127, output: `${output}\n${error.message}` }));
-        child.on('close', (code, signal) => resolvePromise({ status: code ?? (signal ? 128 : 1), output }));
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            resolvePromise({ status: 127, output: `${output}\n${error.message}` });
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (child.pid !== undefined) running.delete(child.pid);
+            if (timedOut) output += `\nstopped after ${STAGE_TIMEOUT_MS / 60000} minutes`;
+            resolvePromise({ status: timedOut ? 124 : (code ?? (signal ? 128 : 1)), output });
+        });
     });
 }
 
@@ -92,7 +120,7 @@ interface JestJson {
     }[];
 }
 
-function jestStage(project: string): Stage {
+function jestStage(project: string, options: { coverage?: boolean } = {}): Stage {
     return {
         name: `jest (${project})`,
         run: async () => {
@@ -101,10 +129,13 @@ function jestStage(project: string): Stage {
             try {
                 const { status, output } = await execute('jest', [
                     '--ci',
+                    // A suite that leaks a server or timer must not hang the gate once its results are in.
+                    '--forceExit',
                     '--selectProjects',
                     project,
                     '--json',
-                    `--outputFile=${file}`
+                    `--outputFile=${file}`,
+                    ...(options.coverage ? ['--coverage'] : [])
                 ]);
                 if (!existsSync(file)) {
                     return {
@@ -128,7 +159,13 @@ function jestStage(project: string): Stage {
                     failed = 1;
                     details.push(`Jest exited ${status} with no failed test:\n${tail(output)}`);
                 }
-                return { passed: results.numPassedTests, failed, details: details.join('\n\n') };
+                const coverage = /^Lines\s*:.*$/m.exec(output)?.[0];
+                return {
+                    passed: results.numPassedTests,
+                    failed,
+                    details: details.join('\n\n'),
+                    note: coverage ? `coverage ${coverage.replace(/\s+/g, ' ')}` : undefined
+                };
             } finally {
                 rmSync(dir, { recursive: true, force: true });
             }
@@ -170,7 +207,8 @@ const STAGES: Stage[] = [
     check('metadata (sf project convert source)', 'tsx', ['tools/checks/metadata-validation.ts']),
     check('Apex semantics (apexlink)', 'tsx', ['tools/checks/apex-semantic-check.ts']),
     jestStage('tools'),
-    jestStage('lwc'),
+    // Coverage is global in Jest; jest.config.js scopes it (and its threshold) to the LWC sources.
+    jestStage('lwc', { coverage: true }),
     summary('Apex tests', 'npm', ['run', '--silent', 'apex', '--', 'test'], 'tools/apex-runtime/src/cli.ts')
 ];
 
@@ -198,6 +236,7 @@ async function main(): Promise<void> {
         }
         const mark = result.failed > 0 ? 'FAIL' : 'ok  ';
         console.log(`${mark} ${stage.name}: ${result.passed} passed, ${result.failed} failed (${seconds}s)`);
+        if (result.note) console.log(`     ${result.note}`);
         if (result.failed > 0 && result.details) {
             console.log(result.details.replace(/^/gm, '    '));
         }
