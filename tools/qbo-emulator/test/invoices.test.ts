@@ -205,6 +205,18 @@ describe('Invoice (Intuit API reference: all-entities/invoice)', () => {
         expect(firstError(duplicate)).toMatchObject({ code: '6140', Message: 'Duplicate Document Number Error' });
     });
 
+    it('accepts a duplicate DocNumber with include=allowduplicatedocnum (the switch node-quickbooks sends for allowDuplicateDocNum)', async () => {
+        const first = (await h.api('POST', '/invoice', { CustomerRef: { value: customerId }, Line: [salesLine(10)] }))
+            .json.Invoice;
+        const again = await h.api('POST', '/invoice?include=allowduplicatedocnum', {
+            CustomerRef: { value: customerId },
+            DocNumber: first.DocNumber,
+            Line: [salesLine(10)]
+        });
+        expect(again.status).toBe(200);
+        expect(again.json.Invoice.DocNumber).toBe(first.DocNumber);
+    });
+
     it('rejects a DocNumber longer than 21 characters (2050)', async () => {
         const response = await h.api('POST', '/invoice', {
             CustomerRef: { value: customerId },

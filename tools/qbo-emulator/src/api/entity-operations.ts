@@ -1,6 +1,6 @@
 import { createAttachable, deleteAttachable, updateAttachable } from '../domain/attachables';
 import { createCustomer, updateCustomer } from '../domain/customers';
-import { createInvoice, deleteInvoice, updateInvoice, voidInvoice } from '../domain/invoices';
+import { createInvoice, deleteInvoice, updateInvoice, voidInvoice, type InvoiceWriteOptions } from '../domain/invoices';
 import { createItem, updateItem } from '../domain/items';
 import { createPayment, deletePayment } from '../domain/payments';
 import { Faults } from '../faults/catalog';
@@ -22,7 +22,13 @@ export const ENTITY_SEGMENTS: Record<string, EntityName> = {
 export type WriteOperation = 'create' | 'update' | 'delete' | 'void';
 
 /** Runs one write; create vs update is decided by the presence of Id, as QBO does for POST /{entity}. */
-export function writeEntity(realm: Realm, entity: EntityName, operation: WriteOperation, body: Json): Json {
+export function writeEntity(
+    realm: Realm,
+    entity: EntityName,
+    operation: WriteOperation,
+    body: Json,
+    options: InvoiceWriteOptions = {}
+): Json {
     const key = `${entity}:${operation}`;
     switch (key) {
         case 'Customer:create':
@@ -34,9 +40,9 @@ export function writeEntity(realm: Realm, entity: EntityName, operation: WriteOp
         case 'Item:update':
             return updateItem(realm, body);
         case 'Invoice:create':
-            return createInvoice(realm, body);
+            return createInvoice(realm, body, options);
         case 'Invoice:update':
-            return updateInvoice(realm, body);
+            return updateInvoice(realm, body, options);
         case 'Invoice:delete':
             return deleteInvoice(realm, body);
         case 'Invoice:void':

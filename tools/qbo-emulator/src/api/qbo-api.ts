@@ -241,7 +241,16 @@ export class QboApi {
                 endpoint: `POST /${first}${op === 'delete' || op === 'void' ? `?operation=${op}` : ''}`,
                 kind: 'write',
                 write: true,
-                run: (r) => ({ json: { [entity]: writeEntity(r, entity, op, body) } })
+                run: (r) => ({
+                    json: {
+                        [entity]: writeEntity(r, entity, op, body, {
+                            allowDuplicateDocNumber: (request.query.get('include') ?? '')
+                                .toLowerCase()
+                                .split(',')
+                                .includes('allowduplicatedocnum')
+                        })
+                    }
+                })
             };
         }
         return unsupported();
@@ -268,22 +277,22 @@ export class QboApi {
             () => undefined
         );
         const seen = new Set<string>();
+        // bId is echoed when given; node-quickbooks' own test/batch.js sends items without one and expects answers.
         const responses = items.map((item: unknown) => {
-            if (!isObject(item) || !item.bId) {
-                return { Fault: faultBody(Faults.requiredParamMissing('bId')) };
-            }
-            const bId = String(item.bId);
-            if (seen.has(bId))
+            if (!isObject(item)) return { Fault: faultBody(Faults.malformedRequest('BatchItemRequest item')) };
+            const tag = item.bId === undefined || item.bId === null ? {} : { bId: String(item.bId) };
+            if (tag.bId !== undefined && seen.has(tag.bId)) {
                 return {
-                    bId,
-                    Fault: faultBody(Faults.businessValidation(`Duplicate bId ${bId} in batch request.`, 'bId'))
+                    ...tag,
+                    Fault: faultBody(Faults.businessValidation(`Duplicate bId ${tag.bId} in batch request.`, 'bId'))
                 };
-            seen.add(bId);
+            }
+            if (tag.bId !== undefined) seen.add(tag.bId);
             try {
                 if (typeof item.Query === 'string') {
                     const outcome = runQuery(before, item.Query);
                     this.context.counters.record(realm.id, `batch item query ${outcome.entity}`, 'read', 200);
-                    return { bId, QueryResponse: outcome.body };
+                    return { ...tag, QueryResponse: outcome.body };
                 }
                 const entityKey = Object.keys(item).find((key) =>
                     Object.values(ENTITY_SEGMENTS).includes(key as EntityName)
@@ -293,7 +302,7 @@ export class QboApi {
                 const op = operationFor(item[entityKey], item.operation ?? null);
                 const saved = writeEntity(realm, entity, op, item[entityKey]);
                 this.context.counters.record(realm.id, `batch item ${op} ${entity}`, 'write', 200);
-                return { bId, [entity]: saved };
+                return { ...tag, [entity]: saved };
             } catch (error) {
                 const fault = asFault(error);
                 this.context.counters.record(
@@ -302,7 +311,7 @@ export class QboApi {
                     'write',
                     fault.status
                 );
-                return { bId, Fault: faultBody(fault) };
+                return { ...tag, Fault: faultBody(fault) };
             }
         });
         return { BatchItemResponse: responses };

@@ -115,7 +115,13 @@ interface PricedLine {
 }
 
 /** Validates and prices an invoice the way QBO does, returning the entity to store. */
-function buildInvoice(realm: Realm, body: Json, existing?: Json): Json {
+/** Request switches QBO reads from the query string. */
+export interface InvoiceWriteOptions {
+    /** `include=allowduplicatedocnum`: accept a DocNumber another invoice already uses. */
+    allowDuplicateDocNumber?: boolean;
+}
+
+function buildInvoice(realm: Realm, body: Json, existing?: Json, options: InvoiceWriteOptions = {}): Json {
     rejectUnknownProperties('Invoice', body, INVOICE_PROPERTIES);
     const customerId = refValue(body, 'CustomerRef');
     if (!customerId) throw Faults.requiredParamMissing('CustomerRef', 'CustomerRef');
@@ -216,7 +222,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json): Json {
     const totalTax = roundMoney(taxLines.reduce((sum, line) => sum + line.Amount, 0));
     const totalAmt = roundMoney(subtotal - discountTotal + totalTax);
 
-    const docNumber = resolveDocNumber(realm, body, existing);
+    const docNumber = resolveDocNumber(realm, body, existing, options);
     const txnDate = body.TxnDate ?? existing?.TxnDate ?? qboDate(realm.now(), realm.settings.timeZone);
     if (!isIsoDate(txnDate)) throw Faults.malformedRequest(`TxnDate:${txnDate}`);
     const termId = refValue(body, 'SalesTermRef') ?? customer.SalesTermRef?.value ?? '3';
@@ -369,7 +375,12 @@ function resolveLineTax(
     return { taxCodeRef: { value: taxCode.Id }, taxRate: Number(taxCode.RatePercent ?? 0) };
 }
 
-function resolveDocNumber(realm: Realm, body: Json, existing?: Json): string | undefined {
+function resolveDocNumber(
+    realm: Realm,
+    body: Json,
+    existing: Json | undefined,
+    options: InvoiceWriteOptions
+): string | undefined {
     const supplied = optionalString(body, 'DocNumber', 21);
     const candidate = supplied ?? existing?.DocNumber;
     if (candidate !== undefined && candidate !== '') {
@@ -380,7 +391,7 @@ function resolveDocNumber(realm: Realm, body: Json, existing?: Json): string | u
                     invoice.Id !== existing?.Id &&
                     String(invoice.DocNumber ?? '').toLowerCase() === candidate.toLowerCase()
             );
-        if (clash) throw Faults.duplicateDocNumber(candidate, clash.Id);
+        if (clash && !options.allowDuplicateDocNumber) throw Faults.duplicateDocNumber(candidate, clash.Id);
         return candidate;
     }
     if (existing || realm.settings.customTxnNumbers) return undefined;
@@ -391,13 +402,13 @@ function resolveDocNumber(realm: Realm, body: Json, existing?: Json): string | u
     return String(next);
 }
 
-export function createInvoice(realm: Realm, body: Json): Json {
-    const invoice = realm.insert('Invoice', buildInvoice(realm, body));
+export function createInvoice(realm: Realm, body: Json, options: InvoiceWriteOptions = {}): Json {
+    const invoice = realm.insert('Invoice', buildInvoice(realm, body, undefined, options));
     refreshCustomerBalance(realm, invoice.CustomerRef.value);
     return invoice;
 }
 
-export function updateInvoice(realm: Realm, body: Json): Json {
+export function updateInvoice(realm: Realm, body: Json, options: InvoiceWriteOptions = {}): Json {
     const existing = loadForWrite(realm, 'Invoice', body);
     if (existing.TxnStatus === 'Voided') {
         throw Faults.businessValidation('A voided transaction cannot be changed.', 'Id');
@@ -406,7 +417,7 @@ export function updateInvoice(realm: Realm, body: Json): Json {
     void _m;
     void _d;
     const merged = body.sparse === true ? { ...rest, ...body } : { ...body, LinkedTxn: existing.LinkedTxn };
-    const next = realm.update('Invoice', { ...buildInvoice(realm, merged, existing), Id: existing.Id });
+    const next = realm.update('Invoice', { ...buildInvoice(realm, merged, existing, options), Id: existing.Id });
     refreshCustomerBalance(realm, next.CustomerRef.value);
     if (existing.CustomerRef.value !== next.CustomerRef.value)
         refreshCustomerBalance(realm, existing.CustomerRef.value);
