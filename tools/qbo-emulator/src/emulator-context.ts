@@ -16,6 +16,7 @@ export interface EmulatorContext {
     webhooks: WebhookSender;
     faultsFor(realmId: string): FaultInjector;
     saveRealm(realm: Realm): void;
+    forgetRealm(realmId: string): void;
     saveFaults(): void;
     baseUrl(): string;
 }

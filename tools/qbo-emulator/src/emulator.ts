@@ -81,6 +81,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
             return injector;
         },
         saveRealm: (realm) => persistence?.saveRealm(realm.state),
+        forgetRealm: (realmId) => persistence?.deleteRealm(realmId),
         saveFaults,
         baseUrl: () => baseUrl
     };

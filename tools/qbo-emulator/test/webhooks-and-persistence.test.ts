@@ -128,6 +128,20 @@ describe('persistence (SQLite via better-sqlite3)', () => {
         }
     });
 
+    it('forgets companies created at run time when reset, also after a restart', async () => {
+        const file = join(directory, 'reset.sqlite');
+        const first = await createEmulator({ persistFile: file });
+        first.admin.createRealm({ realmId: '555', country: 'US' });
+        first.admin.reset();
+        await first.close();
+        const second = await createEmulator({ persistFile: file });
+        try {
+            expect(second.admin.realmIds().sort()).toEqual(['9130350000000001', '9130350000000002']);
+        } finally {
+            await second.close();
+        }
+    });
+
     it('reports a taken port clearly', async () => {
         const first = await createEmulator({ port: 0 });
         try {

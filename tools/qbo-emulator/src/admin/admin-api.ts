@@ -62,6 +62,7 @@ export class EmulatorAdmin {
             const existing = this.realm(realmId);
             this.createRealm(existing.settings);
         } else {
+            for (const realmId of this.context.realms.keys()) this.context.forgetRealm(realmId);
             this.context.realms.clear();
             for (const settings of this.defaultRealms) this.createRealm(settings as RealmSettings);
             this.context.webhooks.clear();
