@@ -35,8 +35,9 @@ export class QboApi {
     async handle(request: HttpRequest): Promise<HttpResponse> {
         const realmId = request.params.realm;
         const path = request.params['*'] ?? '';
-        const faults = this.context.realms.has(realmId) ? this.context.faultsFor(realmId) : undefined;
-        const style = (status: number): FaultStyle => faults?.styleFor(status) ?? 'standard';
+        const knownRealm = this.context.realms.has(realmId);
+        const style = (status: number): FaultStyle =>
+            knownRealm ? this.context.faultsFor(realmId).styleFor(status) : 'standard';
         let endpoint = `${request.method} /${path.split('/')[0] ?? ''}`;
         let kind: CallKind = request.method === 'GET' ? 'read' : 'write';
         const finish = (response: HttpResponse): HttpResponse => {
@@ -62,8 +63,9 @@ export class QboApi {
             badRequest = asFault(error);
         }
 
-        const injected = faults!.beforeRequest();
-        if (faults!.config.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults!.config.latencyMs));
+        const faults = this.context.faultsFor(realmId);
+        const injected = faults.beforeRequest();
+        if (faults.config.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.config.latencyMs));
         if (injected === 'expired-token') return fail(Faults.authenticationFailed());
         if (injected === 'throttle') return fail(Faults.throttleExceeded());
         if (injected === 'server-error') return fail(Faults.systemFault(500));
@@ -74,7 +76,7 @@ export class QboApi {
 
         const requestId = route.write ? request.query.get('requestid') : null;
         const idempotencyKey =
-            requestId && !faults!.config.ignoreRequestId
+            requestId && !faults.config.ignoreRequestId
                 ? `${request.method} ${path}?${request.query.get('operation') ?? ''}|${requestId}`
                 : undefined;
         const replay = idempotencyKey ? realm.state.idempotency[idempotencyKey] : undefined;
@@ -95,8 +97,8 @@ export class QboApi {
                 };
             }
             this.context.saveRealm(realm);
-            if (response.status === 200 && faults!.loseResponse()) {
-                const mode = faults!.config.loseResponseMode;
+            if (response.status === 200 && faults.loseResponse()) {
+                const mode = faults.config.loseResponseMode;
                 if (mode === 'reset') return finish({ status: 599, dropConnection: true });
                 if (mode === 'gateway-timeout') {
                     return finish({
