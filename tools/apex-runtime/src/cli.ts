@@ -6,9 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Runtime } from './interpreter/runtime';
 import { TestRunner } from './interpreter/testing';
-import { parseAnonymous, ApexSyntaxError } from './loader/ast';
-import { ClassInfo } from './interpreter/objects';
-import { ApexThrow, LoadError } from './interpreter/errors';
+import { runAnonymous } from './interpreter/anonymous';
+import { LoadError } from './interpreter/errors';
 
 function findProjectDir(start: string): string {
     let dir = start;
@@ -26,54 +25,14 @@ function printLoadError(e: LoadError) {
     if (all.length > 20) process.stderr.write(`… and ${all.length - 20} more load errors\n`);
 }
 
-async function exec(rt: Runtime, file: string): Promise<number> {
-    const src = fs.readFileSync(file, 'utf8');
-    let decl;
-    try {
-        decl = parseAnonymous(src, file);
-    } catch (e) {
-        if (e instanceof ApexSyntaxError) {
-            process.stderr.write(`${file}:${e.line}: Syntax error: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}\n`);
-            return 1;
-        }
-        throw e;
-    }
-    const it = rt.it;
-    const info = new ClassInfo('AnonymousBlock', decl, null);
-    for (const inner of decl.inner) it.register(inner, info);
-    it.linkClass(info);
-    const frame = it.newFrame(info, null, 'execute_anonymous_apex');
-    frame.file = file;
-    try {
-        rt.transaction.run(
-            () => {
-                it.frames.push(frame);
-                try {
-                    it.execBlock(decl.trigger!.body, frame);
-                } finally {
-                    it.frames.pop();
-                }
-            },
-            { freshStatics: false }
-        );
-    } catch (e) {
-        const t = e instanceof ApexThrow ? e : it.toApexThrow(e);
-        process.stderr.write(`${it.exceptionTypeName(t.exc)}: ${it.exceptionMessage(t.exc)}\n`);
-        const where = String(t.exc.native?.stack ?? '').split('\n')[0];
-        if (where) process.stderr.write(`    at ${where}\n`);
+function exec(rt: Runtime, file: string): number {
+    const r = runAnonymous(rt, fs.readFileSync(file, 'utf8'), file);
+    for (const a of r.asyncErrors) process.stderr.write(a + '\n');
+    if (r.error) {
+        process.stderr.write(r.error + '\n');
+        if (r.where) process.stderr.write(`    at ${r.where}\n`);
         return 1;
     }
-    rt.async.drain({
-        includeScheduled: false,
-        onError: (job, err) => {
-            const who =
-                job.target?.cls.displayName ??
-                (job.method ? `${(job.method.owner as ClassInfo).displayName}.${job.method.name}` : job.kind);
-            process.stderr.write(
-                `Async ${job.kind} ${who} failed: ${it.exceptionTypeName(err.exc)}: ${it.exceptionMessage(err.exc)}\n`
-            );
-        }
-    });
     return 0;
 }
 

@@ -118,7 +118,16 @@ export function unescapeApexString(raw: string): string {
 }
 
 export class AstBuilder {
-    constructor(private readonly file: string) {}
+    constructor(
+        private readonly file: string,
+        private readonly source: string = ''
+    ) {}
+
+    /** Original source text of a context (getText() drops whitespace). */
+    sourceOf(ctx: any): string {
+        if (!this.source || !ctx?.start || !ctx?.stop) return text(ctx);
+        return this.source.slice(ctx.start.start, ctx.stop.stop + 1);
+    }
 
     typeRef(ctx: any): TypeRef {
         const names: any[] = ctx.typeName_list();
@@ -347,7 +356,9 @@ export class AstBuilder {
         const stmts: Node[] = [];
         for (const m of ctx.triggerBlock().triggerBlockMember_list()) {
             if (m.statement()) stmts.push(this.stmt(m.statement()));
-            else {
+            else if (m.triggerMemberDeclaration().fieldDeclaration() && !m.modifier_list().length) {
+                stmts.push(this.fieldAsLocal(m.triggerMemberDeclaration().fieldDeclaration()));
+            } else {
                 const { mods, annotations } = this.modifiers(m.modifier_list());
                 this.memberDecl(c, m.triggerMemberDeclaration(), mods, annotations);
             }
@@ -361,13 +372,32 @@ export class AstBuilder {
         const stmts: Node[] = [];
         for (const m of ctx.anonymousBlock().anonymousBlockMember_list()) {
             if (m.statement()) stmts.push(this.stmt(m.statement()));
-            else {
+            else if (m.anonymousMemberDeclaration().fieldDeclaration()) {
+                // top-level declarations of anonymous Apex are local variables, executed in order
+                stmts.push(this.fieldAsLocal(m.anonymousMemberDeclaration().fieldDeclaration()));
+            } else {
                 const { mods, annotations } = this.modifiers(m.modifier_list());
                 this.memberDecl(c, m.anonymousMemberDeclaration(), new Set([...mods, 'static']), annotations);
             }
         }
         c.trigger = { object: '', cases: [], body: { k: 'block', stmts, line: 1 } };
         return c;
+    }
+
+    fieldAsLocal(f: any): Node {
+        return {
+            k: 'local',
+            line: lineOf(f),
+            type: this.typeRef(f.typeRef()),
+            decls: f
+                .variableDeclarators()
+                .variableDeclarator_list()
+                .map((v: any) => ({
+                    name: text(v.id()),
+                    n: text(v.id()).toLowerCase(),
+                    init: v.expression() ? this.expr(v.expression()) : null
+                }))
+        };
     }
 
     block(ctx: any): Node {
@@ -687,7 +717,7 @@ export class AstBuilder {
             case 'VoidPrimaryContext':
                 return { k: 'typeclass', line, type: { name: 'void', n: 'void', args: [], array: 0 } };
             case 'SoqlPrimaryContext':
-                return { k: 'soql', line, ctx: p.soqlLiteral().query(), text: text(p.soqlLiteral()) };
+                return { k: 'soql', line, ctx: p.soqlLiteral().query(), text: this.sourceOf(p.soqlLiteral().query()) };
             case 'SoslPrimaryContext':
                 return { k: 'sosl', line, text: text(p) };
         }
@@ -808,6 +838,15 @@ class CollectingListener extends P.ApexErrorListener {
     }
 }
 
+/** Parses inline SOQL text (without brackets) into an apex-parser QueryContext. */
+export function parseSoqlQuery(textOfQuery: string): any {
+    const listener = new CollectingListener();
+    const { parser } = P.ApexParserFactory.createLexerAndParser(textOfQuery, listener);
+    const q = parser.query();
+    if (listener.errors.length) throw new Error(`Invalid SOQL: ${listener.errors[0].msg}`);
+    return q;
+}
+
 function parseWith<T>(source: string, file: string, entry: (p: any) => T): T {
     const listener = new CollectingListener();
     const { parser } = P.ApexParserFactory.createLexerAndParser(source, listener);
@@ -821,17 +860,17 @@ function parseWith<T>(source: string, file: string, entry: (p: any) => T): T {
 
 export function parseClass(source: string, file: string): ClassDecl {
     const tree = parseWith(source, file, (p) => p.compilationUnit());
-    return new AstBuilder(file).compilationUnit(tree);
+    return new AstBuilder(file, source).compilationUnit(tree);
 }
 
 export function parseTrigger(source: string, file: string): ClassDecl {
     const tree = parseWith(source, file, (p) => p.triggerUnit());
-    return new AstBuilder(file).triggerUnit(tree);
+    return new AstBuilder(file, source).triggerUnit(tree);
 }
 
 export function parseAnonymous(source: string, file: string): ClassDecl {
     const tree = parseWith(source, file, (p) => p.anonymousUnit());
-    return new AstBuilder(file).anonymousUnit(tree);
+    return new AstBuilder(file, source).anonymousUnit(tree);
 }
 
 export function parseExpressionCtx(ctx: any, file: string): Node {

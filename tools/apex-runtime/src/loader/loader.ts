@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ClassDecl, parseClass, parseTrigger, ApexSyntaxError } from './ast';
 import { LoadError } from '../interpreter/errors';
+import { AstCache } from './cache';
 
 export interface SourceFile {
     file: string;
@@ -45,12 +46,19 @@ export function loadSources(projectDir: string, extraDirs: string[] = []): Sourc
     files.sort();
     const out: SourceFile[] = [];
     const seen = new Map<string, string>();
+    const cache = new AstCache(projectDir);
     for (const file of files) {
         const rel = path.relative(projectDir, file);
         const src = fs.readFileSync(file, 'utf8');
+        const kind = file.endsWith('.trigger') ? 'trigger' : 'class';
         let decl: ClassDecl;
         try {
-            decl = file.endsWith('.trigger') ? parseTrigger(src, rel) : parseClass(src, rel);
+            const cached = cache.get(src, kind, rel);
+            if (cached) decl = cached;
+            else {
+                decl = kind === 'trigger' ? parseTrigger(src, rel) : parseClass(src, rel);
+                cache.put(src, kind, decl);
+            }
         } catch (e) {
             if (e instanceof ApexSyntaxError)
                 throw new LoadError(rel, e.line, `Syntax error: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`);

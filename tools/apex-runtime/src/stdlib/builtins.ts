@@ -25,6 +25,7 @@ import { Decimal, RoundingMode } from '../values/decimal';
 import { ApexDouble, javaDoubleToString } from '../values/double';
 import { ApexDate, ApexDatetime, ApexTime, daysInMonth, instantOfWall, isLeapYear } from '../values/datetime';
 import { ApexBlob } from '../values/blob';
+import { parseSoqlQuery } from '../loader/ast';
 import { stringMethod, stringStatic, parseNumber, javaRegex } from './strings';
 import { listMethod, setMethod, mapMethod, listIndexCheck } from './collections';
 import { JsonGenerator, parseJson, serialize, toTyped, toUntyped } from './json';
@@ -545,6 +546,7 @@ export class Builtins {
     }
 
     compileInlineSoql(e: Node): any {
+        if (!e.ctx) e.ctx = parseSoqlQuery(e.text);
         return this.wrapOrgErrors(() => this.org.compileSoql(e.ctx));
     }
 
@@ -931,9 +933,7 @@ export class Builtins {
     }
 
     callStatic(h: TypeHandle, n: string, a: any[], f: Frame, e: Node): any {
-        if (h.kind === 'sobject') {
-            this.it.throwSys('TypeException', `Method does not exist: ${h.name}.${n}`);
-        }
+        if (h.kind === 'sobject') return this.sobjectStatic(h.name, n, a);
         if (h.kind === 'namespace') {
             if (h.n === 'system') return this.callStatic({ kind: 'builtin', n: 'system' }, n, a, f, e);
             if (h.n === 'schema') return this.callStatic({ kind: 'builtin', n: 'schema' }, n, a, f, e);
@@ -1062,6 +1062,62 @@ export class Builtins {
             'TypeException',
             `Method does not exist or incorrect signature: ${h.kind === 'builtin' ? h.n : ''}.${n}`
         );
+    }
+
+    /** Custom metadata getAll/getInstance and custom setting accessors. */
+    private sobjectStatic(object: string, n: string, a: any[]): any {
+        const org: any = this.it.org;
+        const d = this.describeObject(object);
+        if (/__mdt$/i.test(object)) {
+            const records: SObjectLike[] = this.wrapOrgErrors(() => org.customMetadata(object)) ?? [];
+            switch (n) {
+                case 'getall': {
+                    const m = new ApexMap(T('String'), T(object));
+                    for (const r of records) {
+                        const dev = r.get('DeveloperName');
+                        m.map.set(dev, [dev, r.clone(true, false, true, true)]);
+                    }
+                    return m;
+                }
+                case 'getinstance': {
+                    const key = a[0];
+                    if (key === null || key === undefined) return null;
+                    const r = records.find(
+                        (x) =>
+                            x.get('DeveloperName') === key || x.get('QualifiedApiName') === key || x.get('Id') === key
+                    );
+                    return r ? r.clone(true, false, true, true) : null;
+                }
+            }
+        }
+        if (d?.isCustomSetting) {
+            switch (n) {
+                case 'getorgdefaults':
+                    return this.wrapOrgErrors(() => org.customSetting?.(object, 'org') ?? this.newSObject(object));
+                case 'getinstance':
+                    return this.wrapOrgErrors(
+                        () =>
+                            org.customSetting?.(
+                                object,
+                                a.length && typeof a[0] === 'string' && a[0].length >= 15
+                                    ? 'user'
+                                    : a.length
+                                      ? 'name'
+                                      : 'user',
+                                a[0]
+                            ) ?? null
+                    );
+                case 'getvalues':
+                    return this.wrapOrgErrors(() => org.customSetting?.(object, 'name', a[0]) ?? null);
+                case 'getall': {
+                    const m = new ApexMap(T('String'), T(object));
+                    for (const r of this.wrapOrgErrors(() => org.customSettingList?.(object) ?? []))
+                        m.map.set(r.get('Name'), [r.get('Name'), r]);
+                    return m;
+                }
+            }
+        }
+        return this.it.throwSys('TypeException', `Method does not exist or incorrect signature: ${object}.${n}`);
     }
 
     private typeForName(name: string | null, f: Frame): TypeToken | null {
@@ -1832,7 +1888,7 @@ export class Builtins {
         switch (n) {
             case 'setscale':
                 try {
-                    return v.setScale(a[0], a.length > 1 ? mode(a[1]) : 'HALF_UP');
+                    return v.setScale(a[0], a.length > 1 ? mode(a[1]) : 'HALF_EVEN');
                 } catch (e) {
                     throw it.toApexThrow(e);
                 }

@@ -1,0 +1,72 @@
+/**
+ * Anonymous Apex (`apex exec`): one transaction, then the async work it committed.
+ */
+import type { Runtime } from './runtime';
+import { parseAnonymous, ApexSyntaxError } from '../loader/ast';
+import { ClassInfo } from './objects';
+import { ApexThrow } from './errors';
+
+export interface AnonymousResult {
+    /** `System.XxxException: message` of an uncaught exception, or a syntax error */
+    error: string | null;
+    /** first line of the Apex stack trace for the error */
+    where: string | null;
+    /** failures of async jobs that ran after the commit */
+    asyncErrors: string[];
+}
+
+export function runAnonymous(rt: Runtime, source: string, file: string): AnonymousResult {
+    const it = rt.it;
+    let decl;
+    try {
+        decl = parseAnonymous(source, file);
+    } catch (e) {
+        if (e instanceof ApexSyntaxError) {
+            return {
+                error: `${file}:${e.line}: Syntax error: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
+                where: null,
+                asyncErrors: []
+            };
+        }
+        throw e;
+    }
+    const info = new ClassInfo('AnonymousBlock', decl, null);
+    for (const inner of decl.inner) it.register(inner, info);
+    it.linkClass(info);
+    const frame = it.newFrame(info, null, 'execute_anonymous_apex');
+    frame.file = file;
+    try {
+        rt.transaction.run(
+            () => {
+                it.frames.push(frame);
+                try {
+                    it.execBlock(decl.trigger!.body, frame);
+                } finally {
+                    it.frames.pop();
+                }
+            },
+            { freshStatics: false }
+        );
+    } catch (e) {
+        const t = e instanceof ApexThrow ? e : it.toApexThrow(e);
+        it.frames = [];
+        return {
+            error: `${it.exceptionTypeName(t.exc)}: ${it.exceptionMessage(t.exc)}`,
+            where: String(t.exc.native?.stack ?? '').split('\n')[0] || null,
+            asyncErrors: []
+        };
+    }
+    const asyncErrors: string[] = [];
+    rt.async.drain({
+        includeScheduled: false,
+        onError: (job, err) => {
+            const who =
+                job.target?.cls.displayName ??
+                (job.method ? `${(job.method.owner as ClassInfo).displayName}.${job.method.name}` : job.kind);
+            asyncErrors.push(
+                `Async ${job.kind} ${who} failed: ${it.exceptionTypeName(err.exc)}: ${it.exceptionMessage(err.exc)}`
+            );
+        }
+    });
+    return { error: null, where: null, asyncErrors };
+}

@@ -1,0 +1,60 @@
+/**
+ * Salesforce record Ids: 15-character case-sensitive ids and their 18-character case-insensitive form
+ * (three checksum characters, one per five-character chunk, encoding which letters are upper case).
+ */
+const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
+
+/** The 3-character suffix that turns a 15-character Id into its 18-character form. */
+export function checksumSuffix(id15: string): string {
+    let suffix = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+        let flags = 0;
+        for (let i = 0; i < 5; i++) {
+            const c = id15.charAt(chunk * 5 + i);
+            if (c >= 'A' && c <= 'Z') flags |= 1 << i;
+        }
+        suffix += CHECKSUM_ALPHABET.charAt(flags);
+    }
+    return suffix;
+}
+
+/** Returns the 18-character form of a 15- or 18-character Id, or null when the text is not an Id. */
+export function normalizeId(text: string): string | null {
+    if (typeof text !== 'string' || !ID_PATTERN.test(text)) return null;
+    const id15 = text.substring(0, 15);
+    const full = id15 + checksumSuffix(id15);
+    if (text.length === 18 && text.toUpperCase() !== full.toUpperCase()) return null;
+    return full;
+}
+
+export function isValidId(text: string): boolean {
+    return normalizeId(text) !== null;
+}
+
+/** Generates sequential 18-character Ids per key prefix, shaped like an org's (prefix + pod "5g" + counter). */
+export class IdGenerator {
+    private counters = new Map<string, number>();
+
+    next(keyPrefix: string): string {
+        const n = (this.counters.get(keyPrefix) ?? 0) + 1;
+        this.counters.set(keyPrefix, n);
+        let body = '';
+        let v = n;
+        for (let i = 0; i < 9; i++) {
+            body = BASE62.charAt(v % 62) + body;
+            v = Math.floor(v / 62);
+        }
+        const id15 = keyPrefix + '5g' + 'A' + body;
+        return id15.substring(0, 15) + checksumSuffix(id15.substring(0, 15));
+    }
+
+    snapshot(): Map<string, number> {
+        return new Map(this.counters);
+    }
+
+    restore(s: Map<string, number>): void {
+        this.counters = new Map(s);
+    }
+}

@@ -1,0 +1,541 @@
+/**
+ * The standard objects and fields the package touches, as Salesforce's Object Reference defines them
+ * (types, lengths, required-ness, read-only fields, relationship names, key prefixes).
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/
+ */
+import { field, FieldDef, ObjectDef, PicklistValue } from './schema';
+
+const ro = { createable: false, updateable: false };
+const req = { nillable: false, required: true };
+
+function lookup(name: string, to: string | string[], opts: Partial<FieldDef> = {}): FieldDef {
+    const rel = name.endsWith('Id') ? name.substring(0, name.length - 2) : name;
+    return field(name, 'Lookup', { referenceTo: Array.isArray(to) ? to : [to], relationshipName: rel, ...opts });
+}
+
+function picklist(values: string[], defaultValue?: string): PicklistValue[] {
+    return values.map((v) => ({ value: v, label: v, active: true, defaultValue: v === defaultValue }));
+}
+
+function address(prefix: string): FieldDef[] {
+    return [
+        field(`${prefix}Street`, 'TextArea', { length: 255 }),
+        field(`${prefix}City`, 'Text', { length: 40 }),
+        field(`${prefix}State`, 'Text', { length: 80 }),
+        field(`${prefix}PostalCode`, 'Text', { length: 20 }),
+        field(`${prefix}Country`, 'Text', { length: 80 })
+    ];
+}
+
+function systemFields(): FieldDef[] {
+    return [
+        field('Id', 'Id', { ...ro, nillable: false }),
+        field('IsDeleted', 'Checkbox', ro),
+        field('CreatedDate', 'DateTime', ro),
+        lookup('CreatedById', 'User', ro),
+        field('LastModifiedDate', 'DateTime', ro),
+        lookup('LastModifiedById', 'User', ro),
+        field('SystemModstamp', 'DateTime', ro)
+    ];
+}
+
+export interface StandardObjectSpec {
+    name: string;
+    keyPrefix: string;
+    label?: string;
+    labelPlural?: string;
+    isSetup?: boolean;
+    owned?: boolean;
+    named?: boolean | 'required' | 'readonly';
+    fields: FieldDef[];
+    createable?: boolean;
+}
+
+export const STANDARD_STAGES: {
+    value: string;
+    probability: number;
+    closed: boolean;
+    won: boolean;
+    forecast: string;
+}[] = [
+    { value: 'Prospecting', probability: 10, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Qualification', probability: 10, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Needs Analysis', probability: 20, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Value Proposition', probability: 50, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Id. Decision Makers', probability: 60, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Perception Analysis', probability: 70, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Proposal/Price Quote', probability: 75, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Negotiation/Review', probability: 90, closed: false, won: false, forecast: 'Pipeline' },
+    { value: 'Closed Won', probability: 100, closed: true, won: true, forecast: 'Closed' },
+    { value: 'Closed Lost', probability: 0, closed: true, won: false, forecast: 'Omitted' }
+];
+
+const SPECS: StandardObjectSpec[] = [
+    {
+        name: 'Account',
+        keyPrefix: '001',
+        owned: true,
+        named: 'required',
+        fields: [
+            field('AccountNumber', 'Text', { length: 40 }),
+            field('Type', 'Picklist', {
+                length: 255,
+                picklistValues: picklist(['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other'])
+            }),
+            field('Industry', 'Picklist', { length: 255 }),
+            ...address('Billing'),
+            ...address('Shipping'),
+            field('Phone', 'Phone', { length: 40 }),
+            field('Fax', 'Phone', { length: 40 }),
+            field('Website', 'Url', { length: 255 }),
+            field('Description', 'LongTextArea', { length: 32000 }),
+            field('NumberOfEmployees', 'Int', { precision: 8 }),
+            field('AnnualRevenue', 'Currency', { precision: 18, scale: 0 }),
+            field('Sic', 'Text', { length: 20 }),
+            lookup('ParentId', 'Account'),
+            lookup('RecordTypeId', 'RecordType')
+        ]
+    },
+    {
+        name: 'Contact',
+        keyPrefix: '003',
+        owned: true,
+        fields: [
+            field('FirstName', 'Text', { length: 40 }),
+            field('LastName', 'Text', { length: 80, ...req }),
+            field('Salutation', 'Picklist', { length: 40 }),
+            field('Name', 'Text', { length: 121, ...ro, calculated: true }),
+            lookup('AccountId', 'Account'),
+            field('Email', 'Email', { length: 80 }),
+            field('Phone', 'Phone', { length: 40 }),
+            field('MobilePhone', 'Phone', { length: 40 }),
+            field('Title', 'Text', { length: 128 }),
+            ...address('Mailing'),
+            field('Description', 'LongTextArea', { length: 32000 })
+        ]
+    },
+    {
+        name: 'Opportunity',
+        keyPrefix: '006',
+        owned: true,
+        named: 'required',
+        fields: [
+            field('Name', 'Text', { length: 120, ...req }),
+            lookup('AccountId', 'Account'),
+            field('StageName', 'Picklist', {
+                length: 255,
+                ...req,
+                picklistValues: picklist(STANDARD_STAGES.map((s) => s.value))
+            }),
+            field('CloseDate', 'Date', req),
+            field('Amount', 'Currency', { precision: 18, scale: 2 }),
+            field('Probability', 'Percent', { precision: 3, scale: 0 }),
+            field('ExpectedRevenue', 'Currency', { precision: 18, scale: 2, ...ro, calculated: true }),
+            field('IsClosed', 'Checkbox', ro),
+            field('IsWon', 'Checkbox', ro),
+            field('ForecastCategory', 'Picklist', { length: 40, ...ro }),
+            field('ForecastCategoryName', 'Picklist', { length: 40 }),
+            field('Type', 'Picklist', {
+                length: 255,
+                picklistValues: picklist([
+                    'Existing Customer - Upgrade',
+                    'Existing Customer - Replacement',
+                    'Existing Customer - Downgrade',
+                    'New Customer'
+                ])
+            }),
+            field('LeadSource', 'Picklist', { length: 255 }),
+            field('NextStep', 'Text', { length: 255 }),
+            field('Description', 'LongTextArea', { length: 32000 }),
+            lookup('Pricebook2Id', 'Pricebook2'),
+            lookup('ContractId', 'Contract'),
+            lookup('RecordTypeId', 'RecordType'),
+            field('HasOpportunityLineItem', 'Checkbox', ro),
+            field('FiscalYear', 'Int', { precision: 4, ...ro }),
+            field('FiscalQuarter', 'Int', { precision: 1, ...ro }),
+            field('Fiscal', 'Text', { length: 6, ...ro }),
+            field('TotalOpportunityQuantity', 'Double', { precision: 18, scale: 2 })
+        ]
+    },
+    {
+        name: 'OpportunityLineItem',
+        keyPrefix: '00k',
+        fields: [
+            field('OpportunityId', 'MasterDetail', {
+                referenceTo: ['Opportunity'],
+                relationshipName: 'Opportunity',
+                ...req,
+                updateable: false
+            }),
+            lookup('PricebookEntryId', 'PricebookEntry', { updateable: false }),
+            lookup('Product2Id', 'Product2', { updateable: false }),
+            field('Name', 'Text', { length: 376, ...ro }),
+            field('ProductCode', 'Text', { length: 255, ...ro }),
+            field('Quantity', 'Double', { precision: 12, scale: 2, ...req }),
+            field('UnitPrice', 'Currency', { precision: 18, scale: 2 }),
+            field('ListPrice', 'Currency', { precision: 18, scale: 2, ...ro }),
+            field('TotalPrice', 'Currency', { precision: 18, scale: 2 }),
+            field('Subtotal', 'Currency', { precision: 18, scale: 2, ...ro }),
+            field('Discount', 'Percent', { precision: 5, scale: 2 }),
+            field('ServiceDate', 'Date'),
+            field('Description', 'Text', { length: 255 }),
+            field('SortOrder', 'Int', { precision: 9 })
+        ]
+    },
+    {
+        name: 'OpportunityContactRole',
+        keyPrefix: '00K',
+        fields: [
+            lookup('OpportunityId', 'Opportunity', { ...req, updateable: false }),
+            lookup('ContactId', 'Contact', req),
+            field('Role', 'Picklist', {
+                length: 40,
+                picklistValues: picklist([
+                    'Business User',
+                    'Decision Maker',
+                    'Economic Buyer',
+                    'Economic Decision Maker',
+                    'Evaluator',
+                    'Executive Sponsor',
+                    'Influencer',
+                    'Technical Buyer',
+                    'Other'
+                ])
+            }),
+            field('IsPrimary', 'Checkbox')
+        ]
+    },
+    {
+        name: 'OpportunityStage',
+        keyPrefix: '01J',
+        createable: false,
+        fields: [
+            field('MasterLabel', 'Text', { length: 255, ...ro }),
+            field('ApiName', 'Text', { length: 255, ...ro }),
+            field('IsActive', 'Checkbox', ro),
+            field('IsClosed', 'Checkbox', ro),
+            field('IsWon', 'Checkbox', ro),
+            field('DefaultProbability', 'Percent', { precision: 3, scale: 0, ...ro }),
+            field('ForecastCategoryName', 'Text', { length: 40, ...ro }),
+            field('SortOrder', 'Int', ro)
+        ]
+    },
+    {
+        name: 'Product2',
+        keyPrefix: '01t',
+        named: 'required',
+        fields: [
+            field('ProductCode', 'Text', { length: 255 }),
+            field('Description', 'TextArea', { length: 4000 }),
+            field('Family', 'Picklist', { length: 40, picklistValues: picklist(['None']) }),
+            field('IsActive', 'Checkbox'),
+            field('StockKeepingUnit', 'Text', { length: 180 }),
+            field('QuantityUnitOfMeasure', 'Picklist', { length: 255 }),
+            field('DisplayUrl', 'Url', { length: 1000 })
+        ]
+    },
+    {
+        name: 'Pricebook2',
+        keyPrefix: '01s',
+        named: 'required',
+        fields: [
+            field('IsActive', 'Checkbox'),
+            field('IsStandard', 'Checkbox', ro),
+            field('Description', 'Text', { length: 255 })
+        ]
+    },
+    {
+        name: 'PricebookEntry',
+        keyPrefix: '01u',
+        fields: [
+            lookup('Pricebook2Id', 'Pricebook2', { ...req, updateable: false }),
+            lookup('Product2Id', 'Product2', { ...req, updateable: false }),
+            field('Name', 'Text', { length: 255, ...ro }),
+            field('ProductCode', 'Text', { length: 255, ...ro }),
+            field('UnitPrice', 'Currency', { precision: 18, scale: 2, ...req }),
+            field('IsActive', 'Checkbox'),
+            field('UseStandardPrice', 'Checkbox')
+        ]
+    },
+    {
+        name: 'Contract',
+        keyPrefix: '800',
+        owned: true,
+        named: true,
+        fields: [
+            lookup('AccountId', 'Account', req),
+            field('ContractNumber', 'AutoNumber', { length: 30, ...ro, displayFormat: '{00000000}' }),
+            field('Status', 'Picklist', {
+                length: 40,
+                ...req,
+                picklistValues: picklist(['Draft', 'In Approval Process', 'Activated'], 'Draft'),
+                defaultValue: 'Draft'
+            }),
+            field('StatusCode', 'Picklist', { length: 40, ...ro }),
+            field('StartDate', 'Date'),
+            field('EndDate', 'Date', ro),
+            field('ContractTerm', 'Int', { precision: 4 }),
+            field('Description', 'LongTextArea', { length: 32000 }),
+            field('SpecialTerms', 'TextArea', { length: 4000 }),
+            ...address('Billing'),
+            field('ActivatedDate', 'DateTime', ro),
+            lookup('Pricebook2Id', 'Pricebook2')
+        ]
+    },
+    {
+        name: 'User',
+        keyPrefix: '005',
+        isSetup: true,
+        fields: [
+            field('Username', 'Text', { length: 80, ...req, unique: true }),
+            field('FirstName', 'Text', { length: 40 }),
+            field('LastName', 'Text', { length: 80, ...req }),
+            field('Name', 'Text', { length: 121, ...ro, calculated: true }),
+            field('Alias', 'Text', { length: 8, ...req }),
+            field('Email', 'Email', { length: 128, ...req }),
+            field('CommunityNickname', 'Text', { length: 40 }),
+            field('IsActive', 'Checkbox', { defaultValue: true }),
+            field('TimeZoneSidKey', 'Picklist', { length: 40, ...req }),
+            field('LocaleSidKey', 'Picklist', { length: 40, ...req }),
+            field('EmailEncodingKey', 'Picklist', { length: 40, ...req }),
+            field('LanguageLocaleKey', 'Picklist', { length: 40, ...req }),
+            field('DefaultCurrencyIsoCode', 'Picklist', { length: 3 }),
+            lookup('ProfileId', 'Profile', req),
+            lookup('UserRoleId', 'UserRole'),
+            lookup('ManagerId', 'User'),
+            field('Title', 'Text', { length: 80 }),
+            field('Department', 'Text', { length: 80 }),
+            field('UserType', 'Picklist', { length: 40, ...ro })
+        ]
+    },
+    {
+        name: 'Profile',
+        keyPrefix: '00e',
+        isSetup: true,
+        createable: false,
+        fields: [field('Name', 'Text', { length: 255, ...req }), field('UserType', 'Picklist', { length: 40, ...ro })]
+    },
+    {
+        name: 'UserRole',
+        keyPrefix: '00E',
+        isSetup: true,
+        named: 'required',
+        fields: [field('DeveloperName', 'Text', { length: 80 })]
+    },
+    {
+        name: 'PermissionSet',
+        keyPrefix: '0PS',
+        isSetup: true,
+        fields: [
+            field('Name', 'Text', { length: 80, ...req }),
+            field('Label', 'Text', { length: 80, ...req }),
+            field('Description', 'Text', { length: 255 }),
+            field('IsOwnedByProfile', 'Checkbox', ro),
+            lookup('ProfileId', 'Profile', ro)
+        ]
+    },
+    {
+        name: 'PermissionSetAssignment',
+        keyPrefix: '0Pa',
+        isSetup: true,
+        fields: [
+            lookup('AssigneeId', 'User', { ...req, updateable: false }),
+            lookup('PermissionSetId', 'PermissionSet', { ...req, updateable: false })
+        ]
+    },
+    {
+        name: 'Group',
+        keyPrefix: '00G',
+        isSetup: true,
+        named: true,
+        fields: [field('DeveloperName', 'Text', { length: 80 }), field('Type', 'Picklist', { length: 40 })]
+    },
+    {
+        name: 'RecordType',
+        keyPrefix: '012',
+        isSetup: true,
+        createable: false,
+        named: true,
+        fields: [
+            field('DeveloperName', 'Text', { length: 80, ...ro }),
+            field('SobjectType', 'Picklist', { length: 40, ...ro }),
+            field('IsActive', 'Checkbox', ro),
+            field('Description', 'Text', { length: 255, ...ro })
+        ]
+    },
+    {
+        name: 'Organization',
+        keyPrefix: '00D',
+        createable: false,
+        named: 'readonly',
+        fields: [
+            field('IsSandbox', 'Checkbox', ro),
+            field('OrganizationType', 'Picklist', { length: 40, ...ro }),
+            field('InstanceName', 'Text', { length: 5, ...ro }),
+            field('TimeZoneSidKey', 'Picklist', { length: 40, ...ro }),
+            field('DefaultLocaleSidKey', 'Picklist', { length: 40, ...ro }),
+            field('FiscalYearStartMonth', 'Int', ro),
+            field('UsesStartDateAsFiscalYearName', 'Checkbox', ro),
+            field('Country', 'Text', { length: 80, ...ro })
+        ]
+    },
+    {
+        name: 'ContentVersion',
+        keyPrefix: '068',
+        owned: true,
+        fields: [
+            field('Title', 'Text', { length: 255 }),
+            field('PathOnClient', 'Text', { length: 500 }),
+            field('VersionData', 'Base64'),
+            lookup('ContentDocumentId', 'ContentDocument', { updateable: false }),
+            lookup('FirstPublishLocationId', ['Account', 'Opportunity', 'Contract', 'User'], {
+                relationshipName: 'FirstPublishLocation',
+                updateable: false
+            }),
+            field('ContentSize', 'Int', ro),
+            field('FileType', 'Text', { length: 20, ...ro }),
+            field('FileExtension', 'Text', { length: 40, ...ro }),
+            field('IsLatest', 'Checkbox', ro),
+            field('VersionNumber', 'Text', { length: 20, ...ro }),
+            field('Description', 'TextArea', { length: 1000 })
+        ]
+    },
+    {
+        name: 'ContentDocument',
+        keyPrefix: '069',
+        owned: true,
+        createable: false,
+        fields: [
+            field('Title', 'Text', { length: 255 }),
+            lookup('LatestPublishedVersionId', 'ContentVersion', ro),
+            field('FileType', 'Text', { length: 20, ...ro }),
+            field('FileExtension', 'Text', { length: 40, ...ro }),
+            field('ContentSize', 'Int', ro)
+        ]
+    },
+    {
+        name: 'ContentDocumentLink',
+        keyPrefix: '06A',
+        fields: [
+            lookup('ContentDocumentId', 'ContentDocument', { ...req, updateable: false }),
+            lookup('LinkedEntityId', ['Account', 'Opportunity', 'Contract', 'User'], {
+                relationshipName: 'LinkedEntity',
+                ...req,
+                updateable: false
+            }),
+            field('ShareType', 'Picklist', { length: 40, defaultValue: 'V' }),
+            field('Visibility', 'Picklist', { length: 40, defaultValue: 'AllUsers' })
+        ]
+    },
+    {
+        name: 'ApexClass',
+        keyPrefix: '01p',
+        isSetup: true,
+        createable: false,
+        named: 'readonly',
+        fields: [field('NamespacePrefix', 'Text', { length: 15, ...ro }), field('Status', 'Picklist', ro)]
+    },
+    {
+        name: 'AsyncApexJob',
+        keyPrefix: '707',
+        createable: false,
+        fields: [
+            lookup('ApexClassId', 'ApexClass', ro),
+            field('JobType', 'Picklist', { length: 40, ...ro }),
+            field('Status', 'Picklist', { length: 40, ...ro }),
+            field('ExtendedStatus', 'Text', { length: 255, ...ro }),
+            field('MethodName', 'Text', { length: 255, ...ro }),
+            field('NumberOfErrors', 'Int', ro),
+            field('JobItemsProcessed', 'Int', ro),
+            field('TotalJobItems', 'Int', ro),
+            field('CompletedDate', 'DateTime', ro),
+            lookup('ParentJobId', 'AsyncApexJob', ro),
+            lookup('CronTriggerId', 'CronTrigger', ro)
+        ]
+    },
+    {
+        name: 'CronJobDetail',
+        keyPrefix: '08a',
+        createable: false,
+        named: 'readonly',
+        fields: [field('JobType', 'Picklist', { length: 40, ...ro })]
+    },
+    {
+        name: 'CronTrigger',
+        keyPrefix: '08e',
+        createable: false,
+        fields: [
+            field('CronExpression', 'Text', { length: 255, ...ro }),
+            lookup('CronJobDetailId', 'CronJobDetail', ro),
+            field('NextFireTime', 'DateTime', ro),
+            field('PreviousFireTime', 'DateTime', ro),
+            field('StartTime', 'DateTime', ro),
+            field('State', 'Picklist', { length: 40, ...ro }),
+            field('TimesTriggered', 'Int', ro)
+        ]
+    },
+    {
+        name: 'CurrencyType',
+        keyPrefix: '02B',
+        isSetup: true,
+        fields: [
+            field('IsoCode', 'Picklist', { length: 3, ...req }),
+            field('ConversionRate', 'Double', { precision: 18, scale: 6, ...req }),
+            field('DecimalPlaces', 'Int', { precision: 1 }),
+            field('IsActive', 'Checkbox'),
+            field('IsCorporate', 'Checkbox', ro)
+        ]
+    },
+    {
+        name: 'NamedCredential',
+        keyPrefix: '0XA',
+        isSetup: true,
+        createable: false,
+        fields: [
+            field('DeveloperName', 'Text', { length: 80, ...ro }),
+            field('MasterLabel', 'Text', { length: 80, ...ro }),
+            field('Endpoint', 'Url', { length: 255, ...ro }),
+            field('NamespacePrefix', 'Text', { length: 15, ...ro })
+        ]
+    },
+    {
+        name: 'ProcessInstance',
+        keyPrefix: '04g',
+        createable: false,
+        fields: [
+            lookup('TargetObjectId', ['Opportunity'], { relationshipName: 'TargetObject', ...ro }),
+            field('Status', 'Picklist', { length: 40, ...ro })
+        ]
+    }
+];
+
+/** Builds the standard object definitions: system fields, Name and OwnerId where the object has them. */
+export function standardObjects(): ObjectDef[] {
+    return SPECS.map((spec) => {
+        const fields = new Map<string, FieldDef>();
+        const add = (f: FieldDef) => fields.set(f.name.toLowerCase(), { ...f, custom: false });
+        systemFields().forEach(add);
+        if (spec.named === 'required') add(field('Name', 'Text', { length: 255, ...req }));
+        else if (spec.named === 'readonly') add(field('Name', 'Text', { length: 255, ...ro }));
+        else if (spec.named) add(field('Name', 'Text', { length: 255 }));
+        if (spec.owned) add(lookup('OwnerId', 'User', { relationshipName: 'Owner' }));
+        spec.fields.forEach(add);
+        return {
+            name: spec.name,
+            label: spec.label ?? spec.name,
+            labelPlural: spec.labelPlural ?? spec.name + 's',
+            keyPrefix: spec.keyPrefix,
+            custom: false,
+            isCustomSetting: false,
+            isCustomMetadata: false,
+            isSetup: spec.isSetup ?? false,
+            queryable: true,
+            createable: spec.createable ?? true,
+            updateable: spec.createable ?? true,
+            deletable: spec.createable ?? true,
+            fields,
+            childRelationships: [],
+            recordTypes: []
+        };
+    });
+}
