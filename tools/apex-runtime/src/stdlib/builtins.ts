@@ -410,8 +410,7 @@ export class Builtins {
 
     sobjectPut(so: SObjectLike, field: string, v: any, fromJson = false): void {
         void fromJson;
-        const t = this.sobjectFieldType(so.type, field);
-        this.wrapOrgErrors(() => so.put(field, this.it.coerce(v, t, null)));
+        this.wrapOrgErrors(() => so.put(field, v));
     }
 
     sobjectFieldType(object: string, field: string): TypeRef {
@@ -422,9 +421,8 @@ export class Builtins {
             case 'percent':
             case 'number':
             case 'decimal':
-                return T('Decimal');
             case 'double':
-                return T('Double');
+                return T('Decimal');
             case 'int':
             case 'integer':
                 return T('Integer');
@@ -437,6 +435,12 @@ export class Builtins {
             case 'boolean':
             case 'checkbox':
                 return T('Boolean');
+            case 'id':
+            case 'lookup':
+            case 'masterdetail':
+                return T('Id');
+            case 'base64':
+                return T('Blob');
             default:
                 return T('String');
         }
