@@ -202,9 +202,6 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
         };
         discountTotal = roundMoney(discountTotal + amount);
     }
-    if (discountTotal > subtotal) {
-        throw Faults.businessValidation('The discount amount cannot be greater than the subtotal.', 'Line');
-    }
 
     // Intuit: ApplyTaxAfterDiscount false or null → tax on the full amounts, then the discount; true → discount first.
     const applyTaxAfterDiscount = body.ApplyTaxAfterDiscount === true;
@@ -230,8 +227,6 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
     if (!term) throw Faults.invalidReference('Term', termId, 'SalesTermRef');
     const dueDate = body.DueDate ?? addDays(txnDate, Number(term.DueDays ?? 0));
     if (!isIsoDate(dueDate)) throw Faults.malformedRequest(`DueDate:${dueDate}`);
-    if (dueDate < txnDate)
-        throw Faults.businessValidation('The due date cannot be before the transaction date.', 'DueDate');
 
     const currency = refValue(body, 'CurrencyRef') ?? customer.CurrencyRef?.value ?? realm.settings.homeCurrency;
     if (currency !== customer.CurrencyRef?.value) {
