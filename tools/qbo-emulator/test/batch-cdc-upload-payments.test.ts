@@ -271,7 +271,7 @@ describe('payments', () => {
         expect(firstError(wrong).code).toBe('6000');
     });
 
-    it('refuses to delete or void an invoice that has payments', async () => {
+    it('refuses to delete an invoice that has payments (Intuit: unlink linked transactions first)', async () => {
         const invoice = (await h.api('POST', '/invoice', invoiceBody(100))).json.Invoice;
         await h.api('POST', '/payment', {
             CustomerRef: { value: customerId },
@@ -279,12 +279,29 @@ describe('payments', () => {
             Line: [{ Amount: 100, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }]
         });
         const current = (await h.api('GET', `/invoice/${invoice.Id}`)).json.Invoice;
-        expect(
-            (await h.api('POST', '/invoice?operation=delete', { Id: current.Id, SyncToken: current.SyncToken })).status
-        ).toBe(400);
-        expect(
-            (await h.api('POST', '/invoice?operation=void', { Id: current.Id, SyncToken: current.SyncToken })).status
-        ).toBe(400);
+        const response = await h.api('POST', '/invoice?operation=delete', {
+            Id: current.Id,
+            SyncToken: current.SyncToken
+        });
+        expect(firstError(response).code).toBe('6000');
+    });
+
+    it('voids an invoice that has a payment by unapplying the payment', async () => {
+        const invoice = (await h.api('POST', '/invoice', invoiceBody(100))).json.Invoice;
+        const payment = (
+            await h.api('POST', '/payment', {
+                CustomerRef: { value: customerId },
+                TotalAmt: 100,
+                Line: [{ Amount: 100, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }]
+            })
+        ).json.Payment;
+        const current = (await h.api('GET', `/invoice/${invoice.Id}`)).json.Invoice;
+        const voided = await h.api('POST', '/invoice?operation=void', { Id: current.Id, SyncToken: current.SyncToken });
+        expect(voided.json.Invoice).toMatchObject({ TotalAmt: 0, Balance: 0, LinkedTxn: [] });
+        expect((await h.api('GET', `/payment/${payment.Id}`)).json.Payment).toMatchObject({
+            UnappliedAmt: 100,
+            Line: []
+        });
     });
 });
 

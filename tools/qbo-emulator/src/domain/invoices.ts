@@ -419,26 +419,38 @@ export function updateInvoice(realm: Realm, body: Json, options: InvoiceWriteOpt
     return next;
 }
 
-function assertNoPayments(invoice: Json, action: string): void {
+/** Intuit: "You must unlink any linked transactions associated with the invoice object before deleting it." */
+function assertNoPayments(invoice: Json): void {
     if ((invoice.LinkedTxn ?? []).some((txn: Json) => txn.TxnType === 'Payment')) {
         throw Faults.businessValidation(
-            `This invoice has payments applied to it and cannot be ${action}. Remove the payments first.`,
+            'This invoice has payments applied to it and cannot be deleted. Remove the payments first.',
             'Id'
         );
     }
 }
 
+/**
+ * Voids as documented: amounts and quantities zeroed, "Voided" prepended to PrivateNote. Payments applied to the
+ * invoice are unapplied (their amounts become the payments' UnappliedAmt).
+ */
 export function voidInvoice(realm: Realm, body: Json): Json {
     const existing = loadForWrite(realm, 'Invoice', body);
-    assertNoPayments(existing, 'voided');
+    const paymentIds = (existing.LinkedTxn ?? [])
+        .filter((txn: Json) => txn.TxnType === 'Payment')
+        .map((txn: Json) => String(txn.TxnId));
+    for (const paymentId of paymentIds) unapplyPayment(realm, paymentId, existing.Id);
     const voided: Json = {
         ...existing,
         Line: existing.Line.map((line: Json) => {
             const copy: Json = { ...line, Amount: 0 };
-            if (copy.SalesItemLineDetail)
-                copy.SalesItemLineDetail = { ...copy.SalesItemLineDetail, Qty: 0, UnitPrice: 0 };
+            if (copy.SalesItemLineDetail) {
+                const { UnitPrice: _price, ...detail } = copy.SalesItemLineDetail;
+                void _price;
+                copy.SalesItemLineDetail = { ...detail, Qty: 0 };
+            }
             return copy;
         }),
+        LinkedTxn: (existing.LinkedTxn ?? []).filter((txn: Json) => txn.TxnType !== 'Payment'),
         TxnTaxDetail: { TotalTax: 0 },
         TotalAmt: 0,
         Balance: 0,
@@ -454,9 +466,21 @@ export function voidInvoice(realm: Realm, body: Json): Json {
     return next;
 }
 
+function unapplyPayment(realm: Realm, paymentId: string, invoiceId: string): void {
+    const payment = realm.find('Payment', paymentId);
+    if (!payment) return;
+    const applied = (payment.Line ?? []).filter((line: Json) => line.LinkedTxn?.[0]?.TxnId === invoiceId);
+    const released = applied.reduce((sum: number, line: Json) => sum + Number(line.Amount ?? 0), 0);
+    realm.update('Payment', {
+        ...payment,
+        Line: (payment.Line ?? []).filter((line: Json) => !applied.includes(line)),
+        UnappliedAmt: roundMoney(Number(payment.UnappliedAmt ?? 0) + released)
+    });
+}
+
 export function deleteInvoice(realm: Realm, body: Json): Json {
     const existing = loadForWrite(realm, 'Invoice', body);
-    assertNoPayments(existing, 'deleted');
+    assertNoPayments(existing);
     realm.markDeleted('Invoice', existing.Id);
     refreshCustomerBalance(realm, existing.CustomerRef.value);
     return { domain: 'QBO', status: 'Deleted', Id: existing.Id };
