@@ -3,7 +3,7 @@
  * Long = bigint, Decimal/ApexDouble/ApexDate… from src/values, collections and instances from ./objects).
  */
 import type { ClassDecl, MethodDecl, Node, TypeRef, FieldDecl } from '../loader/ast';
-import { parseExpressionCtx } from '../loader/ast';
+import { parseExpressionCtx, parseExpressionText } from '../loader/ast';
 import { Decimal, DecimalArithmeticError } from '../values/decimal';
 import { ApexDouble } from '../values/double';
 import { ApexDate, ApexDatetime, ApexTime } from '../values/datetime';
@@ -856,8 +856,11 @@ export class Interpreter {
         else if (it instanceof ApexObject && this.hasMethod(it, 'iterator', 0)) {
             const iter = this.callMethod(it, 'iterator', []);
             items = [];
-            while (this.builtins.callInstance(iter, 'hasnext', [], s.line) === true)
-                items.push(this.builtins.callInstance(iter, 'next', [], s.line));
+            const call = (n: string) =>
+                iter instanceof ApexObject && !iter.cls.builtin
+                    ? this.callMethod(iter, n, [])
+                    : this.builtins.callInstance(iter, n, [], s.line);
+            while (call('hasnext') === true) items.push(call('next'));
         } else if (it instanceof NativeObject && it.data?.iterator) {
             items = [...it.data.iterator()];
         } else this.throwSys('TypeException', 'Loop must iterate over collection');
@@ -1080,6 +1083,7 @@ export class Interpreter {
             }
             if (base.kind === 'builtin') {
                 if (this.builtins.isBuiltinType(base.n + '.' + e.n)) return { kind: 'builtin', n: base.n + '.' + e.n };
+                if (base.n === 'system' || base.n === 'schema') return this.resolveTypeName(base.n + '.' + e.n, null);
             }
         }
         return null;
@@ -1778,14 +1782,25 @@ export class Interpreter {
         return this.builtins.runQuery(q, (bind: any) => this.evalBind(bind, f), e.access ?? null, f);
     }
 
-    /** Evaluates an inline SOQL bind (apex-parser expression context or a plain name). */
+    /** Evaluates a SOQL bind: `{ text }` (Apex expression text after the colon), a parse tree, or a plain name. */
     evalBind(bind: any, f: Frame): any {
+        if (typeof bind === 'string') return this.evalBindText(bind, f);
+        if (bind && typeof bind.text === 'string' && !bind.expression) return this.evalBindText(bind.text, f);
         const ctx = bind?.expression ?? bind?.ctx ?? bind;
-        if (typeof ctx === 'string') return this.lookupName({ k: 'id', n: ctx.toLowerCase(), name: ctx }, f);
         let node = this.bindCache.get(ctx);
         if (!node) {
             node = parseExpressionCtx(ctx, f.file);
             this.bindCache.set(ctx, node);
+        }
+        return this.eval(node, f);
+    }
+
+    private bindTextCache = new Map<string, Node>();
+    private evalBindText(text: string, f: Frame): any {
+        let node = this.bindTextCache.get(text);
+        if (!node) {
+            node = parseExpressionText(text, f.file);
+            this.bindTextCache.set(text, node);
         }
         return this.eval(node, f);
     }

@@ -173,6 +173,9 @@ export class TestRunner {
         const base = org?.setSavepoint ? org.setSavepoint() : null;
         this.rt.testing = true;
         this.rt.async.inTest = true;
+        // System.debug goes to the debug log in a test run, not to the runner's output
+        const savedOut = it.out;
+        it.out = process.env.APEX_DEBUG ? (l) => print('      DEBUG ' + l) : () => undefined;
         let setupError: string | null = null;
         this.resetMethodState();
         for (const s of setups) {
@@ -225,6 +228,7 @@ export class TestRunner {
             if (afterSetup !== null) org.rollback(afterSetup);
         }
         if (base !== null) org.rollback(base);
+        it.out = savedOut;
         this.rt.testing = false;
         this.rt.async.inTest = false;
         return results;

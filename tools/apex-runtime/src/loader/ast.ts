@@ -838,15 +838,6 @@ class CollectingListener extends P.ApexErrorListener {
     }
 }
 
-/** Parses inline SOQL text (without brackets) into an apex-parser QueryContext. */
-export function parseSoqlQuery(textOfQuery: string): any {
-    const listener = new CollectingListener();
-    const { parser } = P.ApexParserFactory.createLexerAndParser(textOfQuery, listener);
-    const q = parser.query();
-    if (listener.errors.length) throw new Error(`Invalid SOQL: ${listener.errors[0].msg}`);
-    return q;
-}
-
 function parseWith<T>(source: string, file: string, entry: (p: any) => T): T {
     const listener = new CollectingListener();
     const { parser } = P.ApexParserFactory.createLexerAndParser(source, listener);
@@ -871,6 +862,15 @@ export function parseTrigger(source: string, file: string): ClassDecl {
 export function parseAnonymous(source: string, file: string): ClassDecl {
     const tree = parseWith(source, file, (p) => p.anonymousUnit());
     return new AstBuilder(file, source).anonymousUnit(tree);
+}
+
+/** Parses the text of one Apex expression (a SOQL bind such as `opp.AccountId` or `ids`). */
+export function parseExpressionText(source: string, file: string): Node {
+    const listener = new CollectingListener();
+    const { parser } = P.ApexParserFactory.createLexerAndParser(source, listener);
+    const ctx = parser.expression();
+    if (listener.errors.length) throw new ApexSyntaxError(file, 0, 0, `Invalid bind expression: ${source}`);
+    return new AstBuilder(file, source).expr(ctx);
 }
 
 export function parseExpressionCtx(ctx: any, file: string): Node {

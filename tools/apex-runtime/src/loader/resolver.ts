@@ -11,6 +11,14 @@ import { ClassInfo } from '../interpreter/objects';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+/** Local names in a method with their declared type (null when declared twice with different types). */
+type Locals = Map<string, TypeRef | null>;
+
+function declare(locals: Locals, n: string, t: TypeRef) {
+    if (locals.has(n) && locals.get(n)?.n !== t.n) locals.set(n, null);
+    else locals.set(n, t);
+}
+
 export function resolveProject(rt: Runtime): void {
     const it = rt.it;
     const errors: LoadError[] = [];
@@ -32,7 +40,7 @@ export function resolveProject(rt: Runtime): void {
         for (const a of t.args) checkType(a, from, file, line);
     };
 
-    const visitNode = (node: Node, from: ClassInfo | null, file: string, line: number, locals: Set<string>) => {
+    const visitNode = (node: Node, from: ClassInfo | null, file: string, line: number, locals: Locals) => {
         if (!node || typeof node !== 'object') return;
         if (Array.isArray(node)) {
             for (const x of node) visitNode(x, from, file, line, locals);
@@ -42,11 +50,11 @@ export function resolveProject(rt: Runtime): void {
         switch (node.k) {
             case 'local':
                 checkType(node.type, from, file, ln);
-                for (const d of node.decls) locals.add(d.n);
+                for (const d of node.decls) declare(locals, d.n, node.type);
                 break;
             case 'foreach':
                 checkType(node.type, from, file, ln);
-                locals.add(node.name);
+                declare(locals, node.name, node.type);
                 break;
             case 'cast':
             case 'instanceof':
@@ -83,6 +91,9 @@ export function resolveProject(rt: Runtime): void {
             case 'dot':
                 checkDot(node, from, file, ln, locals);
                 break;
+            case 'soql':
+                checkSoql(node, file, ln);
+                break;
         }
         for (const key of Object.keys(node)) {
             if (key === 'ctx' || key === 'type' || key === 'line') continue;
@@ -92,14 +103,14 @@ export function resolveProject(rt: Runtime): void {
     };
 
     /** `Name.member` where Name is a type (not shadowed by a local/field) */
-    const staticHandle = (obj: Node, from: ClassInfo | null, locals: Set<string>): any => {
+    const staticHandle = (obj: Node, from: ClassInfo | null, locals: Locals): any => {
         if (obj.k !== 'id') return null;
         if (locals.has(obj.n)) return null;
         for (let c: ClassInfo | null = from; c; c = c.outer) if (c.findField(obj.n)) return null;
         return it.resolveTypeName(obj.n, from);
     };
 
-    const checkCall = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Set<string>) => {
+    const checkCall = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
         const argc = node.args.length;
         if (node.obj === null) {
             for (let c: ClassInfo | null = from; c; c = c.outer) {
@@ -150,13 +161,43 @@ export function resolveProject(rt: Runtime): void {
         }
     };
 
-    const checkDot = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Set<string>) => {
+    const checkDot = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
         const h = staticHandle(node.obj, from, locals);
         if (h?.kind === 'sobject') {
             const n = node.n;
             if (n === 'sobjecttype' || n === 'fields') return;
             if (!rt.builtins.describeField(h.name, node.name)) {
                 errors.push(new LoadError(file, ln, `Invalid field ${node.name} for ${h.name}`));
+            }
+            return;
+        }
+        // a field read on a variable declared with an sObject type: the field or relationship must exist
+        if (node.obj.k !== 'id' || !it.org) return;
+        let declared: TypeRef | null | undefined = locals.get(node.obj.n);
+        if (declared === undefined) {
+            for (let c: ClassInfo | null = from; c && declared === undefined; c = c.outer)
+                declared = c.findField(node.obj.n)?.type;
+        }
+        if (!declared || declared.args.length) return;
+        const th = it.resolveType(declared, from);
+        if (th?.kind !== 'sobject') return;
+        if (rt.builtins.describeField(th.name, node.name) || rt.builtins.relationship(th.name, node.name)) return;
+        errors.push(new LoadError(file, ln, `Invalid field ${node.name} for ${th.name}`));
+    };
+
+    /** Inline SOQL is compiled at load: unknown objects, fields and relationships fail like a deploy. */
+    const checkSoql = (node: Node, file: string, ln: number) => {
+        const org: any = it.org;
+        if (!org?.compileSoql) return;
+        try {
+            org.compileSoql(node.text);
+        } catch (e: any) {
+            const msg = String(e?.message ?? e);
+            if (
+                e?.apexType &&
+                /No such column|Didn't understand relationship|is not supported|Invalid field|Unknown field/i.test(msg)
+            ) {
+                errors.push(new LoadError(file, ln, msg));
             }
         }
     };
@@ -167,20 +208,30 @@ export function resolveProject(rt: Runtime): void {
         if (d.ext && !c.superclass) errors.push(new LoadError(file, d.line, `Invalid type: ${d.ext.name}`));
         for (const f of d.fields) {
             checkType(f.type, c, file, f.line);
-            const locals = new Set<string>();
+            const locals: Locals = new Map();
             if (f.init) visitNode(f.init, c, file, f.line, locals);
             if (f.property) {
                 for (const b of [f.property.getter, f.property.setter])
-                    if (b && b !== 'auto') visitNode(b, c, file, f.line, new Set(['value', f.n]));
+                    if (b && b !== 'auto')
+                        visitNode(
+                            b,
+                            c,
+                            file,
+                            f.line,
+                            new Map([
+                                ['value', f.type],
+                                [f.n, f.type]
+                            ])
+                        );
             }
         }
         for (const m of [...d.methods, ...d.ctors]) {
             checkType(m.ret, c, file, m.line);
-            const locals = new Set<string>(m.params.map((p) => p.n));
+            const locals: Locals = new Map(m.params.map((p) => [p.n, p.type] as [string, TypeRef]));
             for (const p of m.params) checkType(p.type, c, file, m.line);
             if (m.body) visitNode(m.body, c, file, m.line, locals);
         }
-        for (const init of d.inits) visitNode(init.block, c, file, init.block.line, new Set());
+        for (const init of d.inits) visitNode(init.block, c, file, init.block.line, new Map());
         for (const inner of c.inner.values()) visitClass(inner);
     };
 
@@ -190,7 +241,7 @@ export function resolveProject(rt: Runtime): void {
         if (it.org && !it.org.schema.getObject(t.trigger!.object)) {
             errors.push(new LoadError(t.file, t.line, `Invalid SObject type: ${t.trigger!.object}`));
         }
-        visitNode(t.trigger!.body, info, t.file, t.line, new Set());
+        visitNode(t.trigger!.body, info, t.file, t.line, new Map());
     }
     if (errors.length) {
         const e = errors[0];

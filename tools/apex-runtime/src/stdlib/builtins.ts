@@ -25,7 +25,6 @@ import { Decimal, RoundingMode } from '../values/decimal';
 import { ApexDouble, javaDoubleToString } from '../values/double';
 import { ApexDate, ApexDatetime, ApexTime, daysInMonth, instantOfWall, isLeapYear } from '../values/datetime';
 import { ApexBlob } from '../values/blob';
-import { parseSoqlQuery } from '../loader/ast';
 import { stringMethod, stringStatic, parseNumber, javaRegex } from './strings';
 import { listMethod, setMethod, mapMethod, listIndexCheck } from './collections';
 import { JsonGenerator, parseJson, serialize, toTyped, toUntyped } from './json';
@@ -550,8 +549,7 @@ export class Builtins {
     }
 
     compileInlineSoql(e: Node): any {
-        if (!e.ctx) e.ctx = parseSoqlQuery(e.text);
-        return this.wrapOrgErrors(() => this.org.compileSoql(e.ctx));
+        return this.wrapOrgErrors(() => this.org.compileSoql(e.text));
     }
 
     runQuery(q: any, resolveBind: (b: any) => any, access: string | null, f: Frame): any {
@@ -1522,7 +1520,7 @@ export class Builtins {
                             for (const [, [k, v]] of binds.map) if (String(k).toLowerCase() === name) return v;
                             this.it.throwSys('QueryException', `Key '${b?.name ?? b}' does not exist in the bindMap`);
                         }
-                        return this.it.evalBind(b?.name ?? b, f);
+                        return this.it.evalBind(b, f);
                     },
                     access instanceof EnumValue ? access.name : null,
                     f
