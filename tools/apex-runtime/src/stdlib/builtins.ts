@@ -1426,7 +1426,7 @@ export class Builtins {
             case 'getqueueablejobs':
                 return this.hooks.async?.('limits.queueable', [], null as any) ?? 0;
             case 'getlimitqueueablejobs':
-                return 50;
+                return asyncCtx ? 1 : 50;
             case 'getfuturecalls':
                 return this.hooks.async?.('limits.future', [], null as any) ?? 0;
             case 'getlimitfuturecalls':
@@ -1597,6 +1597,35 @@ export class Builtins {
                 return crypto.randomBytes(4).readInt32BE(0);
             case 'getrandomlong':
                 return crypto.randomBytes(8).readBigInt64BE(0);
+            case 'encrypt':
+            case 'encryptwithmanagediv': {
+                const key = (a[1] as ApexBlob).bytes;
+                const iv = n === 'encrypt' ? (a[2] as ApexBlob).bytes : crypto.randomBytes(16);
+                const data = (a[n === 'encrypt' ? 3 : 2] as ApexBlob).bytes;
+                const c = crypto.createCipheriv(`aes-${key.length * 8}-cbc`, key, iv);
+                const out = Buffer.concat([c.update(data), c.final()]);
+                return new ApexBlob(new Uint8Array(n === 'encrypt' ? out : Buffer.concat([iv, out])));
+            }
+            case 'decrypt':
+            case 'decryptwithmanagediv': {
+                const key = (a[1] as ApexBlob).bytes;
+                const raw = Buffer.from((a[n === 'decrypt' ? 3 : 2] as ApexBlob).bytes);
+                const iv = n === 'decrypt' ? (a[2] as ApexBlob).bytes : raw.subarray(0, 16);
+                const body = n === 'decrypt' ? raw : raw.subarray(16);
+                try {
+                    const d = crypto.createDecipheriv(`aes-${key.length * 8}-cbc`, key, iv);
+                    return new ApexBlob(new Uint8Array(Buffer.concat([d.update(body), d.final()])));
+                } catch {
+                    return this.it.throwSys('SecurityException', 'Given final block not properly padded');
+                }
+            }
+            case 'verifyhmac': {
+                const mac = crypto
+                    .createHmac(algo(a[0]), (a[2] as ApexBlob).bytes)
+                    .update((a[1] as ApexBlob).bytes)
+                    .digest();
+                return Buffer.from((a[3] as ApexBlob).bytes).equals(mac);
+            }
             case 'generateaeskey':
                 return new ApexBlob(new Uint8Array(crypto.randomBytes(a[0] / 8)));
         }

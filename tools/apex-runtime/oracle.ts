@@ -1,0 +1,46 @@
+/**
+ * Outside oracle: runs a public Apex project's own test classes on this runtime, from a temporary export of a
+ * read-only git mirror (nothing of theirs is copied into this repository), and prints the pass rate.
+ * Usage: npx tsx tools/apex-runtime/oracle.ts /work/.mirror/trailheadapps+apex-recipes/repo
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Runtime } from './src/interpreter/runtime';
+import { TestRunner, TestResult } from './src/interpreter/testing';
+import { LoadError } from './src/interpreter/errors';
+
+async function main(mirror: string): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-oracle-'));
+    const gitDir = fs.existsSync(path.join(mirror, '.git')) ? path.join(mirror, '.git') : mirror;
+    const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', 'HEAD'], {
+        maxBuffer: 1 << 30
+    });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    const rt = new Runtime({ projectDir: dir });
+    try {
+        await rt.load();
+    } catch (e) {
+        if (e instanceof LoadError) {
+            for (const x of ((e as unknown as { all?: LoadError[] }).all ?? [e]).slice(0, 30))
+                process.stdout.write(`LOAD ${x.message}\n`);
+            process.stdout.write('load failed: 0 tests run\n');
+            return;
+        }
+        throw e;
+    }
+    const runner = new TestRunner(rt);
+    const results: TestResult[] = [];
+    for (const c of runner.testClasses()) results.push(...runner.runClass(c, (l) => process.stdout.write(l + '\n')));
+    const passed = results.filter((r) => r.passed).length;
+    process.stdout.write(
+        `\noracle ${path.basename(path.dirname(mirror))}: ${passed}/${results.length} passed (${((passed / Math.max(results.length, 1)) * 100).toFixed(1)}%)\n`
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main(process.argv[2] ?? '/work/.mirror/trailheadapps+apex-recipes/repo').catch((e) => {
+    process.stderr.write(String(e?.stack ?? e) + '\n');
+    process.exit(1);
+});
