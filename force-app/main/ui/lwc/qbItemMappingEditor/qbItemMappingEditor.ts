@@ -149,8 +149,10 @@ export default class QbItemMappingEditor extends LightningElement {
         if (!company?.fallbackItemId) {
             return 'No fallback item: products without a mapping stop the sync of their deal.';
         }
-        const name = company.fallbackItemName ? `${company.fallbackItemName} ` : '';
-        return `Fallback item: ${name}(id ${company.fallbackItemId}), used for products without a mapping.`;
+        const item = company.fallbackItemName
+            ? `${company.fallbackItemName} (id ${company.fallbackItemId})`
+            : `id ${company.fallbackItemId}`;
+        return `Fallback item: ${item}, used for products without a mapping.`;
     }
 
     get viewRows(): MappingRowView[] {

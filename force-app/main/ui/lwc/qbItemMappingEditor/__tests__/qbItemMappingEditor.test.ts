@@ -142,6 +142,7 @@ describe('c-qb-item-mapping-editor table and filters', () => {
         expect(rowText(element, 'Implementation Services')).toContain('Implementation (21)');
         expect(rowText(element, 'Implementation Services')).toContain('Mapped');
         expect(rowText(element, 'Hardware Kit')).toContain('Unmapped');
+        expect(rowText(element, 'Hardware Kit')).toContain('—');
         expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
             'Fallback item: Services (id 1), used for products without a mapping.'
         );
@@ -175,6 +176,25 @@ describe('c-qb-item-mapping-editor table and filters', () => {
 
         expect(textOf(query(element, '[data-id="empty"]'))).toBe(
             'Every active product is mapped to a QuickBooks item in this company.'
+        );
+    });
+
+    it('says there are no active products', async () => {
+        mockGetCompanies.mockResolvedValue(COMPANIES);
+        mockGetMappings.mockResolvedValue([]);
+        const element = await renderEditor();
+
+        expect(textOf(query(element, '[data-id="empty"]'))).toBe('There are no active products.');
+        expect(query(element, 'lightning-datatable')).toBeNull();
+    });
+
+    it('names a fallback item by id when its name is unknown', async () => {
+        mockGetCompanies.mockResolvedValue([{ ...COMPANIES[1], fallbackItemName: null }]);
+        mockGetMappings.mockResolvedValue(MAPPINGS);
+        const element = await renderEditor();
+
+        expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
+            'Fallback item: id 1, used for products without a mapping.'
         );
     });
 

@@ -130,6 +130,14 @@ describe('c-qb-sync-log-viewer list', () => {
         expect(textOf(query(element, '[data-id="row-count"]'))).toBe('5 rows');
     });
 
+    it('counts a single row in the singular', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_2);
+        const element = await renderViewer();
+
+        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('1 row');
+        expect(hasButton(element, 'Load more')).toBe(false);
+    });
+
     it('says so when no row matches', async () => {
         mockGetLogs.mockResolvedValue(PAGE_EMPTY);
         const element = await renderViewer();
@@ -263,6 +271,18 @@ describe('c-qb-sync-log-viewer details', () => {
         expect(query(element, '[data-id="request-body"]')).toBeNull();
         expect(textOf(query(element, '[data-id="detail"]'))).toContain('No request body.');
         expect(hasButton(element, 'Retry sync')).toBe(false);
+        expect(query(element, '[data-id="detail-error-code"]')).toBeNull();
+    });
+
+    it('offers no Retry for a failed row without an opportunity', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue({ ...DETAIL_FAILURE, opportunityId: null, opportunityName: null });
+        const element = await renderViewer();
+
+        await viewDetails(element, 2);
+
+        expect(hasButton(element, 'Retry sync')).toBe(false);
+        expect(query(element, '[data-id="detail-opportunity"]')).toBeNull();
     });
 
     it('retries the failed sync of the deal from the detail panel', async () => {
@@ -340,6 +360,10 @@ describe('c-qb-sync-log-viewer chart', () => {
         expect(Number(busiest.getAttribute('height'))).toBe(140);
         expect(Number(bars[0].querySelector('.qb-chart__failed')!.getAttribute('height'))).toBeCloseTo(140 / 9);
         expect(textOf(query(element, '[data-id="chart-legend"]'))).toBe('Succeeded: 69 Failed: 5');
+        const dayLabels = queryAll(element, '.qb-chart__label').map((label) => label.textContent!.trim());
+        expect(dayLabels).toEqual(['Oct 28', 'Nov 4', 'Nov 11', 'Nov 18', 'Nov 25']);
+        expect(Number(bars[1].querySelector('.qb-chart__succeeded')!.getAttribute('x'))).toBeCloseTo(21);
+        expect(Number(bars[1].querySelector('.qb-chart__succeeded')!.getAttribute('width'))).toBeCloseTo(18);
     });
 
     it('says there were no syncs instead of drawing an empty chart', async () => {

@@ -82,6 +82,29 @@ describe('c-qb-sync-panel status', () => {
         expect(details).toContain('Partially Paid');
         expect(details).toContain('$1,250.50');
         expect(textOf(query(element, '[data-id="last-synced"]'))).toMatch(/2026/);
+        expect(query(element, '[data-id="status-badge"]')!.classList).toContain('slds-theme_success');
+    });
+
+    it('shows no invoice, balance or payment lines before the deal is invoiced', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        const element = await renderPanel();
+
+        expect(query(element, '[data-id="invoice-link"]')).toBeNull();
+        expect(query(element, '[data-id="balance"]')).toBeNull();
+        expect(query(element, '[data-id="payment-status"]')).toBeNull();
+        expect(query(element, '[data-id="last-synced"]')).toBeNull();
+        expect(query(element, '[data-id="next-attempt"]')).toBeNull();
+        expect(query(element, '[data-id="blocked"]')).toBeNull();
+        expect(isButtonDisabled(element, 'Sync now')).toBe(false);
+        expect(query(element, '[data-id="status-badge"]')!.className).not.toContain('slds-theme_');
+    });
+
+    it('shows a zero balance of a paid invoice', async () => {
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, balance: 0, paymentStatus: 'Paid' });
+        const element = await renderPanel();
+
+        expect(textOf(query(element, '[data-id="balance"]'))).toBe('$0.00');
+        expect(textOf(query(element, '[data-id="payment-status"]'))).toBe('Paid');
     });
 
     it('disables Sync now once the deal has its invoice, saying why', async () => {
@@ -262,6 +285,21 @@ describe('c-qb-sync-panel Sync now', () => {
         expect(mockNotify).not.toHaveBeenCalled();
     });
 
+    it('disables Sync now while the request is on its way, so a double click claims once', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        let answer: (status: unknown) => void = () => undefined;
+        mockSyncNow.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+        const element = await renderPanel();
+
+        await clickButton(element, 'Sync now');
+        expect(isButtonDisabled(element, 'Sync now')).toBe(true);
+        await clickButton(element, 'Sync now');
+        answer(STATUS_QUEUED);
+        await flushPromises();
+
+        expect(mockSyncNow).toHaveBeenCalledTimes(1);
+    });
+
     it('shows the actionable message when the engine refuses, and moves focus to it', async () => {
         mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
         mockSyncNow.mockRejectedValue(
@@ -285,6 +323,8 @@ describe('c-qb-sync-panel Retry', () => {
         const element = await renderPanel();
 
         expect(textOf(query(element, '[data-id="last-error"]'))).toContain('Map it in the QuickBooks Item Mapping tab');
+        expect(query(element, '[data-id="status-badge"]')!.classList).toContain('slds-theme_error');
+        expect(query(element, '[data-id="blocked"]')).toBeNull();
         expect(hasButton(element, 'Sync now')).toBe(false);
         expect(hasButton(element, 'Retry')).toBe(true);
     });
@@ -334,6 +374,8 @@ describe('c-qb-sync-panel Preview', () => {
         expect(lines).toHaveLength(2);
         expect(textOf(lines[0])).toContain('Implementation Services');
         expect(textOf(lines[0])).toContain('$3,000.00');
+        expect(textOf(lines[0])).toContain('$1,500.00');
+        expect(lines[0].classList).not.toContain('qb-line_problem');
         expect(textOf(lines[1])).toContain('Uses the fallback item');
         expect(textOf(query(element, '[data-id="preview-total"]'))).toContain('$4,200.00');
         expect(textOf(query(element, '[data-id="preview-warnings"]'))).toContain('fallback item Services');
@@ -367,6 +409,8 @@ describe('c-qb-sync-panel Preview', () => {
         await clickButton(element, 'Preview');
 
         expect(textOf(query(element, '[data-id="preview-empty"]'))).toContain('nothing to invoice');
+        expect(query(element, '[data-id="preview-warnings"]')).toBeNull();
+        expect(query(element, '[data-id="preview-company"]')).not.toBeNull();
         expect(query(element, '[data-id="preview-total"]')).toBeNull();
     });
 
@@ -380,6 +424,16 @@ describe('c-qb-sync-panel Preview', () => {
 
         expect(query(element, '[data-id="preview"]')).toBeNull();
         expect(deepActiveElement()).toBe(nativeButton(buttonByLabel(element, 'Preview')));
+    });
+
+    it('shows amounts in the currency of the deal', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockResolvedValue({ ...PREVIEW, currencyCode: 'EUR' });
+        const element = await renderPanel();
+
+        await clickButton(element, 'Preview');
+
+        expect(textOf(query(element, '[data-id="preview-total"]'))).toContain('€4,200.00');
     });
 
     it('shows why the preview could not be built', async () => {

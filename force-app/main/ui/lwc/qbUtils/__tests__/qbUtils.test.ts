@@ -42,6 +42,7 @@ describe('reduceErrors', () => {
     it('finds no message in a JavaScript exception, so its text is never shown', () => {
         expect(reduceErrors(new TypeError('x is undefined'))).toEqual([]);
         expect(reduceErrors({ body: null })).toEqual([]);
+        expect(reduceErrors(404)).toEqual([]);
         expect(reduceErrors({ body: { pageErrors: [{}], fieldErrors: { Name: [{}] } } })).toEqual([]);
     });
 });
