@@ -177,43 +177,38 @@ export class HttpLayer {
         return { url: base + m[2], credential: { name: key, ...cred } };
     }
 
+    /**
+     * The named credential's access token: cached until expiry, refreshed with the refresh token. Without a stored
+     * refresh token the principal's one-time consent is done through the local OAuth server's grant endpoint.
+     */
     private token(cred: any, forceRefresh: boolean): string | null {
         const it = this.rt.it;
-        const oauth = cred.oauth ?? cred.auth ?? null;
+        const oauth = cred.oauth ?? null;
         if (!oauth) return cred.token ?? null;
         const cached = this.tokens.get(cred.name);
         if (cached && !forceRefresh && cached.expiresAt > it.clock.now() + 5000) return cached.accessToken;
-        const body: Record<string, string> = oauth.refreshToken
-            ? { grant_type: 'refresh_token', refresh_token: oauth.refreshToken }
-            : { grant_type: 'client_credentials' };
-        if (oauth.realmId) body.realmId = oauth.realmId;
-        const headers: Record<string, string> = {
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json'
-        };
-        if (oauth.clientId)
-            headers.authorization =
-                'Basic ' + Buffer.from(`${oauth.clientId}:${oauth.clientSecret ?? ''}`).toString('base64');
-        let r = this.fetchSync(
-            'POST',
-            oauth.tokenUrl,
-            headers,
-            Buffer.from(new URLSearchParams(body).toString()),
-            30000
-        );
-        if ((r.error || r.status !== 200) && oauth.grantUrl) {
-            r = this.fetchSync(
-                'POST',
-                oauth.grantUrl,
-                { 'content-type': 'application/json' },
-                Buffer.from(JSON.stringify({ clientId: oauth.clientId, realmId: oauth.realmId })),
-                30000
-            );
+        let r: any;
+        if (!oauth.refreshToken) {
+            const grantUrl = oauth.grantUrl ?? new URL('/__admin/oauth/grant', oauth.tokenUrl).toString();
+            const grant = JSON.stringify({ clientId: oauth.clientId, realmId: oauth.realmId });
+            r = this.fetchSync('POST', grantUrl, { 'content-type': 'application/json' }, Buffer.from(grant), 30000);
+        } else {
+            const basic = Buffer.from(`${oauth.clientId}:${oauth.clientSecret ?? ''}`).toString('base64');
+            const headers = {
+                'content-type': 'application/x-www-form-urlencoded',
+                accept: 'application/json',
+                authorization: `Basic ${basic}`
+            };
+            const body = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: oauth.refreshToken
+            }).toString();
+            r = this.fetchSync('POST', oauth.tokenUrl, headers, Buffer.from(body), 30000);
         }
         if (r.error || r.status !== 200) {
             it.throwSys(
                 'CalloutException',
-                `Unable to obtain an access token for named credential ${cred.name}: ${r.error ?? r.status}`
+                `Unable to obtain an access token for named credential ${cred.name}: ${r.error ?? 'HTTP ' + r.status}`
             );
         }
         const json = JSON.parse(Buffer.from(r.body, 'base64').toString('utf8'));
