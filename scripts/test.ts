@@ -21,7 +21,7 @@ const SUMMARY_LINE = /^(\d+) passed, (\d+) failed$/;
 /** A stage still running after this long is stopped (with all its child processes) and fails. */
 const STAGE_TIMEOUT_MS = 20 * 60 * 1000;
 
-interface StageResult {
+export interface StageResult {
     passed: number;
     failed: number;
     /** What to show when the stage failed. */
@@ -32,7 +32,7 @@ interface StageResult {
     note?: string;
 }
 
-interface Stage {
+export interface Stage {
     name: string;
     run: () => Promise<StageResult>;
 }
@@ -44,11 +44,14 @@ interface RunOutput {
 
 /** Stage processes run in their own process group (so a timeout stops all of them); Ctrl-C stops them too. */
 const running = new Set<number>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-        for (const pid of running) process.kill(-pid, 'SIGKILL');
-        process.exit(130);
-    });
+
+function stopStagesOnSignals(): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.on(signal, () => {
+            for (const pid of running) process.kill(-pid, 'SIGKILL');
+            process.exit(130);
+        });
+    }
 }
 
 function execute(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunOutput> {
@@ -92,7 +95,7 @@ function tail(text: string, lines = OUTPUT_TAIL_LINES): string {
     return (all.length > lines ? `… (${all.length - lines} earlier lines)\n` : '') + shown.join('\n');
 }
 
-function check(name: string, command: string, args: string[], options: { onlyIf?: string } = {}): Stage {
+export function check(name: string, command: string, args: string[], options: { onlyIf?: string } = {}): Stage {
     return {
         name,
         run: async () => {
@@ -173,7 +176,7 @@ function jestStage(project: string, options: { coverage?: boolean } = {}): Stage
     };
 }
 
-function summary(name: string, command: string, args: string[], entryFile: string): Stage {
+export function summary(name: string, command: string, args: string[], entryFile: string): Stage {
     return {
         name,
         run: async () => {
@@ -212,41 +215,44 @@ const STAGES: Stage[] = [
     summary('Apex tests', 'npm', ['run', '--silent', 'apex', '--', 'test'], 'tools/apex-runtime/src/cli.ts')
 ];
 
-async function main(): Promise<void> {
+/** Runs the stages in order, printing each result; the last line printed is always `N passed, N failed`. */
+export async function runStages(stages: Stage[], print: (line: string) => void = console.log) {
     let passed = 0;
     let failed = 0;
-    for (const stage of STAGES) {
+    for (const stage of stages) {
         const started = Date.now();
         let result: StageResult;
         try {
             result = await stage.run();
         } catch (error) {
-            result = {
-                passed: 0,
-                failed: 1,
-                details: error instanceof Error ? (error.stack ?? error.message) : String(error)
-            };
+            const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+            result = { passed: 0, failed: 1, details };
         }
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         passed += result.passed;
         failed += result.failed;
         if (result.notApplicable) {
-            console.log(`- ${stage.name}: not applicable (${result.notApplicable})`);
+            print(`- ${stage.name}: not applicable (${result.notApplicable})`);
             continue;
         }
         const mark = result.failed > 0 ? 'FAIL' : 'ok  ';
-        console.log(`${mark} ${stage.name}: ${result.passed} passed, ${result.failed} failed (${seconds}s)`);
-        if (result.note) console.log(`     ${result.note}`);
-        if (result.failed > 0 && result.details) {
-            console.log(result.details.replace(/^/gm, '    '));
-        }
+        print(`${mark} ${stage.name}: ${result.passed} passed, ${result.failed} failed (${seconds}s)`);
+        if (result.note) print(`     ${result.note}`);
+        if (result.failed > 0 && result.details) print(result.details.replace(/^/gm, '    '));
     }
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exitCode = failed > 0 ? 1 : 0;
+    print(`${passed} passed, ${failed} failed`);
+    return { passed, failed };
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    console.log('0 passed, 1 failed');
-    process.exitCode = 1;
-});
+if (require.main === module) {
+    stopStagesOnSignals();
+    runStages(STAGES)
+        .then(({ failed }) => {
+            process.exitCode = failed > 0 ? 1 : 0;
+        })
+        .catch((error: unknown) => {
+            console.error(error);
+            console.log('0 passed, 1 failed');
+            process.exitCode = 1;
+        });
+}
