@@ -185,6 +185,17 @@ describe('load like a deploy', () => {
         ).rejects.toThrow(/Helper\.yes\(2 arguments\)/);
     });
 
+    it('an unknown method on a variable of a project class type fails at load', async () => {
+        await expect(
+            execApex('System.debug(1);', {
+                Caller: 'public class Caller { public static void run() {\n Helper h = new Helper();\n h.nope(); } }',
+                Helper: 'public class Helper { public void yes() {} }'
+            })
+        ).rejects.toThrow(
+            /Caller\.cls:3: Method does not exist or incorrect signature: nope\(0 arguments\) from the type Helper/
+        );
+    });
+
     it('a syntax error fails at load with the line', async () => {
         await expect(execApex('System.debug(1);', { Broken: 'public class Broken { void x( { } }' })).rejects.toThrow(
             /Broken\.cls:1: Syntax error/

@@ -139,6 +139,7 @@ export function resolveProject(rt: Runtime): void {
             return;
         }
         const h = staticHandle(node.obj, from, locals);
+        if (!h && node.obj.k === 'id') checkInstanceCall(node, from, file, ln, locals);
         if (h?.kind === 'class' && !h.cls.builtin && h.cls.kind !== 'enum') {
             const ms = h.cls.findMethods(node.n);
             if (!ms.length) {
@@ -158,6 +159,65 @@ export function resolveProject(rt: Runtime): void {
                     )
                 );
             }
+        }
+    };
+
+    /** All methods callable on an instance of a project class or interface (own, inherited, interfaces). */
+    const instanceMethods = (c: ClassInfo): { names: Map<string, number[]>; open: boolean } => {
+        const names = new Map<string, number[]>();
+        let open = false;
+        const seen = new Set<ClassInfo>();
+        const walk = (x: ClassInfo | null) => {
+            if (!x || seen.has(x)) return;
+            seen.add(x);
+            if (x.builtin) {
+                open = true;
+                return;
+            }
+            for (const [n, ms] of x.methods) names.set(n, [...(names.get(n) ?? []), ...ms.map((m) => m.params.length)]);
+            if (x.decl.ext && !x.superclass) open = true;
+            walk(x.superclass);
+            for (const i of x.interfaces) walk(i);
+            if (x.decl.impls.length > x.interfaces.length) open = true;
+        };
+        walk(c);
+        return { names, open };
+    };
+
+    /** `v.m(…)` where v is declared with a project class type: the method must exist with that arity. */
+    const checkInstanceCall = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
+        let declared: TypeRef | null | undefined = locals.get(node.obj.n);
+        if (declared === undefined) {
+            for (let c: ClassInfo | null = from; c && declared === undefined; c = c.outer)
+                declared = c.findField(node.obj.n)?.type;
+        }
+        if (!declared || declared.args.length) return;
+        const th = it.resolveType(declared, from);
+        if (th?.kind !== 'class' || th.cls.builtin || th.cls.kind === 'enum') return;
+        if (['equals', 'hashcode', 'tostring'].includes(node.n)) return;
+        const { names, open } = instanceMethods(th.cls);
+        const arities = names.get(node.n);
+        const argc = node.args.length;
+        if (!arities) {
+            if (!open) {
+                errors.push(
+                    new LoadError(
+                        file,
+                        ln,
+                        `Method does not exist or incorrect signature: ${node.name}(${argc} arguments) from the type ${th.cls.displayName}`
+                    )
+                );
+            }
+            return;
+        }
+        if (!arities.includes(argc) && !open) {
+            errors.push(
+                new LoadError(
+                    file,
+                    ln,
+                    `Method does not exist or incorrect signature: ${th.cls.displayName}.${node.name}(${argc} arguments)`
+                )
+            );
         }
     };
 
