@@ -88,13 +88,20 @@ function pct(c: number, t: number): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-    const [cmd, ...rest] = argv;
+    const args = [...argv];
+    let configFile = process.env.APEX_ORG_CONFIG;
+    const ci = args.indexOf('--config');
+    if (ci >= 0) {
+        configFile = args[ci + 1];
+        args.splice(ci, 2);
+    }
+    const [cmd, ...rest] = args;
     if (cmd !== 'exec' && cmd !== 'test') {
-        process.stderr.write('usage: apex exec FILE.apex | apex test [ClassName ...]\n');
+        process.stderr.write('usage: apex [--config org-config.json] exec FILE.apex | test [ClassName ...]\n');
         return 2;
     }
     const projectDir = findProjectDir(process.cwd());
-    const rt = new Runtime({ projectDir });
+    const rt = new Runtime({ projectDir, configFile: configFile ? path.resolve(configFile) : undefined });
     try {
         await rt.load();
     } catch (e) {
