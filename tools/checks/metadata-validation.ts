@@ -130,9 +130,9 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
         ])
     ],
     CustomPermission: ['QB_Sync_Invoices', 'QB_Administer_Sync', 'QB_Bypass_Auto_Sync'],
-    PermissionSet: ['QB_Sync_Admin', 'QB_Sync_Sales_User', 'QB_Sync_Finance_Approver'],
-    ExternalCredential: ['QuickBooks'],
-    ExternalAuthIdentityProvider: ['*'],
+    PermissionSet: ['QB_Sync_Admin', 'QB_Sync_Sales_User', 'QB_Sync_Finance_Approver', 'QB_Sync_Data_Load_Bypass'],
+    ExternalCredential: ['QuickBooks', 'Slack'],
+    ExternalAuthIdentityProvider: ['Intuit'],
     NamedCredential: ['QuickBooks_Production', 'QuickBooks_Sandbox', 'Slack'],
     CustomTab: ['QB_Item_Mapping', 'QB_Sync_Log', 'QB_Connections'],
     CustomApplication: ['QuickBooks_Sync'],
