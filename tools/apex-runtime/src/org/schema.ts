@@ -145,6 +145,20 @@ export class Schema {
         return this.objects.get(n) ?? null;
     }
 
+    /** A copy whose object definitions can be changed per org (record type ids, currency fields). */
+    clone(): Schema {
+        const c = new Schema();
+        for (const o of this.objects.values()) {
+            c.add({
+                ...o,
+                fields: new Map([...o.fields].map(([k, f]) => [k, { ...f }])),
+                recordTypes: o.recordTypes.map((r) => ({ ...r })),
+                childRelationships: o.childRelationships.map((r) => ({ ...r }))
+            });
+        }
+        return c;
+    }
+
     objectNames(): string[] {
         return [...this.objects.values()].map((o) => o.name);
     }

@@ -1,0 +1,83 @@
+/** The local org's configuration file: currency, fiscal year, time zone, running user, credentials. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface OrgUserConfig {
+    firstName?: string;
+    lastName: string;
+    email: string;
+    username: string;
+    alias?: string;
+    profile: string;
+    permissionSets: string[];
+    timeZone?: string;
+    locale?: string;
+    defaultCurrency?: string;
+}
+
+export interface NamedCredentialConfig {
+    url: string;
+    oauth?: {
+        tokenUrl: string;
+        clientId: string;
+        clientSecret: string;
+        refreshToken?: string;
+        realmId?: string;
+    };
+}
+
+export interface OrgConfig {
+    organizationName: string;
+    timeZone: string;
+    locale: string;
+    corporateCurrency: string;
+    multiCurrency: boolean;
+    /** Conversion rates relative to the corporate currency (CurrencyType.ConversionRate). */
+    currencies: { isoCode: string; conversionRate: number; decimalPlaces?: number }[];
+    fiscalYearStartMonth: number;
+    isSandbox: boolean;
+    /** Load custom metadata records from the unpackaged sample directories (config/dev) too. */
+    loadSampleMetadata: boolean;
+    runningUser: OrgUserConfig;
+    namedCredentials: Record<string, NamedCredentialConfig>;
+    /** Opportunity stages when the org customises them (defaults to Salesforce's standard stages). */
+    opportunityStages?: { value: string; probability: number; closed: boolean; won: boolean }[];
+}
+
+export const DEFAULT_CONFIG: OrgConfig = {
+    organizationName: 'Local Org',
+    timeZone: 'America/Los_Angeles',
+    locale: 'en_US',
+    corporateCurrency: 'USD',
+    multiCurrency: false,
+    currencies: [{ isoCode: 'USD', conversionRate: 1 }],
+    fiscalYearStartMonth: 1,
+    isSandbox: false,
+    loadSampleMetadata: false,
+    runningUser: {
+        firstName: 'Ada',
+        lastName: 'Admin',
+        email: 'ada.admin@example.com',
+        username: 'ada.admin@quickbooks-sync.local',
+        profile: 'System Administrator',
+        permissionSets: []
+    },
+    namedCredentials: {}
+};
+
+/** Reads the config file (JSON) over the defaults; a missing file means the defaults. */
+export function readOrgConfig(file?: string, overrides: Partial<OrgConfig> = {}): OrgConfig {
+    let fromFile: Partial<OrgConfig> = {};
+    if (file) {
+        const resolved = path.resolve(file);
+        if (!fs.existsSync(resolved)) throw new Error(`Org config file not found: ${resolved}`);
+        fromFile = JSON.parse(fs.readFileSync(resolved, 'utf8'));
+    }
+    const merged: OrgConfig = { ...DEFAULT_CONFIG, ...fromFile, ...overrides };
+    merged.runningUser = {
+        ...DEFAULT_CONFIG.runningUser,
+        ...(fromFile.runningUser ?? {}),
+        ...(overrides.runningUser ?? {})
+    };
+    return merged;
+}

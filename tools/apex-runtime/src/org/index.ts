@@ -1,0 +1,692 @@
+/**
+ * The local org: schema from the project's metadata, an in-memory database, SOQL, DML with triggers,
+ * user-mode security and the org configuration. The interpreter (src/interpreter) drives it.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- XML and apex-parser trees are untyped */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ApexDate, ApexDatetime, Decimal, systemClock, type Clock } from '../values';
+import { readOrgConfig, type OrgConfig } from './config';
+import { Database, type Row, type Slot } from './database';
+import { DerivedValues } from './derived-values';
+import { DmlEngine, type DmlOp, type DmlOptions, type DmlResult } from './dml';
+import { ApexPlatformError, limitError, queryError, sobjectError } from './errors';
+import { IdGenerator, normalizeId } from './ids';
+import { loadProjectMetadata, type PermissionSetDef, type ProjectMetadata } from './metadata-loader';
+import { bindSchema, QueryEngine, type CompiledQuery } from './query-engine';
+import { field, type FieldDef, type ObjectDef, type Schema } from './schema';
+import { hasCustomPermission, hasFieldAccess, hasObjectAccess, type AccessKind, type UserAccess } from './security';
+import { SObject } from './sobject';
+import { parseSoql, type SoqlBind } from './soql-parser';
+import { STANDARD_STAGES } from './standard-objects';
+import { toDecimal } from './values';
+
+export { SObject } from './sobject';
+export { ApexPlatformError, DmlError } from './errors';
+export type { OrgConfig } from './config';
+
+export interface LoadOrgOptions {
+    projectDir: string;
+    clock?: Clock;
+    configFile?: string;
+    config?: Partial<OrgConfig>;
+}
+
+const PROFILES = ['System Administrator', 'Standard User', 'Read Only', 'Minimum Access - Salesforce'];
+
+let apexParser: any = null;
+
+/** Turns the Apex text of a bind (`opp.Id`) into an apex-parser expression the interpreter evaluates. */
+function bindExpression(text: string): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    apexParser ??= require('@apexdevtools/apex-parser');
+    const errors: string[] = [];
+    const listener = {
+        syntaxError: (_r: unknown, _s: unknown, line: number, col: number, msg: string) =>
+            errors.push(`${line}:${col} ${msg}`),
+        apexSyntaxError: (line: number, col: number, msg: string) => errors.push(`${line}:${col} ${msg}`)
+    };
+    const { parser } = apexParser.ApexParserFactory.createLexerAndParser(text, listener);
+    const ctx = parser.expression();
+    if (errors.length) throw queryError(`Invalid bind expression: ${text}`);
+    return ctx;
+}
+
+export class Org {
+    readonly db = new Database();
+    readonly ids = new IdGenerator();
+    readonly schema: Schema;
+    readonly derive: DerivedValues;
+    private readonly engine: QueryEngine;
+    private readonly dmlEngine: DmlEngine;
+    private readonly permissionSets: PermissionSetDef[];
+    private readonly triggerObjects = new Set<string>();
+    triggerInvoker: ((objectName: string, ctx: Record<string, unknown>) => void) | null = null;
+    limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+    /** Async transactions get 200 SOQL queries instead of 100. */
+    isAsync = false;
+    /** In Apex tests org data (the standard price book) is invisible to SOQL. */
+    isTestContext = false;
+    /** Setup vs non-setup DML in the current transaction, for MIXED_DML_OPERATION. */
+    txn: { setup: string | null; nonSetup: string | null; mixedAllowed: boolean } = {
+        setup: null,
+        nonSetup: null,
+        mixedAllowed: false
+    };
+    runningUserId: string;
+    private stdPricebookId: string;
+    private openSavepoints = 0;
+    private locked = new Set<string>();
+
+    constructor(
+        readonly meta: ProjectMetadata,
+        readonly config: OrgConfig,
+        readonly clock: Clock
+    ) {
+        this.schema = meta.schema;
+        this.permissionSets = meta.permissionSets;
+        this.derive = new DerivedValues(this);
+        this.engine = new QueryEngine(this.schema, this.db);
+        this.dmlEngine = new DmlEngine(this);
+        for (const f of meta.triggerFiles) {
+            const m = /\btrigger\s+\w+\s+on\s+(\w+)/i.exec(fs.readFileSync(f, 'utf8'));
+            if (m) this.triggerObjects.add(m[1].toLowerCase());
+        }
+        if (config.multiCurrency) this.addCurrencyFields();
+        this.stdPricebookId = '';
+        this.runningUserId = '';
+        this.seed();
+        this.db.clearJournal();
+    }
+
+    // ------------------------------------------------------------------ setup data
+
+    private addCurrencyFields(): void {
+        const isoCodes = this.config.currencies.map((c) => ({
+            value: c.isoCode,
+            label: c.isoCode,
+            active: true,
+            defaultValue: c.isoCode === this.config.corporateCurrency
+        }));
+        for (const name of this.schema.objectNames()) {
+            const def = this.schema.getObject(name)!;
+            if (
+                def.isCustomMetadata ||
+                (def.isSetup && name !== 'User') ||
+                ['CurrencyType', 'Organization', 'RecordType'].includes(name)
+            )
+                continue;
+            def.fields.set(
+                'currencyisocode',
+                field('CurrencyIsoCode', 'Picklist', {
+                    length: 3,
+                    picklistValues: isoCodes,
+                    restrictedPicklist: true,
+                    custom: false
+                })
+            );
+        }
+    }
+
+    storeSystemRecord(rec: SObject, orgData = false): string {
+        const id = rec.id ?? this.ids.next(rec.def.keyPrefix);
+        rec.setRaw('Id', id);
+        const now = new ApexDatetime(this.clock.now());
+        const slots = new Map<string, Slot>();
+        for (const n of rec.fieldNames())
+            slots.set(n.toLowerCase(), { name: rec.def.fields.get(n.toLowerCase())?.name ?? n, value: rec.get(n) });
+        for (const [f, v] of [
+            ['CreatedDate', now],
+            ['LastModifiedDate', now],
+            ['SystemModstamp', now],
+            ['CreatedById', this.runningUserId || null],
+            ['LastModifiedById', this.runningUserId || null],
+            ['IsDeleted', false]
+        ] as const) {
+            if (rec.def.fields.has(f.toLowerCase()) && !slots.has(f.toLowerCase()))
+                slots.set(f.toLowerCase(), { name: f, value: v });
+        }
+        this.db.put({ id, def: rec.def, slots, deleted: false, orgData });
+        return id;
+    }
+
+    private record(type: string, values: Record<string, unknown>, orgData = false): string {
+        const rec = this.newSObject(type);
+        for (const [k, v] of Object.entries(values)) rec.setRaw(k, v);
+        return this.storeSystemRecord(rec, orgData);
+    }
+
+    private seed(): void {
+        const c = this.config;
+        this.record('Organization', {
+            Name: c.organizationName,
+            IsSandbox: c.isSandbox,
+            OrganizationType: c.isSandbox ? 'Developer Edition' : 'Enterprise Edition',
+            InstanceName: c.isSandbox ? 'CS42' : 'NA42',
+            TimeZoneSidKey: c.timeZone,
+            DefaultLocaleSidKey: c.locale,
+            FiscalYearStartMonth: c.fiscalYearStartMonth,
+            UsesStartDateAsFiscalYearName: false
+        });
+        const profileIds = new Map<string, string>();
+        for (const p of PROFILES)
+            profileIds.set(p.toLowerCase(), this.record('Profile', { Name: p, UserType: 'Standard' }));
+        const u = c.runningUser;
+        const profileId = profileIds.get(u.profile.toLowerCase());
+        if (!profileId) throw new Error(`Unknown profile '${u.profile}' in org config (known: ${PROFILES.join(', ')})`);
+        this.runningUserId = this.record('User', {
+            FirstName: u.firstName ?? null,
+            LastName: u.lastName,
+            Name: [u.firstName, u.lastName].filter(Boolean).join(' '),
+            Email: u.email,
+            Username: u.username,
+            Alias: u.alias ?? u.lastName.substring(0, 8),
+            IsActive: true,
+            TimeZoneSidKey: u.timeZone ?? c.timeZone,
+            LocaleSidKey: u.locale ?? c.locale,
+            EmailEncodingKey: 'UTF-8',
+            LanguageLocaleKey: 'en_US',
+            DefaultCurrencyIsoCode: u.defaultCurrency ?? c.corporateCurrency,
+            ProfileId: profileId,
+            UserType: 'Standard'
+        });
+        const psIds = new Map<string, string>();
+        for (const ps of this.permissionSets)
+            psIds.set(
+                ps.name.toLowerCase(),
+                this.record('PermissionSet', { Name: ps.name, Label: ps.label, IsOwnedByProfile: false })
+            );
+        for (const name of u.permissionSets) {
+            const psId = psIds.get(name.toLowerCase());
+            if (!psId) throw new Error(`Unknown permission set '${name}' in org config`);
+            this.record('PermissionSetAssignment', { AssigneeId: this.runningUserId, PermissionSetId: psId });
+        }
+        for (const def of this.schema.objectNames().map((n) => this.schema.getObject(n)!)) {
+            for (const rt of def.recordTypes) {
+                rt.id = this.record('RecordType', {
+                    Name: rt.label,
+                    DeveloperName: rt.developerName,
+                    SobjectType: def.name,
+                    IsActive: rt.active
+                });
+            }
+        }
+        (c.opportunityStages ?? STANDARD_STAGES).forEach((s, i) =>
+            this.record('OpportunityStage', {
+                MasterLabel: s.value,
+                ApiName: s.value,
+                IsActive: true,
+                IsClosed: s.closed,
+                IsWon: s.won,
+                DefaultProbability: Decimal.fromInt(s.probability),
+                ForecastCategoryName: s.won ? 'Closed' : s.closed ? 'Omitted' : 'Pipeline',
+                SortOrder: i + 1
+            })
+        );
+        this.stdPricebookId = this.record(
+            'Pricebook2',
+            { Name: 'Standard Price Book', IsActive: true, IsStandard: true },
+            true
+        );
+        if (c.multiCurrency) {
+            for (const cur of c.currencies) {
+                this.record('CurrencyType', {
+                    IsoCode: cur.isoCode,
+                    ConversionRate: toDecimal(cur.conversionRate),
+                    DecimalPlaces: cur.decimalPlaces ?? 2,
+                    IsActive: true,
+                    IsCorporate: cur.isoCode === c.corporateCurrency
+                });
+            }
+        }
+        for (const [name, nc] of Object.entries(c.namedCredentials)) {
+            this.record('NamedCredential', { DeveloperName: name, MasterLabel: name, Endpoint: nc.url });
+        }
+    }
+
+    // ------------------------------------------------------------------ records
+
+    newSObject(type: string): SObject {
+        const def = this.schema.getObject(type);
+        if (!def) throw sobjectError(`Invalid sObject type: ${type}`);
+        return new SObject(def, this.schema);
+    }
+
+    newSObjectForId(id: string): SObject {
+        const norm = normalizeId(id);
+        if (!norm) throw new ApexPlatformError('StringException', `Invalid id: ${id}`);
+        const def = this.schema.objectForId(norm);
+        if (!def) throw sobjectError(`Invalid id value for this SObject type: ${id}`);
+        const so = new SObject(def, this.schema);
+        so.setRaw('Id', norm);
+        return so;
+    }
+
+    /** A stored row as an sObject with every field populated (triggers and DML work on these). */
+    toSObject(row: Row): SObject {
+        return SObject.fromSlots(row.def, this.schema, new Map(row.slots));
+    }
+
+    hasTrigger(objectName: string): boolean {
+        return this.triggerObjects.has(objectName.toLowerCase());
+    }
+
+    setTriggerInvoker(fn: (objectName: string, ctx: Record<string, unknown>) => void): void {
+        this.triggerInvoker = fn;
+    }
+
+    defaultValue(f: FieldDef): unknown {
+        const d = f.defaultValue as { literal?: string; number?: string; formula?: string } | boolean | null;
+        if (d === null || d === undefined) return null;
+        if (typeof d === 'boolean') return d;
+        if (d.literal !== undefined) return d.literal;
+        if (d.number !== undefined) return f.type === 'Int' ? Number(d.number) : Decimal.parse(d.number);
+        if (d.formula) {
+            const today = this.today();
+            const expr = d.formula.replace(/\s+/g, '').toUpperCase();
+            if (expr === 'TODAY()') return today;
+            if (expr === 'NOW()') return new ApexDatetime(this.clock.now());
+            const m = /^TODAY\(\)([+-])(\d+)$/.exec(expr);
+            if (m) return today.addDays(Number(m[2]) * (m[1] === '-' ? -1 : 1));
+            if (expr === 'TRUE' || expr === 'FALSE') return expr === 'TRUE';
+        }
+        return null;
+    }
+
+    userCurrency(): string {
+        const user = this.db.get(this.runningUserId);
+        return (user?.slots.get('defaultcurrencyisocode')?.value as string) ?? this.config.corporateCurrency;
+    }
+
+    today(): ApexDate {
+        return new ApexDatetime(this.clock.now()).dateIn(this.userTimeZone());
+    }
+
+    userTimeZone(): string {
+        const user = this.db.get(this.runningUserId);
+        return (user?.slots.get('timezonesidkey')?.value as string) ?? this.config.timeZone;
+    }
+
+    standardPricebookId(): string {
+        return this.stdPricebookId;
+    }
+
+    setCreatedDate(id: string, when: ApexDatetime): void {
+        const row = this.db.get(normalizeId(id) ?? id);
+        if (!row)
+            throw new ApexPlatformError(
+                'InvalidParameterValueException',
+                `The record ${id} was not inserted in this test`
+            );
+        const slots = new Map(row.slots);
+        slots.set('createddate', { name: 'CreatedDate', value: when });
+        this.db.put({ ...row, slots });
+    }
+
+    customMetadata(typeName: string): SObject[] {
+        const def = this.schema.getObject(typeName);
+        if (!def || !def.isCustomMetadata) throw sobjectError(`Invalid custom metadata type: ${typeName}`);
+        return this.meta.customMetadata
+            .filter((r) => r.type.toLowerCase() === def.name.toLowerCase())
+            .filter((r) => this.config.loadSampleMetadata || !r.fromSample)
+            .map((r) => this.customMetadataRecord(def, r));
+    }
+
+    private mdtCache = new Map<string, SObject>();
+
+    private customMetadataRecord(
+        def: ObjectDef,
+        r: { developerName: string; label: string; values: Record<string, unknown> }
+    ): SObject {
+        const key = `${def.name}.${r.developerName}`;
+        let so = this.mdtCache.get(key);
+        if (!so) {
+            so = new SObject(def, this.schema);
+            so.setRaw('Id', this.ids.next(def.keyPrefix));
+            so.setRaw('DeveloperName', r.developerName);
+            so.setRaw('MasterLabel', r.label);
+            so.setRaw('Label', r.label);
+            so.setRaw('QualifiedApiName', r.developerName);
+            so.setRaw('NamespacePrefix', null);
+            for (const f of def.fields.values()) {
+                if (!f.custom) continue;
+                so.setRaw(f.name, this.mdtValue(f, r.values[f.name]));
+            }
+            this.mdtCache.set(key, so);
+        }
+        return so.clone(true, false, true, true);
+    }
+
+    private mdtValue(f: FieldDef, raw: unknown): unknown {
+        if (raw === undefined || raw === null) return f.type === 'Checkbox' ? false : null;
+        if (typeof raw === 'boolean') return raw;
+        if (typeof raw === 'object') {
+            const o = raw as { number?: string; date?: string; datetime?: string };
+            if (o.number !== undefined) return f.type === 'Int' ? Number(o.number) : Decimal.parse(o.number);
+            if (o.date) return ApexDate.parseIso(o.date);
+            if (o.datetime) return new ApexDatetime(Date.parse(o.datetime));
+        }
+        return String(raw);
+    }
+
+    // ------------------------------------------------------------------ SOQL
+
+    compileSoql(source: unknown): CompiledQuery {
+        const text = typeof source === 'string' ? source : sourceText(source);
+        const q = bindSchema(this.schema, parseSoql(text.trim().replace(/^\[|\]$/g, '')));
+        for (const b of collectBinds(q)) {
+            if (!b.expression) b.expression = bindExpression(b.text);
+        }
+        return q;
+    }
+
+    query(
+        q: CompiledQuery | string,
+        opts: { resolveBind?: (b: SoqlBind) => unknown; accessLevel?: string; forUpdate?: boolean } = {}
+    ): SObject[] | Map<string, unknown>[] | number {
+        const compiled = typeof q === 'string' ? this.compileSoql(q) : q;
+        this.limits.queries++;
+        const max = this.isAsync ? 200 : 100;
+        if (this.limits.queries > max) throw limitError(`Too many SOQL queries: ${this.limits.queries}`);
+        const mode = String(opts.accessLevel ?? '').toUpperCase() === 'USER_MODE' ? 'USER_MODE' : compiled.withMode;
+        const access = mode === 'USER_MODE' || mode === 'SECURITY_ENFORCED' ? this.currentAccess() : null;
+        const result = this.engine.run(compiled, {
+            resolveBind: (b) => {
+                if (!opts.resolveBind) throw queryError(`Variable does not exist: ${b.name}`);
+                return opts.resolveBind(b);
+            },
+            today: this.today(),
+            timeZone: this.userTimeZone(),
+            fiscalYearStartMonth: this.config.fiscalYearStartMonth,
+            hideOrgData: this.isTestContext,
+            checkRead: access
+                ? (def, f) => {
+                      const ok = f ? hasFieldAccess(access, def, f, 'read') : hasObjectAccess(access, def, 'read');
+                      if (ok) return;
+                      if (mode === 'SECURITY_ENFORCED')
+                          throw queryError('Insufficient permissions: secure query included inaccessible field');
+                      if (!f)
+                          throw queryError(
+                              `sObject type '${def.name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
+                          );
+                      throw queryError(
+                          `No such column '${f.name}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`
+                      );
+                  }
+                : undefined
+        });
+        const rows = typeof result === 'number' ? 1 : result.length;
+        this.limits.queryRows += rows;
+        if (this.limits.queryRows > 50000) throw limitError(`Too many query rows: ${this.limits.queryRows}`);
+        if (compiled.forUpdate || opts.forUpdate) {
+            if (Array.isArray(result)) for (const r of result) if (r instanceof SObject && r.id) this.locked.add(r.id);
+        }
+        return result;
+    }
+
+    /** A callout releases the transaction's FOR UPDATE locks. */
+    releaseLocks(): void {
+        this.locked.clear();
+    }
+
+    // ------------------------------------------------------------------ DML and transactions
+
+    dml(op: DmlOp, records: (SObject | string)[], opts: DmlOptions = {}): DmlResult[] {
+        return this.dmlEngine.run(op, records, opts);
+    }
+
+    setSavepoint(): number {
+        this.openSavepoints++;
+        return this.db.mark();
+    }
+
+    rollback(sp: number): void {
+        this.db.rollbackTo(sp);
+        this.txn = { setup: null, nonSetup: null, mixedAllowed: this.txn.mixedAllowed };
+    }
+
+    beginTransaction(): number {
+        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+        this.txn = { setup: null, nonSetup: null, mixedAllowed: false };
+        this.locked.clear();
+        return this.db.mark();
+    }
+
+    commit(): void {
+        this.locked.clear();
+        this.txn = { setup: null, nonSetup: null, mixedAllowed: false };
+        if (this.openSavepoints === 0) this.db.clearJournal();
+    }
+
+    rollbackTransaction(mark = 0): void {
+        this.db.rollbackTo(mark);
+        this.locked.clear();
+    }
+
+    resetLimits(): void {
+        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+    }
+
+    recordAsyncJob(job: {
+        id?: string;
+        kind: string;
+        className?: string | null;
+        methodName?: string | null;
+        status: string;
+        cron?: string | null;
+        name?: string | null;
+        nextFireTime?: number | null;
+    }): string {
+        const jobType =
+            (
+                {
+                    queueable: 'Queueable',
+                    future: 'Future',
+                    schedulable: 'ScheduledApex',
+                    batch: 'BatchApex'
+                } as Record<string, string>
+            )[job.kind.toLowerCase()] ?? job.kind;
+        let cronId: string | null = null;
+        if (job.cron) {
+            const detail = this.record('CronJobDetail', { Name: job.name ?? job.className ?? 'job', JobType: '7' });
+            cronId = this.record('CronTrigger', {
+                CronExpression: job.cron,
+                CronJobDetailId: detail,
+                NextFireTime: job.nextFireTime ? new ApexDatetime(job.nextFireTime) : null,
+                State: 'WAITING',
+                TimesTriggered: 0
+            });
+        }
+        const apexClass = job.className ? this.apexClassId(job.className) : null;
+        const id =
+            job.id && normalizeId(job.id) && this.schema.objectForId(job.id)?.name === 'AsyncApexJob'
+                ? job.id
+                : undefined;
+        const rec = this.newSObject('AsyncApexJob');
+        if (id) rec.setRaw('Id', id);
+        rec.setRaw('ApexClassId', apexClass);
+        rec.setRaw('JobType', jobType);
+        rec.setRaw('Status', job.status);
+        rec.setRaw('MethodName', job.methodName ?? null);
+        rec.setRaw('NumberOfErrors', 0);
+        rec.setRaw('CronTriggerId', cronId);
+        return this.storeSystemRecord(rec);
+    }
+
+    updateAsyncJob(id: string, update: { status?: string; error?: string | null }): void {
+        const row = this.db.get(id);
+        if (!row) return;
+        const slots = new Map(row.slots);
+        if (update.status) slots.set('status', { name: 'Status', value: update.status });
+        if (update.error !== undefined) {
+            slots.set('extendedstatus', { name: 'ExtendedStatus', value: update.error });
+            slots.set('numberoferrors', { name: 'NumberOfErrors', value: update.error ? 1 : 0 });
+        }
+        if (update.status === 'Completed' || update.status === 'Failed' || update.status === 'Aborted') {
+            slots.set('completeddate', { name: 'CompletedDate', value: new ApexDatetime(this.clock.now()) });
+        }
+        this.db.put({ ...row, slots });
+    }
+
+    private apexClassId(name: string): string {
+        const existing = this.db
+            .rows('ApexClass')
+            .find((r) => String(r.slots.get('name')?.value).toLowerCase() === name.toLowerCase());
+        return existing?.id ?? this.record('ApexClass', { Name: name, Status: 'Active' });
+    }
+
+    // ------------------------------------------------------------------ users and security
+
+    runningUser(): SObject {
+        return this.toSObject(this.db.get(this.runningUserId)!);
+    }
+
+    /** System.runAs: runs fn as the user; in tests it also allows setup and non-setup DML together. */
+    runAs(user: SObject | string, fn: () => void): void {
+        const id = typeof user === 'string' ? user : user.id;
+        if (!id || !this.db.get(id))
+            throw new ApexPlatformError('InvalidParameterValueException', 'runAs requires an inserted user');
+        const previous = this.runningUserId;
+        const previousTxn = this.txn;
+        this.runningUserId = id;
+        this.txn = { setup: null, nonSetup: null, mixedAllowed: true };
+        try {
+            fn();
+        } finally {
+            this.runningUserId = previous;
+            this.txn = previousTxn;
+        }
+    }
+
+    currentAccess(userId: string | null = null): UserAccess {
+        const uid = userId ?? this.runningUserId;
+        const user = this.db.get(uid);
+        const profile = this.db.get(user?.slots.get('profileid')?.value as string);
+        const assigned = this.db
+            .rows('PermissionSetAssignment')
+            .filter((r) => !r.deleted && r.slots.get('assigneeid')?.value === uid)
+            .map(
+                (r) => this.db.get(r.slots.get('permissionsetid')?.value as string)?.slots.get('name')?.value as string
+            )
+            .map((n) => this.permissionSets.find((p) => p.name.toLowerCase() === String(n).toLowerCase()))
+            .filter((p): p is PermissionSetDef => !!p);
+        return { profile: String(profile?.slots.get('name')?.value ?? 'Standard User'), permissionSets: assigned };
+    }
+
+    hasCustomPermission(name: string): boolean {
+        return hasCustomPermission(this.currentAccess(), name);
+    }
+
+    checkObjectAccess(user: SObject | string | null, objectName: string, kind: AccessKind): boolean {
+        const def = this.schema.getObject(objectName);
+        if (!def) return false;
+        return hasObjectAccess(this.currentAccess(typeof user === 'string' ? user : (user?.id ?? null)), def, kind);
+    }
+
+    checkFieldAccess(user: SObject | string | null, objectName: string, fieldName: string, kind: string): boolean {
+        const def = this.schema.getObject(objectName);
+        const f = def?.fields.get(fieldName.toLowerCase());
+        if (!def || !f) return false;
+        const access = this.currentAccess(typeof user === 'string' ? user : (user?.id ?? null));
+        if (kind === 'read') return hasFieldAccess(access, def, f, 'read');
+        if (kind === 'create')
+            return f.createable && hasObjectAccess(access, def, 'create') && hasFieldAccess(access, def, f, 'edit');
+        return f.updateable && hasFieldAccess(access, def, f, 'edit');
+    }
+
+    /** Security.stripInaccessible: copies of the records without the fields the user cannot access. */
+    stripInaccessible(
+        accessType: string,
+        records: SObject[]
+    ): { records: SObject[]; removedFields: Map<string, string[]>; modifiedIndexes: number[] } {
+        const access = this.currentAccess();
+        const kind = String(accessType).toUpperCase();
+        const removed = new Map<string, Set<string>>();
+        const modified: number[] = [];
+        const out = records.map((r, i) => {
+            if (
+                kind !== 'READABLE' &&
+                !hasObjectAccess(
+                    access,
+                    r.def,
+                    kind === 'CREATABLE' ? 'create' : kind === 'UPDATABLE' ? 'edit' : 'read'
+                )
+            ) {
+                throw new ApexPlatformError('NoAccessException', `No access to entity: ${r.def.name}`);
+            }
+            const copy = r.clone(true, false, true, true);
+            let changed = false;
+            for (const name of r.fieldNames()) {
+                const f = r.def.fields.get(name.toLowerCase());
+                if (!f || f.name === 'Id') continue;
+                const ok =
+                    kind === 'READABLE'
+                        ? hasFieldAccess(access, r.def, f, 'read')
+                        : kind === 'CREATABLE'
+                          ? f.createable && hasFieldAccess(access, r.def, f, 'edit')
+                          : kind === 'UPDATABLE'
+                            ? f.updateable && hasFieldAccess(access, r.def, f, 'edit')
+                            : hasFieldAccess(access, r.def, f, 'edit');
+                if (!ok) {
+                    copy.unset(f.name);
+                    changed = true;
+                    const set = removed.get(r.def.name) ?? new Set<string>();
+                    set.add(f.name);
+                    removed.set(r.def.name, set);
+                }
+            }
+            if (changed) modified.push(i);
+            return copy;
+        });
+        return {
+            records: out,
+            removedFields: new Map([...removed].map(([k, v]) => [k, [...v]])),
+            modifiedIndexes: modified
+        };
+    }
+}
+
+function sourceText(ctx: any): string {
+    if (ctx && typeof ctx.text === 'string' && typeof ctx.start !== 'object') return ctx.text;
+    const start = ctx?.start;
+    const stop = ctx?.stop;
+    const input = start?.getInputStream?.() ?? start?.inputStream;
+    if (input && typeof input.getText === 'function') return input.getText(start.start, stop.stop);
+    throw new Error('compileSoql needs SOQL text or an apex-parser query context');
+}
+
+function collectBinds(q: CompiledQuery): SoqlBind[] {
+    return q.binds;
+}
+
+/** Loads the org from the project: metadata under force-app (and config/dev when the config asks). */
+export async function loadOrg(opts: LoadOrgOptions): Promise<Org> {
+    return createOrg(opts);
+}
+
+const metadataCache = new Map<string, ProjectMetadata>();
+
+export function createOrg(opts: LoadOrgOptions): Org {
+    const projectDir = path.resolve(opts.projectDir);
+    const defaultConfigFile = path.join(__dirname, '..', '..', 'org-config.default.json');
+    const configFile = opts.configFile ?? (fs.existsSync(defaultConfigFile) ? defaultConfigFile : undefined);
+    const config = readOrgConfig(configFile, opts.config ?? {});
+    const key = projectDir;
+    let meta = metadataCache.get(key);
+    if (!meta) {
+        const sfdx = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8'));
+        const dirs: { path: string; default?: boolean; package?: string }[] = sfdx.packageDirectories ?? [];
+        const packaged = dirs.filter((d) => d.package || d.default).map((d) => path.join(projectDir, d.path));
+        const samples = dirs.filter((d) => !d.package && !d.default).map((d) => path.join(projectDir, d.path));
+        meta = loadProjectMetadata(packaged);
+        const sampleMeta = loadProjectMetadata(samples);
+        for (const r of sampleMeta.customMetadata) meta.customMetadata.push({ ...r, fromSample: true });
+        metadataCache.set(key, meta);
+    }
+    return new Org(cloneMetadata(meta), config, opts.clock ?? systemClock);
+}
+
+/** Each org gets its own object definitions (record type ids and currency fields are per org). */
+function cloneMetadata(meta: ProjectMetadata): ProjectMetadata {
+    return { ...meta, schema: meta.schema.clone() };
+}

@@ -1,0 +1,369 @@
+/**
+ * Reads the project's source-format metadata (objects, fields, record types, custom metadata records,
+ * permission sets) into the schema, the way a deploy would see them.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- XML and apex-parser trees are untyped */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { field, FieldDef, FieldType, ObjectDef, PicklistValue, Schema } from './schema';
+import { standardObjects } from './standard-objects';
+
+const xml = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) =>
+        [
+            'fields',
+            'value',
+            'values',
+            'objectPermissions',
+            'fieldPermissions',
+            'customPermissions',
+            'classAccesses',
+            'recordTypeVisibilities',
+            'picklistValues',
+            'tabSettings',
+            'externalCredentialPrincipalAccesses'
+        ].includes(name)
+});
+
+export interface CustomMetadataRecord {
+    type: string;
+    developerName: string;
+    label: string;
+    values: Record<string, unknown>;
+    /** From an unpackaged sample directory (config/dev): loaded only when the org config asks. */
+    fromSample?: boolean;
+}
+
+export interface PermissionSetDef {
+    name: string;
+    label: string;
+    objects: Map<
+        string,
+        { read: boolean; create: boolean; edit: boolean; delete: boolean; viewAll: boolean; modifyAll: boolean }
+    >;
+    fields: Map<string, { read: boolean; edit: boolean }>;
+    customPermissions: Set<string>;
+    classes: Set<string>;
+}
+
+export interface ProjectMetadata {
+    schema: Schema;
+    customMetadata: CustomMetadataRecord[];
+    permissionSets: PermissionSetDef[];
+    customPermissions: string[];
+    classFiles: string[];
+    triggerFiles: string[];
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+    if (!fs.existsSync(dir)) return out;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p, out);
+        else out.push(p);
+    }
+    return out;
+}
+
+function bool(v: unknown): boolean {
+    return String(v).trim() === 'true';
+}
+
+function num(v: unknown, fallback: number): number {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : fallback;
+}
+
+const TYPE_MAP: Record<string, FieldType> = {
+    Text: 'Text',
+    TextArea: 'TextArea',
+    LongTextArea: 'LongTextArea',
+    Html: 'Html',
+    Email: 'Email',
+    Phone: 'Phone',
+    Url: 'Url',
+    Picklist: 'Picklist',
+    MultiselectPicklist: 'MultiselectPicklist',
+    Checkbox: 'Checkbox',
+    Number: 'Number',
+    Currency: 'Currency',
+    Percent: 'Percent',
+    Date: 'Date',
+    DateTime: 'DateTime',
+    Time: 'Time',
+    Lookup: 'Lookup',
+    MasterDetail: 'MasterDetail',
+    MetadataRelationship: 'Text',
+    AutoNumber: 'AutoNumber',
+    EncryptedText: 'EncryptedText'
+};
+
+function parseDefault(type: FieldType, raw: unknown): unknown {
+    if (raw === undefined || raw === null || raw === '') return type === 'Checkbox' ? false : null;
+    const text = String(raw).trim();
+    if (type === 'Checkbox') return text === 'true';
+    if (/^'.*'$/.test(text) || /^".*"$/.test(text)) return { literal: text.substring(1, text.length - 1) };
+    if (/^-?\d+(\.\d+)?$/.test(text)) return { number: text };
+    return { formula: text };
+}
+
+function fieldFromXml(x: Record<string, any>): FieldDef {
+    const name = String(x.fullName);
+    const rawType = String(x.type ?? (x.formula ? 'Text' : 'Text'));
+    const type = TYPE_MAP[rawType] ?? (rawType === 'Summary' ? 'Number' : 'Text');
+    const values: PicklistValue[] = [];
+    const vs = x.valueSet;
+    let restricted = false;
+    if (vs) {
+        restricted = bool(vs.restricted);
+        for (const v of vs.valueSetDefinition?.value ?? []) {
+            values.push({
+                value: String(v.fullName),
+                label: String(v.label ?? v.fullName),
+                active: v.isActive === undefined ? true : bool(v.isActive),
+                defaultValue: bool(v.default)
+            });
+        }
+    }
+    const isRef = type === 'Lookup' || type === 'MasterDetail';
+    const calculated = x.formula !== undefined || rawType === 'Summary';
+    const required = bool(x.required) || type === 'MasterDetail';
+    const def = parseDefault(type, x.defaultValue);
+    const picklistDefault = values.find((v) => v.defaultValue)?.value;
+    let length = num(x.length, 0);
+    if (type === 'Email') length = 80;
+    if (type === 'Phone') length = 40;
+    if (type === 'Url') length = 255;
+    if (type === 'Picklist' || type === 'MultiselectPicklist') length = 255;
+    if (type === 'AutoNumber') length = 30;
+    return field(name, type, {
+        label: x.label ? String(x.label) : undefined,
+        length,
+        precision: num(x.precision, type === 'Currency' || type === 'Number' || type === 'Percent' ? 18 : 0),
+        scale: num(x.scale, type === 'Currency' ? 2 : 0),
+        picklistValues: values,
+        restrictedPicklist: restricted,
+        referenceTo: isRef ? [String(x.referenceTo)] : [],
+        relationshipName: isRef ? name.replace(/__c$/i, '__r') : null,
+        childRelationshipName: isRef && x.relationshipName ? String(x.relationshipName) : undefined,
+        nillable: type === 'Checkbox' ? false : !required,
+        required: required && def === null && !picklistDefault,
+        createable: !calculated && type !== 'AutoNumber',
+        updateable:
+            !calculated && type !== 'AutoNumber' && !(type === 'MasterDetail' && !bool(x.reparentableMasterDetail)),
+        externalId: bool(x.externalId),
+        unique: bool(x.unique),
+        caseSensitive: bool(x.caseSensitive),
+        calculated,
+        custom: true,
+        defaultValue: picklistDefault ? { literal: picklistDefault } : def,
+        displayFormat: x.displayFormat ? String(x.displayFormat) : undefined,
+        deleteConstraint: x.deleteConstraint ? (String(x.deleteConstraint) as FieldDef['deleteConstraint']) : undefined
+    });
+}
+
+/** Key prefixes for custom objects are assigned per org; these are stable per name so Ids stay readable. */
+function customKeyPrefix(name: string, used: Set<string>): string {
+    const isMdt = name.endsWith('__mdt');
+    let h = 0;
+    for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    for (let i = 0; ; i++) {
+        const n = (h + i) % (36 * 36);
+        const prefix = (isMdt ? 'm' : 'a') + n.toString(36).toUpperCase().padStart(2, '0');
+        if (!used.has(prefix)) {
+            used.add(prefix);
+            return prefix;
+        }
+    }
+}
+
+function customObject(name: string, x: Record<string, any>, used: Set<string>): ObjectDef {
+    const isMdt = name.endsWith('__mdt');
+    const isSetting = x.customSettingsType !== undefined;
+    const fields = new Map<string, FieldDef>();
+    const add = (f: FieldDef) => fields.set(f.name.toLowerCase(), f);
+    const ro = { createable: false, updateable: false, custom: false };
+    add(field('Id', 'Id', { ...ro, nillable: false }));
+    if (isMdt) {
+        add(field('DeveloperName', 'Text', { length: 40, custom: false, required: true, nillable: false }));
+        add(field('MasterLabel', 'Text', { length: 40, custom: false, required: true, nillable: false }));
+        add(field('Label', 'Text', { length: 40, custom: false }));
+        add(field('QualifiedApiName', 'Text', { length: 80, ...ro }));
+        add(field('NamespacePrefix', 'Text', { length: 15, ...ro }));
+        add(field('Language', 'Picklist', { length: 40, ...ro }));
+    } else {
+        const nameField = x.nameField ?? {};
+        if (String(nameField.type) === 'AutoNumber') {
+            add(
+                field('Name', 'AutoNumber', {
+                    length: 80,
+                    ...ro,
+                    label: nameField.label,
+                    displayFormat: String(nameField.displayFormat ?? '{0}')
+                })
+            );
+        } else {
+            add(field('Name', 'Text', { length: 80, custom: false, label: nameField.label }));
+        }
+        add(field('IsDeleted', 'Checkbox', ro));
+        add(field('CreatedDate', 'DateTime', ro));
+        add(field('CreatedById', 'Lookup', { ...ro, referenceTo: ['User'], relationshipName: 'CreatedBy' }));
+        add(field('LastModifiedDate', 'DateTime', ro));
+        add(field('LastModifiedById', 'Lookup', { ...ro, referenceTo: ['User'], relationshipName: 'LastModifiedBy' }));
+        add(field('SystemModstamp', 'DateTime', ro));
+        if (isSetting) {
+            add(
+                field('SetupOwnerId', 'Lookup', {
+                    referenceTo: ['Organization', 'Profile', 'User'],
+                    relationshipName: 'SetupOwner',
+                    custom: false
+                })
+            );
+        } else if (String(x.sharingModel) !== 'ControlledByParent') {
+            add(field('OwnerId', 'Lookup', { referenceTo: ['User'], relationshipName: 'Owner', custom: false }));
+        }
+    }
+    for (const f of x.fields ?? []) add(fieldFromXml(f));
+    return {
+        name,
+        label: String(x.label ?? name),
+        labelPlural: String(x.pluralLabel ?? x.label ?? name),
+        keyPrefix: customKeyPrefix(name, used),
+        custom: true,
+        isCustomSetting: isSetting,
+        isCustomMetadata: isMdt,
+        isSetup: isSetting,
+        queryable: true,
+        createable: !isMdt,
+        updateable: !isMdt,
+        deletable: !isMdt,
+        fields,
+        childRelationships: [],
+        recordTypes: [],
+        sharingModel: x.sharingModel ? String(x.sharingModel) : undefined
+    };
+}
+
+function readXml(file: string): Record<string, any> {
+    return xml.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function metadataValue(v: any): unknown {
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'object') {
+        if (v['@xsi:nil'] === 'true') return null;
+        const t = String(v['@xsi:type'] ?? '');
+        const text = v['#text'] ?? '';
+        if (t.endsWith('boolean')) return text === 'true';
+        if (t.endsWith('double') || t.endsWith('int') || t.endsWith('decimal')) return { number: String(text) };
+        if (t.endsWith('date')) return { date: String(text) };
+        if (t.endsWith('dateTime')) return { datetime: String(text) };
+        return String(text);
+    }
+    return String(v);
+}
+
+/** Loads every metadata directory of the project (force-app plus the extra directories given). */
+export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
+    const schema = new Schema();
+    const used = new Set<string>();
+    for (const def of standardObjects()) {
+        schema.add(def);
+        used.add(def.keyPrefix);
+    }
+    const files = dirs.flatMap((d) => walk(d));
+    const objectDirs = new Map<string, string[]>();
+    for (const f of files) {
+        const m = /[\\/]objects[\\/]([^\\/]+)[\\/]/.exec(f);
+        if (m) {
+            const list = objectDirs.get(m[1]) ?? [];
+            list.push(f);
+            objectDirs.set(m[1], list);
+        }
+    }
+    for (const [objName, objFiles] of objectDirs) {
+        const objFile = objFiles.find((f) => f.endsWith(`${objName}.object-meta.xml`));
+        let def = schema.getObject(objName);
+        if (!def) {
+            const x = objFile ? (readXml(objFile).CustomObject ?? {}) : {};
+            def = customObject(objName, x, used);
+            schema.add(def);
+        }
+        for (const f of objFiles.filter((p) => p.endsWith('.field-meta.xml'))) {
+            const fx = readXml(f).CustomField;
+            const fd = fieldFromXml(fx);
+            def.fields.set(fd.name.toLowerCase(), fd);
+        }
+        for (const f of objFiles.filter((p) => p.endsWith('.recordType-meta.xml'))) {
+            const rx = readXml(f).RecordType;
+            def.recordTypes.push({
+                id: '',
+                developerName: String(rx.fullName),
+                label: String(rx.label ?? rx.fullName),
+                active: bool(rx.active),
+                defaultRecordTypeMapping: false
+            });
+        }
+    }
+    schema.linkRelationships();
+
+    const customMetadata: CustomMetadataRecord[] = [];
+    for (const f of files.filter((p) => p.endsWith('.md-meta.xml'))) {
+        const base = path.basename(f, '.md-meta.xml');
+        const dot = base.indexOf('.');
+        const type = base.substring(0, dot) + '__mdt';
+        const rx = readXml(f).CustomMetadata ?? {};
+        const values: Record<string, unknown> = {};
+        for (const v of rx.values ?? []) values[String(v.field)] = metadataValue(v.value?.[0] ?? v.value);
+        customMetadata.push({ type, developerName: base.substring(dot + 1), label: String(rx.label ?? ''), values });
+    }
+
+    const permissionSets: PermissionSetDef[] = [];
+    for (const f of files.filter((p) => p.endsWith('.permissionset-meta.xml'))) {
+        const px = readXml(f).PermissionSet ?? {};
+        const ps: PermissionSetDef = {
+            name: path.basename(f, '.permissionset-meta.xml'),
+            label: String(px.label ?? ''),
+            objects: new Map(),
+            fields: new Map(),
+            customPermissions: new Set(),
+            classes: new Set()
+        };
+        for (const o of px.objectPermissions ?? []) {
+            ps.objects.set(String(o.object).toLowerCase(), {
+                read: bool(o.allowRead),
+                create: bool(o.allowCreate),
+                edit: bool(o.allowEdit),
+                delete: bool(o.allowDelete),
+                viewAll: bool(o.viewAllRecords),
+                modifyAll: bool(o.modifyAllRecords)
+            });
+        }
+        for (const fp of px.fieldPermissions ?? []) {
+            ps.fields.set(String(fp.field).toLowerCase(), { read: bool(fp.readable), edit: bool(fp.editable) });
+        }
+        for (const cp of px.customPermissions ?? [])
+            if (bool(cp.enabled)) ps.customPermissions.add(String(cp.name).toLowerCase());
+        for (const ca of px.classAccesses ?? [])
+            if (bool(ca.enabled)) ps.classes.add(String(ca.apexClass).toLowerCase());
+        permissionSets.push(ps);
+    }
+    const customPermissions = files
+        .filter((p) => p.endsWith('.customPermission-meta.xml'))
+        .map((p) => path.basename(p, '.customPermission-meta.xml'));
+
+    return {
+        schema,
+        customMetadata,
+        permissionSets,
+        customPermissions,
+        classFiles: files.filter((p) => p.endsWith('.cls')),
+        triggerFiles: files.filter((p) => p.endsWith('.trigger'))
+    };
+}
