@@ -499,6 +499,40 @@ const SPECS: StandardObjectSpec[] = [
         ]
     },
     {
+        name: 'OpportunityShare',
+        keyPrefix: '00t',
+        fields: [
+            lookup('OpportunityId', 'Opportunity', { ...req, updateable: false }),
+            lookup('UserOrGroupId', ['User', 'Group'], { relationshipName: 'UserOrGroup', ...req, updateable: false }),
+            field('OpportunityAccessLevel', 'Picklist', {
+                length: 40,
+                ...req,
+                restrictedPicklist: true,
+                picklistValues: picklist(['Read', 'Edit', 'All'])
+            }),
+            field('RowCause', 'Picklist', { length: 40, defaultValue: { literal: 'Manual' } })
+        ]
+    },
+    {
+        name: 'AccountShare',
+        keyPrefix: '00r',
+        fields: [
+            lookup('AccountId', 'Account', { ...req, updateable: false }),
+            lookup('UserOrGroupId', ['User', 'Group'], { relationshipName: 'UserOrGroup', ...req, updateable: false }),
+            field('AccountAccessLevel', 'Picklist', {
+                length: 40,
+                ...req,
+                picklistValues: picklist(['Read', 'Edit', 'All'])
+            }),
+            field('OpportunityAccessLevel', 'Picklist', {
+                length: 40,
+                ...req,
+                picklistValues: picklist(['None', 'Read', 'Edit'])
+            }),
+            field('RowCause', 'Picklist', { length: 40, defaultValue: { literal: 'Manual' } })
+        ]
+    },
+    {
         name: 'ProcessInstance',
         keyPrefix: '04g',
         createable: false,
