@@ -74,7 +74,8 @@ export function render(v: any, ctx: RenderContext, depth = 0): string {
         const exc = ctx.exceptionText?.(v);
         if (exc !== null && exc !== undefined) return exc;
         const parts: string[] = [];
-        for (const [name, value] of v.fields) parts.push(name + '=' + render(value, ctx, depth + 1));
+        for (const [name, value] of v.fields)
+            parts.push((v.cls.findField(name)?.name ?? name) + '=' + render(value, ctx, depth + 1));
         return v.cls.displayName + ':[' + parts.join(', ') + ']';
     }
     if (v instanceof NativeObject) return v.data?.toString?.() ?? v.typeName;

@@ -409,7 +409,15 @@ export class Builtins {
 
     sobjectPut(so: SObjectLike, field: string, v: any, fromJson = false): void {
         void fromJson;
-        this.wrapOrgErrors(() => so.put(field, v));
+        this.wrapOrgErrors(() => {
+            if (
+                (isSObject(v) || v === null) &&
+                !this.describeField(so.type, field) &&
+                this.relationship(so.type, field) === 'parent'
+            ) {
+                so.putSObject(field, v);
+            } else so.put(field, v);
+        });
     }
 
     sobjectFieldType(object: string, field: string): TypeRef {
@@ -847,6 +855,13 @@ export class Builtins {
 
     getProperty(o: any, name: string, f: Frame): any {
         if (isSObject(o)) return this.sobjectGet(o, name);
+        if (o instanceof ApexList && o.fromSoql) {
+            // [SELECT … ].Field dereferences the single row the query must return
+            if (o.items.length === 0) this.it.throwSys('QueryException', 'List has no rows for assignment to SObject');
+            if (o.items.length > 1)
+                this.it.throwSys('QueryException', 'List has more than 1 row for assignment to SObject');
+            return this.getProperty(o.items[0], name, f);
+        }
         if (o instanceof NativeObject) {
             const n = name.toLowerCase();
             switch (o.typeName) {
@@ -2276,6 +2291,15 @@ export class Builtins {
                 break;
             case 'RestRequest':
             case 'RestResponse':
+                if (n === 'addheader') {
+                    (d.headers as ApexMap).map.set(a[0], [a[0], a[1]]);
+                    return null;
+                }
+                if (n === 'addparameter') {
+                    (d.params as ApexMap).map.set(a[0], [a[0], a[1]]);
+                    return null;
+                }
+                break;
             case 'AsyncOptions':
                 break;
             case 'FinalizerContext':
