@@ -70,6 +70,10 @@ export function bindSchema(schema: Schema, q: SoqlQuery, parent?: ObjectDef): Co
     q.groupBy.forEach((g) => check(g.path));
     q.orderBy.forEach((o) => o.ref.k === 'field' && check(o.ref.path));
     const hasAgg = q.select.some((s) => s.k === 'agg');
+    if (!hasAgg && !q.groupBy.length) {
+        const aliased = q.select.find((s) => s.k === 'field' && s.alias);
+        if (aliased && aliased.k === 'field') throw queryError(`unexpected token: '${aliased.alias}'`);
+    }
     if (hasAgg || q.groupBy.length) {
         for (const s of q.select) {
             if (s.k === 'field' && !q.groupBy.some((g) => samePath(g.path, s.path))) {

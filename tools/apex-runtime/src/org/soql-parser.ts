@@ -349,7 +349,7 @@ class Parser {
             this.fail(`unknown function ${t.v}`);
         }
         const ref = this.fieldRef();
-        return { k: 'field', path: ref.path };
+        return { k: 'field', path: ref.path, alias: this.alias() };
     }
 
     private alias(): string | null {
