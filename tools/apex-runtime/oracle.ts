@@ -18,7 +18,7 @@ async function main(mirror: string): Promise<void> {
         maxBuffer: 1 << 30
     });
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    const rt = new Runtime({ projectDir: dir });
+    const rt = new Runtime({ projectDir: dir, orgConfig: { runningUser: { permissionSets: [] } } });
     try {
         await rt.load();
     } catch (e) {

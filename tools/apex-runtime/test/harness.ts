@@ -38,7 +38,8 @@ export async function runtimeFor(
     const rt = new Runtime({
         projectDir: makeProject(classes),
         clock: new ManualClock(start),
-        out: (l) => out.push(l)
+        out: (l) => out.push(l),
+        orgConfig: { runningUser: { permissionSets: [] } }
     });
     await rt.load();
     return { rt, out };

@@ -23,6 +23,8 @@ export interface RuntimeOptions {
     /** skip load-time resolution (used by the oracle harness for foreign code) */
     skipResolve?: boolean;
     configFile?: string;
+    /** org config overrides (e.g. a running user without the package's permission sets for foreign projects) */
+    orgConfig?: Record<string, unknown>;
 }
 
 /** Transaction boundaries: org transaction, static state, async work commit/rollback. */
@@ -101,7 +103,8 @@ export class Runtime {
         const org = await mod.loadOrg({
             projectDir: this.options.projectDir,
             clock: this.it.clock,
-            configFile: this.options.configFile
+            configFile: this.options.configFile,
+            config: this.options.orgConfig
         });
         this.it.org = org;
         const tz = org?.config?.timeZone ?? org?.config?.timezone;
