@@ -18,18 +18,20 @@ async function main(mirror: string): Promise<void> {
         maxBuffer: 1 << 30
     });
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    const rt = new Runtime({ projectDir: dir, orgConfig: { runningUser: { permissionSets: [] } } });
+    // the standard-object catalogue covers what this package uses; a foreign project references more (EntityDefinition,
+    // FieldDefinition, platform events …): report its load errors, then run with load checks relaxed so each class
+    // fails or passes on its own
+    const strict = new Runtime({ projectDir: dir, orgConfig: { runningUser: { permissionSets: [] } } });
     try {
-        await rt.load();
+        await strict.load();
     } catch (e) {
-        if (e instanceof LoadError) {
-            for (const x of ((e as unknown as { all?: LoadError[] }).all ?? [e]).slice(0, 30))
-                process.stdout.write(`LOAD ${x.message}\n`);
-            process.stdout.write('load failed: 0 tests run\n');
-            return;
-        }
-        throw e;
+        if (!(e instanceof LoadError)) throw e;
+        const all = (e as unknown as { all?: LoadError[] }).all ?? [e];
+        process.stdout.write(`load-time errors (a deploy would fail): ${all.length}\n`);
+        for (const x of all.slice(0, 10)) process.stdout.write(`  ${x.message}\n`);
     }
+    const rt = new Runtime({ projectDir: dir, skipResolve: true, orgConfig: { runningUser: { permissionSets: [] } } });
+    await rt.load();
     const runner = new TestRunner(rt);
     const results: TestResult[] = [];
     for (const c of runner.testClasses()) results.push(...runner.runClass(c, (l) => process.stdout.write(l + '\n')));

@@ -1471,7 +1471,10 @@ export class Interpreter {
                 return v;
             }
         } else if (this.isInstance(v, t, f.cls)) return v;
-        this.throwSys('TypeException', `Invalid conversion from runtime type ${this.typeNameOf(v)} to ${t.name}`);
+        this.throwSys(
+            'TypeException',
+            `Invalid conversion from runtime type ${this.typeNameOf(v)} to ${this.builtins.typeToken(t, f.cls).display}`
+        );
     }
 
     private evalAssign(e: Node, f: Frame): any {

@@ -117,6 +117,29 @@ export function unescapeApexString(raw: string): string {
     return out;
 }
 
+/** Removes Apex comments from inline SOQL text (comments are legal inside [SELECT …]), leaving string literals intact. */
+export function stripComments(src: string): string {
+    let out = '';
+    for (let i = 0; i < src.length; i++) {
+        const c = src[i];
+        if (c === "'") {
+            let j = i + 1;
+            while (j < src.length && src[j] !== "'") j += src[j] === '\\' ? 2 : 1;
+            out += src.slice(i, j + 1);
+            i = j;
+        } else if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            i = end < 0 ? src.length : end + 1;
+            out += ' ';
+        } else if (c === '/' && src[i + 1] === '/') {
+            const end = src.indexOf('\n', i);
+            i = end < 0 ? src.length : end - 1;
+            out += ' ';
+        } else out += c;
+    }
+    return out;
+}
+
 export class AstBuilder {
     constructor(
         private readonly file: string,
@@ -717,7 +740,12 @@ export class AstBuilder {
             case 'VoidPrimaryContext':
                 return { k: 'typeclass', line, type: { name: 'void', n: 'void', args: [], array: 0 } };
             case 'SoqlPrimaryContext':
-                return { k: 'soql', line, ctx: p.soqlLiteral().query(), text: this.sourceOf(p.soqlLiteral().query()) };
+                return {
+                    k: 'soql',
+                    line,
+                    ctx: p.soqlLiteral().query(),
+                    text: stripComments(this.sourceOf(p.soqlLiteral().query()))
+                };
             case 'SoslPrimaryContext':
                 return { k: 'sosl', line, text: text(p) };
         }

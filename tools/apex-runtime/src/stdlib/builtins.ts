@@ -131,6 +131,7 @@ const BUILTIN_TYPES = new Set(
         'triggeroperation',
         'roundingmode',
         'accesslevel',
+        'accesstype',
         'logginglevel',
         'pattern',
         'matcher',
@@ -259,6 +260,7 @@ const ENUMS: Record<string, string[]> = {
         'URL'
     ],
     accesslevel: ['SYSTEM_MODE', 'USER_MODE'],
+    accesstype: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
     quiddity: [
         'ANONYMOUS',
         'BATCH_ACS',
@@ -777,6 +779,7 @@ export class Builtins {
             jsontoken: 'JSONToken',
             displaytype: 'Schema.DisplayType',
             accesslevel: 'AccessLevel',
+            accesstype: 'AccessType',
             quiddity: 'Quiddity',
             statuscode: 'StatusCode'
         };
