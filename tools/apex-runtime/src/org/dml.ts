@@ -80,7 +80,8 @@ export class DmlEngine {
         this.checkMixedDml(sobjects);
         let active = sobjects.map((_s, i) => i);
         let results: DmlResult[] = [];
-        for (let attempt = 0; attempt < 3; attempt++) {
+        const limitsBefore = { ...org.limits };
+        for (let attempt = 0; ; attempt++) {
             const mark = org.db.mark();
             const outcome = this.attempt(op, sobjects, active, opts);
             const failed = outcome.filter((w) => w.errors.length);
@@ -100,11 +101,16 @@ export class DmlEngine {
                     outcome.filter((w) => w.errors.length).map((w) => ({ ...w.errors[0], index: w.index, id: w.id }))
                 );
             }
+            // Partial success: set the failed rows aside and save the rest again, triggers included, with the
+            // governor limits as they were before the first attempt; a third failing attempt fails the call.
+            if (attempt === 2) {
+                throw new DmlError('Too many batch retries in the presence of Apex triggers and partial failures.', []);
+            }
             results = this.merge(sobjects, failed, results);
+            Object.assign(org.limits, limitsBefore);
             active = outcome.filter((w) => !w.errors.length).map((w) => w.index);
             if (!active.length) return this.merge(sobjects, [], results);
         }
-        return results;
     }
 
     private merge(all: SObject[], works: Work[], previous: DmlResult[]): DmlResult[] {
