@@ -112,11 +112,16 @@ async function main(argv: string[]): Promise<number> {
         throw e;
     }
     if (cmd === 'exec') {
-        if (!rest[0]) {
-            process.stderr.write('usage: apex exec FILE.apex\n');
+        if (!rest.length) {
+            process.stderr.write('usage: apex exec FILE.apex [MORE.apex …]\n');
             return 2;
         }
-        return exec(rt, path.resolve(rest[0]));
+        // several scripts run one after another against the same org: each is its own transaction + async work
+        for (const file of rest) {
+            const code = exec(rt, path.resolve(file));
+            if (code) return code;
+        }
+        return 0;
     }
     return test(rt, rest);
 }

@@ -65,6 +65,8 @@ export class ClassInfo {
             if (!c || seen.has(c)) return false;
             seen.add(c);
             if (c.n === lowerName || c.decl.n === lowerName) return true;
+            // system interfaces named with a namespace (Database.AllowsCallouts) are matched by name
+            if (c.decl.impls.some((t) => t.n === lowerName || t.n.endsWith('.' + lowerName))) return true;
             if (walk(c.superclass)) return true;
             return c.interfaces.some((i) => walk(i));
         };
