@@ -58,6 +58,43 @@ describe('Queueable (Apex Developer Guide › Queueable Apex)', () => {
         expect(r.out).toEqual(['UNHANDLED_EXCEPTION bad']);
     });
 
+    it('a Queueable implementing Database.AllowsCallouts may call out at Test.stopTest; one without may not', async () => {
+        const results = await runTests({
+            Mock: `@IsTest public class Mock implements HttpCalloutMock {
+                public HttpResponse respond(HttpRequest req) { HttpResponse r = new HttpResponse(); r.setStatusCode(200); return r; }
+            }`,
+            Caller: `public class Caller implements Queueable, Database.AllowsCallouts {
+                public static Integer status;
+                public void execute(QueueableContext ctx) {
+                    HttpRequest req = new HttpRequest(); req.setMethod('GET'); req.setEndpoint('callout:Anything/x');
+                    status = new Http().send(req).getStatusCode();
+                }
+            }`,
+            NoCallouts: `public class NoCallouts implements Queueable {
+                public void execute(QueueableContext ctx) {
+                    HttpRequest req = new HttpRequest(); req.setMethod('GET'); req.setEndpoint('callout:Anything/x');
+                    new Http().send(req);
+                }
+            }`,
+            Callout_Tests: `@IsTest private class Callout_Tests {
+                @IsTest static void allowed() {
+                    Test.setMock(HttpCalloutMock.class, new Mock());
+                    Test.startTest(); System.enqueueJob(new Caller()); Test.stopTest();
+                    Assert.areEqual(200, Caller.status);
+                }
+                @IsTest static void notAllowed() {
+                    Test.setMock(HttpCalloutMock.class, new Mock());
+                    Test.startTest(); System.enqueueJob(new NoCallouts()); Test.stopTest();
+                }
+            }`
+        });
+        const byName = Object.fromEntries(results.map((r) => [r.method, r]));
+        expect(byName.allowed.passed).toBe(true);
+        expect(byName.notAllowed.message).toContain(
+            'System.CalloutException: Callout not allowed from this future method.'
+        );
+    });
+
     it('@future methods run after the transaction', async () => {
         const r = await execApex("Later.go('x'); System.debug('first');", {
             Later: `public class Later { @future public static void go(String s) { System.debug('future ' + s); } }`

@@ -130,7 +130,8 @@ export class HttpLayer {
         ) {
             it.throwSys(
                 'CalloutException',
-                'Callout not allowed from this Queueable. Implement Database.AllowsCallouts to make callouts.'
+                // queueables run on the future framework: the platform reports the @future message
+                'Callout not allowed from this future method. Please enable callout by annotating the future method. eg: @Future(callout=true)'
             );
         }
         if (
