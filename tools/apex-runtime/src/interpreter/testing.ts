@@ -241,6 +241,7 @@ export class TestRunner {
         this.rt.async.reset();
         this.rt.http.mock = null;
         this.rt.builtins.hooks.emails = [];
+        this.rt.builtins.cacheStore.clear();
         this.rt.builtins.restRequest = null;
         this.rt.builtins.restResponse = null;
         this.inStartTest = false;

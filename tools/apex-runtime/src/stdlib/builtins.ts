@@ -201,6 +201,12 @@ const QUALIFIED_BUILTINS = new Set([
     'system.url',
     'system.request',
     'system.quiddity',
+    'cache.org',
+    'cache.session',
+    'cache.orgpartition',
+    'cache.sessionpartition',
+    'cache.partition',
+    'cache.cachebuilder',
     'approval.processsubmitrequest',
     'approval.processresult'
 ]);
@@ -1078,6 +1084,15 @@ export class Builtins {
                 break;
         }
         if (type === 'http') return this.hooks.http?.(null, n, a, f);
+        if (type === 'cache.org' || type === 'cache.session') {
+            const scope = type === 'cache.org' ? 'org' : 'session';
+            if (n === 'getpartition')
+                return new NativeObject(scope === 'org' ? 'Cache.OrgPartition' : 'Cache.SessionPartition', {
+                    scope,
+                    name: String(a[0])
+                });
+            return this.cacheCall(scope, 'local.default', n, a);
+        }
         return this.it.throwSys(
             'TypeException',
             `Method does not exist or incorrect signature: ${h.kind === 'builtin' ? h.n : ''}.${n}`
@@ -1138,6 +1153,59 @@ export class Builtins {
             }
         }
         return this.it.throwSys('TypeException', `Method does not exist or incorrect signature: ${object}.${n}`);
+    }
+
+    /** Platform Cache (org and session): an in-memory store per run; TTLs follow the runtime clock. */
+    readonly cacheStore = new Map<string, Map<string, { value: any; expiresAt: number }>>();
+
+    private cacheCall(scope: string, partition: string, n: string, a: any[]): any {
+        const key = scope + ':' + partition.toLowerCase();
+        let store = this.cacheStore.get(key);
+        if (!store) {
+            store = new Map();
+            this.cacheStore.set(key, store);
+        }
+        const now = this.it.clock.now();
+        const live = (k: string) => {
+            const e = store!.get(k);
+            if (e && e.expiresAt <= now) store!.delete(k);
+            return store!.get(k);
+        };
+        switch (n) {
+            case 'get': {
+                if (a[0] instanceof TypeToken) {
+                    const k = String(a[1]);
+                    const hit = live(k);
+                    if (hit) return hit.value;
+                    const builder = this.typeTokenMethod(a[0], 'newinstance', []);
+                    const value = this.it.callMethod(builder, 'doLoad', [k]);
+                    store.set(k, { value, expiresAt: now + 86_400_000 });
+                    return value;
+                }
+                return live(String(a[0]))?.value ?? null;
+            }
+            case 'put': {
+                const ttl = typeof a[2] === 'number' ? a[2] : 86400;
+                store.set(String(a[0]), { value: a[1], expiresAt: now + ttl * 1000 });
+                return null;
+            }
+            case 'contains':
+                return !!live(String(a[0]));
+            case 'remove':
+                return store.delete(String(a[0]));
+            case 'getkeys': {
+                const s = new ApexSet(T('String'));
+                for (const k of [...store.keys()]) if (live(k)) s.map.set(k, k);
+                return s;
+            }
+            case 'isavailable':
+                return true;
+            case 'getcapacity':
+                return new ApexDouble(0);
+            case 'getname':
+                return partition;
+        }
+        return this.it.throwSys('TypeException', `Method does not exist: Cache.${n}`);
     }
 
     private typeForName(name: string | null, f: Frame): TypeToken | null {
@@ -1635,6 +1703,34 @@ export class Builtins {
                     return new ApexBlob(new Uint8Array(Buffer.concat([d.update(body), d.final()])));
                 } catch {
                     return this.it.throwSys('SecurityException', 'Given final block not properly padded');
+                }
+            }
+            case 'sign':
+            case 'verify': {
+                const hash =
+                    String(a[0])
+                        .toLowerCase()
+                        .replace(/^rsa-?/, '')
+                        .replace(/^rsa$/, 'sha1')
+                        .replace('-', '') || 'sha1';
+                const data = Buffer.from((a[1] as ApexBlob).bytes);
+                try {
+                    if (n === 'sign') {
+                        const key = crypto.createPrivateKey({
+                            key: Buffer.from((a[2] as ApexBlob).bytes),
+                            format: 'der',
+                            type: 'pkcs8'
+                        });
+                        return new ApexBlob(new Uint8Array(crypto.sign(hash, data, key)));
+                    }
+                    const key = crypto.createPublicKey({
+                        key: Buffer.from((a[3] as ApexBlob).bytes),
+                        format: 'der',
+                        type: 'spki'
+                    });
+                    return crypto.verify(hash, data, key, Buffer.from((a[2] as ApexBlob).bytes));
+                } catch (e) {
+                    return this.it.throwSys('SecurityException', `Invalid key: ${(e as Error).message}`);
                 }
             }
             case 'verifyhmac': {
@@ -2288,6 +2384,9 @@ export class Builtins {
             case 'Dom.Document':
             case 'Dom.XmlNode':
                 return this.domMethod(o, n, a);
+            case 'Cache.OrgPartition':
+            case 'Cache.SessionPartition':
+                return this.cacheCall(d.scope, d.name, n, a);
             case 'DescribeFields':
             case 'FieldTokens':
                 if (n === 'getmap') return this.describeFieldsMap(d.object);
