@@ -25,6 +25,8 @@ export interface AsyncJob {
     cron?: string;
     name?: string;
     status: 'Queued' | 'Processing' | 'Completed' | 'Failed' | 'Aborted';
+    /** the AsyncApexJob row's Id in the org */
+    recordId?: string;
     error?: string;
 }
 
@@ -86,6 +88,8 @@ export class AsyncManager {
                 return null;
             case 'isasync':
                 return this.isAsync();
+            case 'currentkind':
+                return this.tx.current?.kind ?? null;
             case 'isqueueable':
                 return this.tx.current?.kind === 'queueable';
             case 'isfuture':
@@ -125,26 +129,35 @@ export class AsyncManager {
         return it.throwSys('TypeException', `Unsupported async operation ${n}`);
     }
 
+    /** Records the job as an AsyncApexJob (and CronTrigger for schedules) so SOQL sees it; adopts the org's Ids. */
     private record(job: AsyncJob) {
         this.history.push(job);
         const org: any = this.rt.it.org;
-        if (org?.recordAsyncJob) {
-            org.recordAsyncJob({
-                id: job.id,
-                kind: job.kind,
-                className: job.target?.cls.displayName ?? (job.method?.owner as any)?.displayName ?? null,
-                methodName: job.method?.name ?? null,
-                status: job.status,
-                cron: job.cron ?? null,
-                name: job.name ?? null,
-                nextFireTime: job.dueAt
+        if (!org?.recordAsyncJob) return;
+        const id: string = org.recordAsyncJob({
+            id: job.id,
+            kind: job.kind,
+            className: job.target?.cls.displayName ?? (job.method?.owner as any)?.displayName ?? null,
+            methodName: job.method?.name ?? null,
+            status: job.status,
+            cron: job.cron ?? null,
+            name: job.name ?? null,
+            nextFireTime: job.dueAt
+        });
+        if (!id) return;
+        job.recordId = id;
+        if (job.kind === 'schedule') {
+            const rows = org.query(org.compileSoql('SELECT CronTriggerId FROM AsyncApexJob WHERE Id = :id'), {
+                resolveBind: () => id
             });
-        }
+            const cronId = Array.isArray(rows) && rows[0] ? rows[0].get('CronTriggerId') : null;
+            if (cronId) job.id = cronId;
+        } else job.id = id;
     }
 
     private updateRecord(job: AsyncJob) {
         const org: any = this.rt.it.org;
-        org?.updateAsyncJob?.(job.id, { status: job.status, error: job.error ?? null });
+        org?.updateAsyncJob?.(job.recordId ?? job.id, { status: job.status, error: job.error ?? null });
     }
 
     enqueueQueueable(job: any, opt: any): string {

@@ -269,23 +269,33 @@ const ENUMS: Record<string, string[]> = {
     accesstype: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
     quiddity: [
         'ANONYMOUS',
+        'AURA',
         'BATCH_ACS',
         'BATCH_APEX',
         'BATCH_CHUNK_PARALLEL',
         'BATCH_CHUNK_SERIAL',
+        'BULK_API',
+        'COMMERCE_INTEGRATION',
+        'DISCOVERABLE_LOGIN',
+        'FUNCTION_CALLBACK',
         'FUTURE',
+        'INBOUND_EMAIL_SERVICE',
+        'INVOCABLE_ACTION',
+        'IOT',
+        'PLATFORM_EVENT_PUBLISH_CALLBACK',
+        'POST_COMMIT_QUEUEABLE',
         'QUEUEABLE',
+        'QUICK_ACTION',
+        'REMOTE_ACTION',
         'REST',
         'RUNTEST_ASYNC',
         'RUNTEST_DEPLOY',
         'RUNTEST_SYNC',
         'SCHEDULED',
+        'SOAP',
         'SYNCHRONOUS',
-        'AURA',
-        'VF',
-        'INVOCABLE_ACTION',
-        'POST_COMMIT_QUEUEABLE',
-        'TRANSACTION_FINALIZER_QUEUEABLE'
+        'TRANSACTION_FINALIZER_QUEUEABLE',
+        'VF'
     ]
 };
 
@@ -1078,7 +1088,7 @@ export class Builtins {
             case 'asyncinfo':
                 return this.hooks.async?.('asyncinfo.' + n, a, f);
             case 'request':
-                if (n === 'getcurrent') return new NativeObject('Request', {});
+                if (n === 'getcurrent') return new NativeObject('Request', { quiddity: this.currentQuiddity() });
                 break;
             case 'jsonparser':
                 break;
@@ -1153,6 +1163,17 @@ export class Builtins {
             }
         }
         return this.it.throwSys('TypeException', `Method does not exist or incorrect signature: ${object}.${n}`);
+    }
+
+    /** What kind of request is running (Request.getQuiddity). */
+    currentQuiddity(): string {
+        const kind = this.hooks.async?.('currentkind', [], null as any) as string | null;
+        if (kind === 'queueable') return 'QUEUEABLE';
+        if (kind === 'future') return 'FUTURE';
+        if (kind === 'batch') return 'BATCH_APEX';
+        if (kind === 'schedule') return 'SCHEDULED';
+        if (this.hooks.isRunningTest?.()) return 'RUNTEST_SYNC';
+        return 'ANONYMOUS';
     }
 
     /** Platform Cache (org and session): an in-memory store per run; TTLs follow the runtime clock. */
@@ -1271,7 +1292,7 @@ export class Builtins {
             case 'hashcode':
                 return 0;
             case 'getquiddity':
-                return this.enumOf('quiddity', 'SYNCHRONOUS');
+                return this.enumOf('quiddity', this.currentQuiddity());
         }
         return it.throwSys('TypeException', `Method does not exist or incorrect signature: System.${n}`);
     }
