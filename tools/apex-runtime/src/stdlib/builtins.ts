@@ -752,6 +752,8 @@ export class Builtins {
             const idx = ENUMS[type].indexOf(name.toUpperCase());
             if (idx >= 0) return this.enumOf(type, ENUMS[type][idx]);
         }
+        // System.StatusCode has hundreds of values: any upper-case name is one (DUPLICATE_VALUE, REQUIRED_FIELD_MISSING …)
+        if (type === 'statuscode' && /^[A-Z_]+$/.test(name)) return this.enumOf('statuscode', name);
         switch (type) {
             case 'trigger':
                 return this.triggerProperty(n);
