@@ -1,80 +1,81 @@
 /**
  * Shapes the Apex controllers return to the LWCs (see /tmp/team/UI-CONTRACT.md and the controllers'
- * @AuraEnabled inner classes). Apex Datetime arrives as an ISO-8601 string, Date as `YYYY-MM-DD`.
+ * @AuraEnabled inner classes). Apex Datetime arrives as an ISO-8601 string, Date as `YYYY-MM-DD`; a property whose
+ * value is null is left out of the response, hence the optional fields.
  */
 declare namespace QbApex {
     type Nullable<T> = T | null | undefined;
 
     interface SyncStatus {
         status: string;
-        statusLabel: Nullable<string>;
-        invoiceId: Nullable<string>;
-        docNumber: Nullable<string>;
-        realmId: Nullable<string>;
-        companyName: Nullable<string>;
-        invoiceUrl: Nullable<string>;
-        lastSyncedAt: Nullable<string>;
-        nextAttemptAt: Nullable<string>;
-        lastError: Nullable<string>;
-        balance: Nullable<number>;
-        paymentStatus: Nullable<string>;
-        canSync: Nullable<boolean>;
-        isRunning: Nullable<boolean>;
-        hasInvoice: Nullable<boolean>;
-        isWon: Nullable<boolean>;
+        statusLabel?: Nullable<string>;
+        invoiceId?: Nullable<string>;
+        docNumber?: Nullable<string>;
+        realmId?: Nullable<string>;
+        companyName?: Nullable<string>;
+        invoiceUrl?: Nullable<string>;
+        lastSyncedAt?: Nullable<string>;
+        nextAttemptAt?: Nullable<string>;
+        lastError?: Nullable<string>;
+        balance?: Nullable<number>;
+        paymentStatus?: Nullable<string>;
+        canSync?: Nullable<boolean>;
+        isRunning?: Nullable<boolean>;
+        hasInvoice?: Nullable<boolean>;
+        isWon?: Nullable<boolean>;
     }
 
     interface PreviewLine {
-        productName: Nullable<string>;
-        productCode: Nullable<string>;
-        itemId: Nullable<string>;
-        itemName: Nullable<string>;
-        quantity: Nullable<number>;
-        unitPrice: Nullable<number>;
-        amount: Nullable<number>;
-        description: Nullable<string>;
-        taxCode: Nullable<string>;
-        usesFallback: Nullable<boolean>;
-        problem: Nullable<string>;
-        product2Id: Nullable<string>;
+        productName?: Nullable<string>;
+        productCode?: Nullable<string>;
+        itemId?: Nullable<string>;
+        itemName?: Nullable<string>;
+        quantity?: Nullable<number>;
+        unitPrice?: Nullable<number>;
+        amount?: Nullable<number>;
+        description?: Nullable<string>;
+        taxCode?: Nullable<string>;
+        usesFallback?: Nullable<boolean>;
+        problem?: Nullable<string>;
+        product2Id?: Nullable<string>;
     }
 
     interface InvoicePreview {
-        realmId: Nullable<string>;
-        companyName: Nullable<string>;
-        customerName: Nullable<string>;
-        customerMatch: Nullable<string>;
-        customerId: Nullable<string>;
-        lines: Nullable<PreviewLine[]>;
-        total: Nullable<number>;
-        opportunityAmount: Nullable<number>;
-        currencyCode: Nullable<string>;
-        problems: Nullable<string[]>;
-        warnings: Nullable<string[]>;
-        canSync: Nullable<boolean>;
+        realmId?: Nullable<string>;
+        companyName?: Nullable<string>;
+        customerName?: Nullable<string>;
+        customerMatch?: Nullable<string>;
+        customerId?: Nullable<string>;
+        lines?: Nullable<PreviewLine[]>;
+        total?: Nullable<number>;
+        opportunityAmount?: Nullable<number>;
+        currencyCode?: Nullable<string>;
+        problems?: Nullable<string[]>;
+        warnings?: Nullable<string[]>;
+        canSync?: Nullable<boolean>;
     }
 
     interface Company {
         realmId: string;
-        name: Nullable<string>;
-        environment: Nullable<string>;
-        fallbackItemId: Nullable<string>;
-        fallbackItemName: Nullable<string>;
-        isDefault: Nullable<boolean>;
+        name?: Nullable<string>;
+        environment?: Nullable<string>;
+        fallbackItemId?: Nullable<string>;
+        fallbackItemName?: Nullable<string>;
+        isDefault?: Nullable<boolean>;
     }
 
     interface MappingRow {
         product2Id: string;
-        productName: Nullable<string>;
-        productCode: Nullable<string>;
-        family: Nullable<string>;
-        mappingId: Nullable<string>;
-        realmId: Nullable<string>;
-        qbItemId: Nullable<string>;
-        qbItemName: Nullable<string>;
-        taxable: Nullable<boolean>;
-        taxCode: Nullable<string>;
-        status: Nullable<string>;
+        productName?: Nullable<string>;
+        productCode?: Nullable<string>;
+        family?: Nullable<string>;
+        mappingId?: Nullable<string>;
+        realmId?: Nullable<string>;
+        qbItemId?: Nullable<string>;
+        qbItemName?: Nullable<string>;
+        taxable?: Nullable<boolean>;
+        taxCode?: Nullable<string>;
+        status?: Nullable<string>;
         /** 'Sku' | 'Name': how autoMatch found the item (proposals only). */
         matchedBy?: Nullable<string>;
         /** The current mapping an import would replace (previewImport changes only). */
@@ -84,51 +85,51 @@ declare namespace QbApex {
 
     interface QboItem {
         id: string;
-        name: Nullable<string>;
-        sku: Nullable<string>;
-        type: Nullable<string>;
-        taxable: Nullable<boolean>;
-        active: Nullable<boolean>;
+        name?: Nullable<string>;
+        sku?: Nullable<string>;
+        type?: Nullable<string>;
+        taxable?: Nullable<boolean>;
+        active?: Nullable<boolean>;
     }
 
     interface RowError {
-        product2Id: Nullable<string>;
-        message: Nullable<string>;
+        product2Id?: Nullable<string>;
+        message?: Nullable<string>;
     }
 
     interface SaveResult {
-        success: Nullable<boolean>;
-        errors: Nullable<RowError[]>;
+        success?: Nullable<boolean>;
+        errors?: Nullable<RowError[]>;
     }
 
     interface ImportError {
-        lineNumber: Nullable<number>;
-        message: Nullable<string>;
-        raw: Nullable<string>;
+        lineNumber?: Nullable<number>;
+        message?: Nullable<string>;
+        raw?: Nullable<string>;
     }
 
     interface ImportPreview {
-        changes: Nullable<MappingRow[]>;
-        badRows: Nullable<ImportError[]>;
-        unchangedCount: Nullable<number>;
+        changes?: Nullable<MappingRow[]>;
+        badRows?: Nullable<ImportError[]>;
+        unchangedCount?: Nullable<number>;
     }
 
     interface ValidationIssue {
-        product2Id: Nullable<string>;
-        productName: Nullable<string>;
-        qbItemId: Nullable<string>;
-        mappedName: Nullable<string>;
-        currentName: Nullable<string>;
-        problem: Nullable<string>;
+        product2Id?: Nullable<string>;
+        productName?: Nullable<string>;
+        qbItemId?: Nullable<string>;
+        mappedName?: Nullable<string>;
+        currentName?: Nullable<string>;
+        problem?: Nullable<string>;
     }
 
     interface ValidationReport {
-        issues: Nullable<ValidationIssue[]>;
-        checkedCount: Nullable<number>;
-        fallbackItemId: Nullable<string>;
-        fallbackItemName: Nullable<string>;
+        issues?: Nullable<ValidationIssue[]>;
+        checkedCount?: Nullable<number>;
+        fallbackItemId?: Nullable<string>;
+        fallbackItemName?: Nullable<string>;
         /** Null when the fallback item is usable; else 'Not configured' | 'Deleted' | 'Inactive'. */
-        fallbackProblem: Nullable<string>;
+        fallbackProblem?: Nullable<string>;
     }
 
     interface LogFilter {
@@ -143,58 +144,58 @@ declare namespace QbApex {
 
     interface LogRow {
         id: string;
-        name: Nullable<string>;
-        createdAt: Nullable<string>;
-        opportunityId: Nullable<string>;
-        opportunityName: Nullable<string>;
-        realmId: Nullable<string>;
-        operation: Nullable<string>;
-        outcome: Nullable<string>;
-        httpStatus: Nullable<number>;
-        errorCode: Nullable<string>;
-        attempt: Nullable<number>;
-        durationMs: Nullable<number>;
-        summary: Nullable<string>;
+        name?: Nullable<string>;
+        createdAt?: Nullable<string>;
+        opportunityId?: Nullable<string>;
+        opportunityName?: Nullable<string>;
+        realmId?: Nullable<string>;
+        operation?: Nullable<string>;
+        outcome?: Nullable<string>;
+        httpStatus?: Nullable<number>;
+        errorCode?: Nullable<string>;
+        attempt?: Nullable<number>;
+        durationMs?: Nullable<number>;
+        summary?: Nullable<string>;
     }
 
     interface LogPage {
-        rows: Nullable<LogRow[]>;
-        nextCursor: Nullable<string>;
+        rows?: Nullable<LogRow[]>;
+        nextCursor?: Nullable<string>;
     }
 
     interface LogDetail extends LogRow {
-        requestBody: Nullable<string>;
-        responseBody: Nullable<string>;
-        requestId: Nullable<string>;
-        intuitTid: Nullable<string>;
-        errorMessage: Nullable<string>;
-        invoiceId: Nullable<string>;
-        invoiceUrl: Nullable<string>;
-        canRetry: Nullable<boolean>;
+        requestBody?: Nullable<string>;
+        responseBody?: Nullable<string>;
+        requestId?: Nullable<string>;
+        intuitTid?: Nullable<string>;
+        errorMessage?: Nullable<string>;
+        invoiceId?: Nullable<string>;
+        invoiceUrl?: Nullable<string>;
+        canRetry?: Nullable<boolean>;
     }
 
     interface DailyCount {
         day: string;
-        succeeded: Nullable<number>;
-        failed: Nullable<number>;
+        succeeded?: Nullable<number>;
+        failed?: Nullable<number>;
     }
 
     interface Connection {
         realmId: string;
-        label: Nullable<string>;
-        environment: Nullable<string>;
-        namedCredential: Nullable<string>;
-        isDefault: Nullable<boolean>;
-        productionInSandbox: Nullable<boolean>;
-        allowedFromSandbox: Nullable<boolean>;
+        label?: Nullable<string>;
+        environment?: Nullable<string>;
+        namedCredential?: Nullable<string>;
+        isDefault?: Nullable<boolean>;
+        productionInSandbox?: Nullable<boolean>;
+        allowedFromSandbox?: Nullable<boolean>;
         /** What the admin should know about this configuration (production company in a sandbox org), or null. */
-        warning: Nullable<string>;
+        warning?: Nullable<string>;
     }
 
     interface ConnectionTest {
-        ok: Nullable<boolean>;
-        companyName: Nullable<string>;
-        message: Nullable<string>;
-        warning: Nullable<string>;
+        ok?: Nullable<boolean>;
+        companyName?: Nullable<string>;
+        message?: Nullable<string>;
+        warning?: Nullable<string>;
     }
 }

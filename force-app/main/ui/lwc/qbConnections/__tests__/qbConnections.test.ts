@@ -24,6 +24,18 @@ jest.mock('@salesforce/apex/QBConnectionsController.testConnection', () => ({ de
 });
 
 const mockGetConnections = getConnections as jest.Mock;
+// The sample org has no production company; this is the row QBConnectionsController returns for one in a sandbox org.
+const PRODUCTION_IN_SANDBOX = [
+    CONNECTIONS[0],
+    {
+        ...CONNECTIONS[1],
+        environment: 'Production',
+        namedCredential: 'QuickBooks_Production',
+        productionInSandbox: true,
+        warning:
+            'This is a live QuickBooks company configured in a Salesforce sandbox: syncs to it are refused here. Point this sandbox at an Intuit sandbox company, or check Allow From Salesforce Sandbox on the QB Company record.'
+    }
+];
 const mockTestConnection = testConnection as jest.Mock;
 
 async function renderConnections(): Promise<HTMLElement> {
@@ -52,16 +64,18 @@ describe('c-qb-connections', () => {
         const rows = queryAll(element, '[data-id="connection"]');
         expect(rows).toHaveLength(2);
         const us = textOf(rows[0]);
-        expect(us).toContain('Demo Company US');
+        expect(us).toContain('Acme US');
         expect(us).toContain('Sandbox');
         expect(us).toContain('9130350000000001');
         expect(us).toContain('QuickBooks_Sandbox');
         expect(us).toContain('Default');
+        expect(textOf(rows[1])).toContain('Acme Canada');
         expect(textOf(rows[1])).not.toContain('Default');
+        expect(query(element, '[data-id="connection-warning"]')).toBeNull();
     });
 
     it('warns only on the production company configured in a sandbox org', async () => {
-        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        mockGetConnections.mockResolvedValue(PRODUCTION_IN_SANDBOX);
         const element = await renderConnections();
 
         expect(query(rowFor(element, '9130350000000001'), '[data-id="connection-warning"]')).toBeNull();
@@ -79,7 +93,7 @@ describe('c-qb-connections', () => {
 
         expect(mockTestConnection).toHaveBeenCalledWith({ realmId: '9130350000000001' });
         const outcome = query(row, '[data-id="outcome"]')!;
-        expect(textOf(outcome)).toContain('Connected to Demo Company US.');
+        expect(textOf(outcome)).toContain('Connected to Acme US.');
         expect(outcome.classList).toContain('slds-text-color_success');
         expect(deepActiveElement()).toBe(outcome);
         expect(query(rowFor(element, '9130350000000002'), '[data-id="outcome"]')).toBeNull();

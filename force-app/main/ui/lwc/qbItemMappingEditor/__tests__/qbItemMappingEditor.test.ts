@@ -49,8 +49,9 @@ jest.mock('@salesforce/apex/QBItemMappingController.validateMappings', () => ({ 
 
 const US = '9130350000000001';
 const CANADA = '9130350000000002';
-const HARDWARE_KIT = '01t000000000003AAA';
-const IMPLEMENTATION = '01t000000000001AAA';
+const HARDWARE_KIT = '01t5gA000000001ABA';
+const IMPLEMENTATION = '01t5gA000000002ABA';
+const PREMIUM_SUPPORT = '01t5gA000000003ABA';
 const mockGetCompanies = getCompanies as jest.Mock;
 const mockGetMappings = getMappings as jest.Mock;
 const mockSearchItems = searchItems as jest.Mock;
@@ -144,16 +145,26 @@ describe('c-qb-item-mapping-editor table and filters', () => {
         expect(rowText(element, 'Hardware Kit')).toContain('Unmapped');
         expect(rowText(element, 'Hardware Kit')).toContain('—');
         expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
-            'Fallback item: Services (id 1), used for products without a mapping.'
+            'Fallback item: id 1, used for products without a mapping.'
         );
     });
 
-    it('reloads for another company and shows that it has no fallback item', async () => {
+    it("reloads for another company and shows that company's fallback item", async () => {
         const element = await renderWithRows();
 
         await chooseOption(element, 'QuickBooks company', CANADA);
 
         expect(mockGetMappings).toHaveBeenLastCalledWith({ realmId: CANADA, unmappedOnly: false, searchTerm: '' });
+        expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
+            'Fallback item: Services (id 1), used for products without a mapping.'
+        );
+    });
+
+    it('warns that unmapped products stop the sync when the company has no fallback item', async () => {
+        mockGetCompanies.mockResolvedValue([{ ...COMPANIES[0], fallbackItemId: null }]);
+        mockGetMappings.mockResolvedValue(MAPPINGS);
+        const element = await renderEditor();
+
         expect(textOf(query(element, '[data-id="fallback"]'))).toContain('No fallback item');
     });
 
@@ -186,16 +197,6 @@ describe('c-qb-item-mapping-editor table and filters', () => {
 
         expect(textOf(query(element, '[data-id="empty"]'))).toBe('There are no active products.');
         expect(query(element, 'lightning-datatable')).toBeNull();
-    });
-
-    it('names a fallback item by id when its name is unknown', async () => {
-        mockGetCompanies.mockResolvedValue([{ ...COMPANIES[1], fallbackItemName: null }]);
-        mockGetMappings.mockResolvedValue(MAPPINGS);
-        const element = await renderEditor();
-
-        expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
-            'Fallback item: id 1, used for products without a mapping.'
-        );
     });
 
     it('searches products once the user pauses typing', async () => {
@@ -276,27 +277,28 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
 
     it('lists every refused row, marks it in the table and keeps the drafts when nothing was saved', async () => {
         const element = await renderWithRows();
-        mockSaveMappings.mockResolvedValue(SAVE_REFUSED);
+        const wholeSaveError = { message: 'Nothing was saved: another admin changed these mappings meanwhile.' };
+        mockSaveMappings.mockResolvedValue({ ...SAVE_REFUSED, errors: [...SAVE_REFUSED.errors, wholeSaveError] });
         await editCells(element, [{ product2Id: HARDWARE_KIT, taxCode: 'TAX' }]);
 
         await clickButton(element, 'Save changes (1)');
 
         const errors = query(element, '[data-id="save-errors"]')!;
         expect(textOf(errors)).toContain('Nothing was saved.');
-        expect(textOf(errors)).toContain('Hardware Kit: QuickBooks item 999 does not exist in Demo Company US.');
-        expect(textOf(errors)).toContain('Nothing was saved because 1 row is invalid.');
+        expect(textOf(errors)).toContain(`Hardware Kit: ${SAVE_REFUSED.errors[0].message}`);
+        expect(textOf(errors)).toContain(wholeSaveError.message);
         expect(deepActiveElement()).toBe(errors);
         expect(datatable(element).errors).toEqual({
             rows: {
                 [HARDWARE_KIT]: {
                     title: 'Not saved',
-                    messages: ['QuickBooks item 999 does not exist in Demo Company US.'],
+                    messages: [SAVE_REFUSED.errors[0].message],
                     fieldNames: ['itemLabel']
                 }
             },
             table: {
                 title: 'Nothing was saved. Fix the rows marked in red and save again.',
-                messages: ['Nothing was saved because 1 row is invalid.']
+                messages: [wholeSaveError.message]
             }
         });
         expect(hasButton(element, 'Save changes (1)')).toBe(true);
@@ -397,7 +399,7 @@ describe('c-qb-item-mapping-editor item picker', () => {
         mockSaveMappings.mockResolvedValue(SAVE_OK);
         await clickButton(element, 'Save changes (1)');
         expect(mockSaveMappings.mock.calls[0][0].rows[0]).toMatchObject({
-            product2Id: '01t000000000002AAA',
+            product2Id: PREMIUM_SUPPORT,
             qbItemId: null,
             qbItemName: null
         });
@@ -552,7 +554,7 @@ describe('c-qb-item-mapping-editor CSV export and import', () => {
         await clickButton(element, 'Apply 1 change');
 
         expect(query(element, '[data-id="import-preview"]')).not.toBeNull();
-        expect(textOf(query(element, '[data-id="save-errors"]'))).toContain('QuickBooks item 999 does not exist');
+        expect(textOf(query(element, '[data-id="save-errors"]'))).toContain(SAVE_REFUSED.errors[0].message);
     });
 
     it('cannot apply an import without changes, and cancels it', async () => {

@@ -99,7 +99,7 @@ describe('c-qb-sync-log-viewer list', () => {
         expect(text).toContain('Acme - 50 licenses');
         expect(text).toContain('Invoice Create');
         expect(text).toContain('6000');
-        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('4 rows shown, more available');
+        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('3 rows shown, more available');
     });
 
     it('loads the next page with the cursor on Load more and appends it, until the end', async () => {
@@ -110,12 +110,12 @@ describe('c-qb-sync-log-viewer list', () => {
 
         expect(mockGetLogs).toHaveBeenLastCalledWith({
             filter: NO_FILTER,
-            cursor: '2026-11-26T21:35:00.000Z|a03000000000004AAA',
+            cursor: PAGE_1.nextCursor,
             pageSize: 50
         });
-        expect(tableText(element)).toContain('Globex renewal');
+        expect(tableText(element)).toContain('Not synced automatically: Auto-sync is off');
         expect(tableText(element)).toContain('Invoice 1038 created');
-        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('5 rows');
+        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('6 rows');
         expect(hasButton(element, 'Load more')).toBe(false);
     });
 
@@ -126,12 +126,12 @@ describe('c-qb-sync-log-viewer list', () => {
         datatable(element).dispatchEvent(new CustomEvent('loadmore'));
         await flushPromises();
 
-        expect(lastGetLogsArgs().cursor).toBe('2026-11-26T21:35:00.000Z|a03000000000004AAA');
-        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('5 rows');
+        expect(lastGetLogsArgs().cursor).toBe(PAGE_1.nextCursor);
+        expect(textOf(query(element, '[data-id="row-count"]'))).toBe('6 rows');
     });
 
     it('counts a single row in the singular', async () => {
-        mockGetLogs.mockResolvedValue(PAGE_2);
+        mockGetLogs.mockResolvedValue({ rows: PAGE_2.rows.slice(0, 1) });
         const element = await renderViewer();
 
         expect(textOf(query(element, '[data-id="row-count"]'))).toBe('1 row');
@@ -242,16 +242,16 @@ describe('c-qb-sync-log-viewer details', () => {
 
         await viewDetails(element, 2);
 
-        expect(mockGetLogDetail).toHaveBeenCalledWith({ logId: 'a03000000000003AAA' });
+        expect(mockGetLogDetail).toHaveBeenCalledWith({ logId: PAGE_1.rows[2].id });
         const detail = query(element, '[data-id="detail"]')!;
-        expect(textOf(detail)).toContain('LOG-0000098: Invoice Create Failure');
+        expect(textOf(detail)).toContain('LOG-0000004: Invoice Create Failure');
         expect(textOf(query(element, '[data-id="detail-request-id"]'))).toBe('SR-000042-1');
         expect(textOf(query(element, '[data-id="detail-error-code"]'))).toContain('6000: A business validation error');
         const requestBody = query(element, '[data-id="request-body"]')!.textContent!;
         expect(requestBody).toContain('\n  "CustomerRef": {\n    "value": "58"\n  }');
         expect(query(element, '[data-id="response-body"]')!.textContent).toContain('"code": "6000"');
         expect(query<HTMLAnchorElement>(element, '[data-id="detail-opportunity"]')!.getAttribute('href')).toBe(
-            '/lightning/r/Opportunity/006000000000001AAA/view'
+            `/lightning/r/Opportunity/${DETAIL_FAILURE.opportunityId}/view`
         );
         expect(query(element, '[data-id="detail-invoice"]')).toBeNull();
         expect(deepActiveElement()).toBe(query(element, '[data-focus="detail"]'));
@@ -259,7 +259,7 @@ describe('c-qb-sync-log-viewer details', () => {
 
     it('links the invoice, shows a non-JSON body as it is and offers no Retry on a success', async () => {
         mockGetLogs.mockResolvedValue(PAGE_1);
-        mockGetLogDetail.mockResolvedValue(DETAIL_SUCCESS);
+        mockGetLogDetail.mockResolvedValue({ ...DETAIL_SUCCESS, responseBody: '<html>not json</html>' });
         const element = await renderViewer();
 
         await viewDetails(element, 0);
@@ -294,7 +294,7 @@ describe('c-qb-sync-log-viewer details', () => {
 
         await clickButton(element, 'Retry sync');
 
-        expect(mockRetry).toHaveBeenCalledWith({ opportunityId: '006000000000001AAA' });
+        expect(mockRetry).toHaveBeenCalledWith({ opportunityId: DETAIL_FAILURE.opportunityId });
         const message = query(element, '[data-id="retry-message"]')!;
         expect(textOf(message)).toBe('Retry queued. The deal is now Queued.');
         expect(deepActiveElement()).toBe(message);

@@ -22,7 +22,6 @@ import STATUS_QUEUED from './data/getStatusQueued.json';
 import STATUS_SYNCED from './data/getStatusSynced.json';
 import STATUS_FAILED from './data/getStatusFailed.json';
 import STATUS_RETRY_SCHEDULED from './data/getStatusRetryScheduled.json';
-import STATUS_NO_PERMISSION from './data/getStatusNoPermission.json';
 import STATUS_OPEN from './data/getStatusOpen.json';
 import PREVIEW from './data/preview.json';
 import PREVIEW_PROBLEMS from './data/previewProblems.json';
@@ -33,7 +32,7 @@ jest.mock('@salesforce/apex/QBSyncController.preview', () => ({ default: jest.fn
 jest.mock('@salesforce/apex/QBSyncController.syncNow', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncController.retry', () => ({ default: jest.fn() }), { virtual: true });
 
-const OPPORTUNITY_ID = '006000000000001AAA';
+const OPPORTUNITY_ID = '0065gA000000001ABA';
 const mockGetStatus = getStatus as jest.Mock;
 const mockPreview = preview as jest.Mock;
 const mockSyncNow = syncNow as jest.Mock;
@@ -78,7 +77,7 @@ describe('c-qb-sync-panel status', () => {
         expect(link.target).toBe('_blank');
         const details = statusText(element);
         expect(details).toContain('Synced');
-        expect(details).toContain('Sandbox Company US 1 (9341453050298231)');
+        expect(details).toContain('Acme US (9130350000000001)');
         expect(details).toContain('Partially Paid');
         expect(details).toContain('$1,250.50');
         expect(textOf(query(element, '[data-id="last-synced"]'))).toMatch(/2026/);
@@ -110,6 +109,8 @@ describe('c-qb-sync-panel status', () => {
     it('disables Sync now once the deal has its invoice, saying why', async () => {
         mockGetStatus.mockResolvedValue(STATUS_SYNCED);
         const element = await renderPanel();
+
+        expect(hasButton(element, 'Retry')).toBe(false);
 
         expect(isButtonDisabled(element, 'Sync now')).toBe(true);
         expect(textOf(query(element, '[data-id="blocked"]'))).toContain('one deal, one invoice');
@@ -169,11 +170,11 @@ describe('c-qb-sync-panel status', () => {
         mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, companyName: null });
         const element = await renderPanel();
 
-        expect(textOf(query(element, '[data-id="company"]'))).toBe('9341453050298231');
+        expect(textOf(query(element, '[data-id="company"]'))).toBe('9130350000000001');
     });
 
     it('shows status but no buttons to users without the sync permission', async () => {
-        mockGetStatus.mockResolvedValue(STATUS_NO_PERMISSION);
+        mockGetStatus.mockResolvedValue({ ...STATUS_NOT_SYNCED, canSync: false });
         const element = await renderPanel();
 
         expect(statusText(element)).toContain('Not Synced');
@@ -185,6 +186,8 @@ describe('c-qb-sync-panel status', () => {
     it('explains that sync waits for Closed Won on an open deal', async () => {
         mockGetStatus.mockResolvedValue(STATUS_OPEN);
         const element = await renderPanel();
+
+        expect(statusText(element)).toContain('Not Synced');
 
         expect(isButtonDisabled(element, 'Sync now')).toBe(true);
         expect(textOf(query(element, '[data-id="blocked"]'))).toContain('Closed Won');
@@ -251,6 +254,7 @@ describe('c-qb-sync-panel Sync now', () => {
         await flushPromises();
 
         expect(mockGetStatus).toHaveBeenCalledTimes(3);
+        expect(isButtonDisabled(element, 'Sync now')).toBe(true);
         expect(query<HTMLAnchorElement>(element, '[data-id="invoice-link"]')!.textContent).toBe('1038');
         expect(textOf(query(element, '[data-id="action-message"]'))).toBe('Sync finished: Synced.');
         expect(mockNotify).toHaveBeenCalledTimes(3);
