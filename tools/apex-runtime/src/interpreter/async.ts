@@ -423,7 +423,7 @@ export function nextCronTime(it: any, cron: string, from: number): number {
     const match = (field: string, v: number, min: number, max: number, names?: string[]): boolean => {
         if (field === '*' || field === '?') return true;
         return field.split(',').some((part) => {
-            let [range, step] = part.split('/');
+            const [range, step] = part.split('/');
             const s = step ? parseInt(step, 10) : 1;
             let lo = min;
             let hi = max;

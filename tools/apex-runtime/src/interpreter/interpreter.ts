@@ -44,7 +44,9 @@ export class Scope {
     readonly vars = new Map<string, Var>();
     constructor(readonly parent: Scope | null) {}
     lookup(n: string): Var | undefined {
-        for (let s: Scope | null = this; s; s = s.parent) {
+        const own = this.vars.get(n);
+        if (own) return own;
+        for (let s = this.parent; s; s = s.parent) {
             const v = s.vars.get(n);
             if (v) return v;
         }

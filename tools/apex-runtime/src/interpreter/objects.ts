@@ -73,16 +73,17 @@ export class ClassInfo {
         return walk(this);
     }
     findMethods(n: string): MethodDecl[] {
-        const out: MethodDecl[] = [];
-        for (let c: ClassInfo | null = this; c; c = c.superclass) {
+        const out: MethodDecl[] = [...(this.methods.get(n) ?? [])];
+        for (let c = this.superclass; c; c = c.superclass) {
             const own = c.methods.get(n);
             if (own) out.push(...own);
         }
-        // interface default (abstract) declarations are only signatures: not needed for dispatch
         return out;
     }
     findField(n: string): FieldDecl | undefined {
-        for (let c: ClassInfo | null = this; c; c = c.superclass) {
+        const own = this.fields.get(n);
+        if (own) return own;
+        for (let c = this.superclass; c; c = c.superclass) {
             const f = c.fields.get(n);
             if (f) return f;
         }
