@@ -31,6 +31,14 @@ describe('sObjects (Apex Developer Guide › sObject Types)', () => {
         ).toEqual(['18', '001']);
     });
 
+    it('Id.getSObjectType() names the object of the key prefix (Id Class)', async () => {
+        expect(
+            await debug(
+                "Account a = new Account(Name = 'Acme'); insert a; System.debug(a.Id.getSObjectType() == Account.SObjectType); System.debug(a.Id.getSObjectType());"
+            )
+        ).toEqual(['true', 'Account']);
+    });
+
     it('SOQL with an inline bind; a single-row query assigns to an sObject variable', async () => {
         const src = `
             insert new Account(Name = 'Acme');

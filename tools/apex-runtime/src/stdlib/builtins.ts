@@ -1793,7 +1793,16 @@ export class Builtins {
     callInstance(o: any, n: string, a: any[], line: number, name?: string): any {
         void line;
         const it = this.it;
-        if (typeof o === 'string') return stringMethod(it, o, n, a);
+        if (typeof o === 'string') {
+            // Id methods (an Id is a string at run time)
+            if (n === 'getsobjecttype') {
+                const def = (this.it.org?.schema as any)?.objectForId?.(o);
+                if (!def) it.throwSys('TypeException', `Invalid id: ${o}`);
+                return new SObjectTypeToken(def.name);
+            }
+            if (n === 'to15') return o.slice(0, 15);
+            return stringMethod(it, o, n, a);
+        }
         if (o instanceof ApexList) return listMethod(it, o, n, a);
         if (o instanceof ApexMap) {
             if ((o as any).caseInsensitive && (n === 'get' || n === 'containskey') && typeof a[0] === 'string')
