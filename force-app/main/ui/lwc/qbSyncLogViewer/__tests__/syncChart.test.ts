@@ -1,0 +1,54 @@
+import { buildChart, CHART_HEIGHT, formatDay } from '../syncChart';
+import { prettyBody } from 'c/qbSyncLogViewer';
+
+describe('buildChart', () => {
+    it('stacks failed on top of succeeded, scaled to the busiest day', () => {
+        const chart = buildChart([
+            { day: '2026-11-25', succeeded: 2, failed: 2 },
+            { day: '2026-11-26', succeeded: 1, failed: 0 }
+        ]);
+
+        const [busiest, quiet] = chart.bars;
+        const plotHeight = CHART_HEIGHT - 20;
+        expect(busiest.succeededHeight).toBe(plotHeight / 2);
+        expect(busiest.failedHeight).toBe(plotHeight / 2);
+        expect(busiest.failedY).toBe(0);
+        expect(busiest.succeededY).toBe(plotHeight / 2);
+        expect(quiet.succeededHeight).toBe(plotHeight / 4);
+        expect(quiet.failedHeight).toBe(0);
+        expect(quiet.x).toBe(301);
+        expect(quiet.width).toBe(298);
+        expect(busiest.showDayLabel).toBe(true);
+        expect(quiet.showDayLabel).toBe(false);
+        expect(chart.totalSucceeded).toBe(3);
+        expect(chart.totalFailed).toBe(2);
+        expect(chart.description).toBe(
+            'From Nov 25 to Nov 26: 3 succeeded, 2 failed. Busiest day Nov 25 with 4 syncs.'
+        );
+    });
+
+    it('treats missing counts as zero and describes a period without syncs', () => {
+        const chart = buildChart([{ day: '2026-11-26', succeeded: null, failed: undefined }]);
+
+        expect(chart.bars[0].succeededHeight).toBe(0);
+        expect(chart.bars[0].label).toBe('Nov 26: 0 succeeded, 0 failed');
+        expect(chart.description).toBe('No syncs in this period.');
+        expect(buildChart([]).bars).toEqual([]);
+    });
+});
+
+describe('formatDay', () => {
+    it('names the day the Apex Date means, whatever the browser time zone', () => {
+        expect(formatDay('2026-03-01')).toBe('Mar 1');
+        expect(formatDay('2026-12-31')).toBe('Dec 31');
+    });
+});
+
+describe('prettyBody', () => {
+    it('indents JSON, keeps anything else as it is, and shows nothing for no body', () => {
+        expect(prettyBody('{"a":[1]}')).toBe('{\n  "a": [\n    1\n  ]\n}');
+        expect(prettyBody('not json')).toBe('not json');
+        expect(prettyBody(null)).toBe('');
+        expect(prettyBody('')).toBe('');
+    });
+});
