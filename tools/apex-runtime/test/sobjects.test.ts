@@ -99,6 +99,22 @@ describe('triggers (Apex Developer Guide › Triggers › Trigger Context Variab
     });
 });
 
+describe('exceptions in triggers (Apex Developer Guide › Triggers and Bulk Requests; DmlException)', () => {
+    it('an uncaught exception in a trigger fails the DML with CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY and the cause', async () => {
+        const classes = {
+            Boom: `trigger Boom on Account (before insert) {
+                String s;
+                s.length();
+            }`
+        };
+        const out = await debug(
+            "try { insert new Account(Name = 'A'); } catch (DmlException e) { System.debug(e.getDmlType(0)); System.debug(e.getMessage().contains('Boom: execution of BeforeInsert')); System.debug(e.getMessage().contains('caused by: System.NullPointerException: Attempt to de-reference a null object')); }",
+            classes
+        );
+        expect(out).toEqual(['CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', 'true', 'true']);
+    });
+});
+
 describe('test isolation (Apex Developer Guide › Using Test Setup Methods)', () => {
     it('each test method sees only the @TestSetup data, never another method’s DML', async () => {
         const results = await runTests({

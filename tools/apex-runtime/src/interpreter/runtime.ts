@@ -13,6 +13,7 @@ import { AsyncManager } from './async';
 import { HttpLayer } from '../stdlib/http';
 import { resolveProject } from '../loader/resolver';
 import type { ClassDecl } from '../loader/ast';
+import { ApexThrow, SystemError } from './errors';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -136,12 +137,34 @@ export class Runtime {
             try {
                 this.it.execBlock(t.trigger!.body, frame);
             } catch (e) {
-                throw this.it.toApexThrow(e);
+                throw this.triggerFailure(t, ctx, this.it.toApexThrow(e));
             } finally {
                 this.it.frames.pop();
                 this.builtins.triggerStack.pop();
             }
         }
+    }
+
+    /**
+     * An exception escaping a trigger fails the DML statement the way the platform reports it:
+     * `Insert failed. First exception on row 0; first error: CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, T: execution of
+     * AfterInsert\n\ncaused by: System.X: msg\n\nTrigger.T: line N, column 1: []`. Limit exceptions stay uncatchable.
+     */
+    private triggerFailure(t: ClassDecl, ctx: any, e: ApexThrow): unknown {
+        const it = this.it;
+        if (e.exc.cls.name === 'LimitException') return e;
+        const op = ctx.isInsert ? 'Insert' : ctx.isUpdate ? 'Update' : ctx.isDelete ? 'Delete' : 'Undelete';
+        const phase = (ctx.isBefore ? 'Before' : 'After') + op;
+        const where = String(e.exc.native?.stack ?? '')
+            .split('\n')
+            .filter(Boolean)
+            .join('\n');
+        const cause = `${it.exceptionTypeName(e.exc)}: ${it.exceptionMessage(e.exc)}`;
+        const detail = `${t.name}: execution of ${phase}\n\ncaused by: ${cause}\n\n${where}`;
+        const message = `${op} failed. First exception on row 0; first error: CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, ${detail}: []`;
+        return new SystemError('DmlException', message, {
+            dmlErrors: [{ index: 0, statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message: detail, fields: [] }]
+        });
     }
 
     classInfoOf(decl: ClassDecl): ClassInfo | undefined {
