@@ -459,6 +459,7 @@ export default class QbItemMappingEditor extends LightningElement {
 
     handleDiscardProposals(): void {
         this.proposals = null;
+        this.focusTarget = 'table';
     }
 
     handleDiscardDrafts(): void {
@@ -523,6 +524,7 @@ export default class QbItemMappingEditor extends LightningElement {
 
     handleCancelImport(): void {
         this.importPreview = null;
+        this.focusTarget = 'table';
     }
 
     async handleValidate(): Promise<void> {
@@ -542,6 +544,7 @@ export default class QbItemMappingEditor extends LightningElement {
 
     handleCloseValidation(): void {
         this.validation = null;
+        this.focusTarget = 'table';
     }
 
     private contractRow(row: QbApex.MappingRow): QbApex.MappingRow {

@@ -310,6 +310,7 @@ export default class QbSyncLogViewer extends LightningElement {
     handleCloseDetail(): void {
         this.detail = null;
         this.retryMessage = null;
+        this.focusTarget = 'log-table';
     }
 
     async handleRetry(): Promise<void> {

@@ -569,6 +569,7 @@ describe('c-qb-item-mapping-editor CSV export and import', () => {
         await clickButton(element, 'Cancel import');
 
         expect(query(element, '[data-id="import-preview"]')).toBeNull();
+        expect(deepActiveElement()).toBe(query(element, '[data-focus="table"]'));
     });
 
     it('shows why a file could not be read as a mapping spreadsheet', async () => {
@@ -610,6 +611,7 @@ describe('c-qb-item-mapping-editor validation against QuickBooks', () => {
 
         await clickButton(element, 'Close validation');
         expect(query(element, '[data-id="validation"]')).toBeNull();
+        expect(deepActiveElement()).toBe(query(element, '[data-focus="table"]'));
         expect(rowText(element, 'Premium Support')).toContain('Mapped');
     });
 

@@ -323,6 +323,7 @@ describe('c-qb-sync-log-viewer details', () => {
         await clickButton(element, 'Close details');
 
         expect(query(element, '[data-id="detail"]')).toBeNull();
+        expect(deepActiveElement()).toBe(query(element, '[data-focus="log-table"]'));
     });
 
     it('shows why the details could not be loaded', async () => {
