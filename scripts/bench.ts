@@ -359,7 +359,8 @@ System.debug('BENCH dml200=' + (Limits.getDmlStatements() - dml));
                 loseNextWrites: 4,
                 loseResponseMode: 'gateway-timeout',
                 serverErrorRate: 0.1,
-                throttleBurst: 2
+                throttleBurst: 2,
+                faultStyle: 'mixed'
             },
             false
         );
