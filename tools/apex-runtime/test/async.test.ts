@@ -233,6 +233,21 @@ describe('load like a deploy', () => {
         );
     });
 
+    it('an obviously wrong assignment fails at load (Illegal assignment from String to Integer)', async () => {
+        await expect(
+            execApex('System.debug(1);', {
+                Wrong: "public class Wrong { public static void run() {\n Integer n = 'five'; } }"
+            })
+        ).rejects.toThrow(/Wrong\.cls:2: Illegal assignment from String to Integer/);
+    });
+
+    it('widening assignments load: Integer into Decimal, Long and Double; String into Id', async () => {
+        const r = await execApex(
+            "Decimal d = 1; Long l = 2; Double x = 3; Id i = '001000000000001AAA'; System.debug(d + l);"
+        );
+        expect(r.out).toEqual(['3']);
+    });
+
     it('a syntax error fails at load with the line', async () => {
         await expect(execApex('System.debug(1);', { Broken: 'public class Broken { void x( { } }' })).rejects.toThrow(
             /Broken\.cls:1: Syntax error/

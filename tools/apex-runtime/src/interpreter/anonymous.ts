@@ -4,7 +4,8 @@
 import type { Runtime } from './runtime';
 import { parseAnonymous, ApexSyntaxError } from '../loader/ast';
 import { ClassInfo } from './objects';
-import { ApexThrow } from './errors';
+import { ApexThrow, LoadError } from './errors';
+import { resolveProject } from '../loader/resolver';
 
 export interface AnonymousResult {
     /** `System.XxxException: message` of an uncaught exception, or a syntax error */
@@ -33,6 +34,19 @@ export function runAnonymous(rt: Runtime, source: string, file: string): Anonymo
     const info = new ClassInfo('AnonymousBlock', decl, null);
     for (const inner of decl.inner) it.register(inner, info);
     it.linkClass(info);
+    if (!rt.options.skipResolve) {
+        try {
+            resolveProject(rt, info);
+        } catch (e) {
+            if (!(e instanceof LoadError)) throw e;
+            const all: LoadError[] = (e as unknown as { all?: LoadError[] }).all ?? [e];
+            return {
+                error: all.map((x) => `${x.file}:${x.line}: ${x.detail}`).join('\n'),
+                where: null,
+                asyncErrors: []
+            };
+        }
+    }
     const frame = it.newFrame(info, null, 'execute_anonymous_apex');
     frame.file = file;
     try {

@@ -71,6 +71,7 @@ export type TypeHandle =
     | { kind: 'builtin'; n: string }
     | { kind: 'namespace'; n: string };
 
+/** Platform namespaces: names in them resolve (or fail at run time when not modelled) but are never unknown. */
 export const BUILTIN_NAMESPACES = new Set([
     'system',
     'schema',
@@ -82,7 +83,31 @@ export const BUILTIN_NAMESPACES = new Set([
     'reports',
     'connectapi',
     'eventbus',
-    'cache'
+    'cache',
+    'dataweave',
+    'applauncher',
+    'flow',
+    'invocable',
+    'kbmanagement',
+    'process',
+    'quickaction',
+    'search',
+    'site',
+    'support',
+    'territorymgmt',
+    'txnsecurity',
+    'userprovisioning',
+    'visualeditor',
+    'wave',
+    'commercepayments',
+    'functions',
+    'slack',
+    'datasource',
+    'metadata',
+    'lxscheduler',
+    'sfc',
+    'pref_center',
+    'dataweave'
 ]);
 
 export interface OrgLike {

@@ -19,7 +19,11 @@ function declare(locals: Locals, n: string, t: TypeRef) {
     else locals.set(n, t);
 }
 
-export function resolveProject(rt: Runtime): void {
+/**
+ * Checks the project (or, with `anonymous`, one anonymous Apex script whose pseudo class is already registered)
+ * and throws the first LoadError (with `.all` holding every error).
+ */
+export function resolveProject(rt: Runtime, anonymous?: ClassInfo): void {
     const it = rt.it;
     const errors: LoadError[] = [];
     const checkType = (t: TypeRef | null, from: ClassInfo | null, file: string, line: number) => {
@@ -40,6 +44,97 @@ export function resolveProject(rt: Runtime): void {
         for (const a of t.args) checkType(a, from, file, line);
     };
 
+    /**
+     * The static type of an expression when it is obvious (literals, `new T(…)`, typed locals); null otherwise.
+     * Used only to reject assignments a compiler rejects; anything not obvious is left to run time.
+     */
+    const obviousType = (e: Node, locals: Locals): string | null => {
+        if (!e) return null;
+        switch (e.k) {
+            case 'lit': {
+                const v = e.v;
+                if (v === null) return null;
+                if (typeof v === 'string') return 'string';
+                if (typeof v === 'boolean') return 'boolean';
+                if (typeof v === 'number') return 'integer';
+                if (typeof v === 'bigint') return 'long';
+                if (v && typeof v === 'object' && 'double' in v) return 'double';
+                return 'decimal';
+            }
+            case 'new':
+                if (['list', 'set', 'map'].includes(e.type.n)) return null;
+                return e.type.n;
+            case 'id': {
+                const t = locals.get(e.n);
+                return t && !t.args.length ? t.n : null;
+            }
+        }
+        return null;
+    };
+
+    const PRIMITIVES = new Set([
+        'string',
+        'id',
+        'integer',
+        'long',
+        'decimal',
+        'double',
+        'boolean',
+        'date',
+        'datetime',
+        'time',
+        'blob'
+    ]);
+    const WIDENS: Record<string, string[]> = {
+        integer: ['long', 'decimal', 'double'],
+        long: ['decimal', 'double'],
+        decimal: ['double'],
+        double: ['decimal'],
+        string: ['id'],
+        id: ['string']
+    };
+
+    const assignable = (source: string, target: TypeRef, from: ClassInfo | null): boolean => {
+        const t = target.n.replace(/^system\./, '');
+        if (t === 'object' || source === t) return true;
+        if (PRIMITIVES.has(source) && PRIMITIVES.has(t)) return (WIDENS[source] ?? []).includes(t);
+        if (PRIMITIVES.has(source) !== PRIMITIVES.has(t)) {
+            // a primitive into a class/sObject variable or the reverse: only when both sides are known types
+            const other = PRIMITIVES.has(source) ? it.resolveType(target, from) : it.resolveTypeName(source, from);
+            return !other || other.kind === 'builtin' || other.kind === 'namespace';
+        }
+        const hs = it.resolveTypeName(source, from);
+        const ht = it.resolveType(target, from);
+        if (!hs || !ht) return true;
+        if (hs.kind === 'class' && ht.kind === 'class')
+            return hs.cls.isSubclassOf(ht.cls) || hs.cls.builtin || ht.cls.builtin;
+        if (hs.kind === 'sobject' && ht.kind === 'sobject') return hs.name === ht.name;
+        if (hs.kind === 'sobject' && ht.kind === 'class') return false;
+        if (hs.kind === 'class' && ht.kind === 'sobject') return false;
+        return true;
+    };
+
+    const display = (n: string): string => {
+        const h = it.resolveTypeName(n, null);
+        if (h?.kind === 'class') return h.cls.displayName;
+        if (h?.kind === 'sobject') return h.name;
+        return rt.builtins.typeToken({ name: n, n, args: [], array: 0 }, null).display;
+    };
+
+    const checkAssignment = (
+        value: Node,
+        target: TypeRef,
+        from: ClassInfo | null,
+        file: string,
+        ln: number,
+        locals: Locals
+    ) => {
+        if (target.args.length || target.n === 'list' || target.n === 'set' || target.n === 'map') return;
+        const source = obviousType(value, locals);
+        if (!source || assignable(source, target, from)) return;
+        errors.push(new LoadError(file, ln, `Illegal assignment from ${display(source)} to ${display(target.n)}`));
+    };
+
     const visitNode = (node: Node, from: ClassInfo | null, file: string, line: number, locals: Locals) => {
         if (!node || typeof node !== 'object') return;
         if (Array.isArray(node)) {
@@ -50,11 +145,20 @@ export function resolveProject(rt: Runtime): void {
         switch (node.k) {
             case 'local':
                 checkType(node.type, from, file, ln);
-                for (const d of node.decls) declare(locals, d.n, node.type);
+                for (const d of node.decls) {
+                    if (d.init) checkAssignment(d.init, node.type, from, file, ln, locals);
+                    declare(locals, d.n, node.type);
+                }
                 break;
             case 'foreach':
                 checkType(node.type, from, file, ln);
                 declare(locals, node.name, node.type);
+                break;
+            case 'try':
+                for (const c of node.catches) declare(locals, c.name, { name: c.type, n: c.n, args: [], array: 0 });
+                break;
+            case 'switch':
+                for (const w of node.whens) if (w.kind === 'type') declare(locals, w.name, w.type);
                 break;
             case 'cast':
             case 'instanceof':
@@ -86,13 +190,21 @@ export function resolveProject(rt: Runtime): void {
                 } else for (const a of node.type.args) checkType(a, from, file, ln);
                 break;
             case 'call':
+                if (node.obj) checkQualifier(node.obj, from, file, ln, locals);
                 checkCall(node, from, file, ln, locals);
                 break;
             case 'dot':
+                checkQualifier(node.obj, from, file, ln, locals);
                 checkDot(node, from, file, ln, locals);
                 break;
             case 'soql':
                 checkSoql(node, file, ln);
+                break;
+            case 'assign':
+                if (node.op === '=' && node.l.k === 'id') {
+                    const t = locals.get(node.l.n);
+                    if (t) checkAssignment(node.r, t, from, file, ln, locals);
+                }
                 break;
         }
         for (const key of Object.keys(node)) {
@@ -106,8 +218,25 @@ export function resolveProject(rt: Runtime): void {
     const staticHandle = (obj: Node, from: ClassInfo | null, locals: Locals): any => {
         if (obj.k !== 'id') return null;
         if (locals.has(obj.n)) return null;
-        for (let c: ClassInfo | null = from; c; c = c.outer) if (c.findField(obj.n)) return null;
+        for (let c: ClassInfo | null = from; c; c = c.outer) {
+            if (c.findField(obj.n)) return null;
+            if (c.kind === 'enum' && c.decl.enumValues.some((v) => v.toLowerCase() === obj.n)) return null;
+        }
         return it.resolveTypeName(obj.n, from);
+    };
+
+    /** `Name.x` / `Name.m()` where Name is neither a variable, a field nor a type: "Variable does not exist". */
+    const checkQualifier = (obj: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
+        if (obj.k !== 'id' || !it.org || staticHandle(obj, from, locals)) return;
+        if (locals.has(obj.n)) return;
+        for (let c: ClassInfo | null = from; c; c = c.outer) {
+            if (c.findField(obj.n)) return;
+            if (c.kind === 'enum' && c.decl.enumValues.some((v) => v.toLowerCase() === obj.n)) return;
+            // fields inherited from a class we cannot see (a built-in superclass) may exist
+            for (let sup = c.superclass; sup; sup = sup.superclass) if (sup.builtin && sup !== it.exceptionBase) return;
+            if (c.decl.ext && !c.superclass) return;
+        }
+        errors.push(new LoadError(file, ln, `Variable does not exist: ${obj.name}`));
     };
 
     const checkCall = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
@@ -295,8 +424,11 @@ export function resolveProject(rt: Runtime): void {
         for (const inner of c.inner.values()) visitClass(inner);
     };
 
-    for (const c of it.classes.values()) if (!c.builtin) visitClass(c);
-    for (const t of rt.triggers) {
+    if (anonymous) {
+        visitClass(anonymous);
+        visitNode(anonymous.decl.trigger!.body, anonymous, anonymous.decl.file, 1, new Map());
+    } else for (const c of it.classes.values()) if (!c.builtin) visitClass(c);
+    for (const t of anonymous ? [] : rt.triggers) {
         const info: ClassInfo = (t as any).info;
         if (it.org && !it.org.schema.getObject(t.trigger!.object)) {
             errors.push(new LoadError(t.file, t.line, `Invalid SObject type: ${t.trigger!.object}`));
