@@ -239,8 +239,23 @@ export class Org {
                 });
             }
         }
+        // Deployed Named Credentials are setup data every transaction (and test) sees; the org config can
+        // point one at a local server (the QuickBooks emulator), as an admin would edit its URL.
+        const names = new Set<string>();
+        for (const nc of this.meta.namedCredentials) {
+            const local = Object.entries(c.namedCredentials).find(
+                ([n]) => n.toLowerCase() === nc.name.toLowerCase()
+            )?.[1];
+            this.record('NamedCredential', {
+                DeveloperName: nc.name,
+                MasterLabel: nc.label || nc.name,
+                Endpoint: local?.url ?? nc.endpoint
+            });
+            names.add(nc.name.toLowerCase());
+        }
         for (const [name, nc] of Object.entries(c.namedCredentials)) {
-            this.record('NamedCredential', { DeveloperName: name, MasterLabel: name, Endpoint: nc.url });
+            if (!names.has(name.toLowerCase()))
+                this.record('NamedCredential', { DeveloperName: name, MasterLabel: name, Endpoint: nc.url });
         }
     }
 

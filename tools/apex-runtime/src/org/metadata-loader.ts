@@ -26,7 +26,8 @@ const xml = new XMLParser({
             'recordTypeVisibilities',
             'picklistValues',
             'tabSettings',
-            'externalCredentialPrincipalAccesses'
+            'externalCredentialPrincipalAccesses',
+            'namedCredentialParameters'
         ].includes(name)
 });
 
@@ -56,6 +57,7 @@ export interface ProjectMetadata {
     customMetadata: CustomMetadataRecord[];
     permissionSets: PermissionSetDef[];
     customPermissions: string[];
+    namedCredentials: { name: string; label: string; endpoint: string | null }[];
     classFiles: string[];
     triggerFiles: string[];
 }
@@ -358,9 +360,22 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
         .filter((p) => p.endsWith('.customPermission-meta.xml'))
         .map((p) => path.basename(p, '.customPermission-meta.xml'));
 
+    const namedCredentials = files
+        .filter((p) => p.endsWith('.namedCredential-meta.xml'))
+        .map((p) => {
+            const nx = readXml(p).NamedCredential ?? {};
+            const urlParam = (nx.namedCredentialParameters ?? []).find((x: any) => String(x.parameterType) === 'Url');
+            return {
+                name: path.basename(p, '.namedCredential-meta.xml'),
+                label: String(nx.label ?? ''),
+                endpoint: urlParam ? String(urlParam.parameterValue) : nx.endpoint ? String(nx.endpoint) : null
+            };
+        });
+
     return {
         schema,
         customMetadata,
+        namedCredentials,
         permissionSets,
         customPermissions,
         classFiles: files.filter((p) => p.endsWith('.cls')),

@@ -34,7 +34,9 @@ export interface AggregateRef {
     alias: string | null;
 }
 export type SelectItem =
-    { k: 'field'; path: string[]; fn?: string; alias?: string | null } | AggregateRef | { k: 'sub'; query: SoqlQuery };
+    | { k: 'field'; path: string[]; fn?: string; alias?: string | null; dateFn?: string; tz?: boolean }
+    | AggregateRef
+    | { k: 'sub'; query: SoqlQuery };
 
 export type Condition =
     | { k: 'and'; items: Condition[] }
