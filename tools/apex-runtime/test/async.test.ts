@@ -95,6 +95,26 @@ describe('Queueable (Apex Developer Guide › Queueable Apex)', () => {
         );
     });
 
+    it('a batch that needs more than one execute() in a test fails (Testing Batch Apex: one executeBatch per test)', async () => {
+        const results = await runTests({
+            Numbers: `public class Numbers implements Database.Batchable<Integer> {
+                public static Integer chunks = 0;
+                public Iterable<Integer> start(Database.BatchableContext ctx) { return new List<Integer>{ 1, 2, 3 }; }
+                public void execute(Database.BatchableContext ctx, List<Integer> scope) { chunks++; }
+                public void finish(Database.BatchableContext ctx) {}
+            }`,
+            Numbers_Tests: `@IsTest private class Numbers_Tests {
+                @IsTest static void oneChunk() { Test.startTest(); Database.executeBatch(new Numbers(), 3); Test.stopTest(); Assert.areEqual(1, Numbers.chunks); }
+                @IsTest static void twoChunks() { Test.startTest(); Database.executeBatch(new Numbers(), 2); Test.stopTest(); }
+            }`
+        });
+        const byName = Object.fromEntries(results.map((r) => [r.method, r]));
+        expect(byName.oneChunk.passed).toBe(true);
+        expect(byName.twoChunks.message).toContain(
+            'System.UnexpectedException: No more than one executeBatch can be called from within a test method.'
+        );
+    });
+
     it('@future methods run after the transaction', async () => {
         const r = await execApex("Later.go('x'); System.debug('first');", {
             Later: `public class Later { @future public static void go(String s) { System.debug('future ' + s); } }`

@@ -402,6 +402,12 @@ export class AsyncManager {
             rows = (scope.data.rows as ApexList).items;
         else if (scope instanceof ApexList) rows = scope.items;
         const size = job.batchSize ?? 200;
+        if (this.inTest && rows.length > size) {
+            it.throwSys(
+                'UnexpectedException',
+                'No more than one executeBatch can be called from within a test method. Please make sure the iterable returned from your start method matches the batch size, resulting in one executeBatch invocation.'
+            );
+        }
         for (let i = 0; i < rows.length; i += size) {
             const chunk = new ApexList(T('SObject'), rows.slice(i, i + size));
             it.callMethod(batch, 'execute', [bctx, chunk]);
