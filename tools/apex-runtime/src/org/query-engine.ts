@@ -76,7 +76,7 @@ export function bindSchema(schema: Schema, q: SoqlQuery, parent?: ObjectDef): Co
     }
     if (hasAgg || q.groupBy.length) {
         for (const s of q.select) {
-            if (s.k === 'field' && !q.groupBy.some((g) => samePath(g.path, s.path))) {
+            if (s.k === 'field' && !q.groupBy.some((g) => sameRef(g, s))) {
                 throw queryError(`Field must be grouped or aggregated: ${s.path[s.path.length - 1]}`);
             }
         }
@@ -86,6 +86,12 @@ export function bindSchema(schema: Schema, q: SoqlQuery, parent?: ObjectDef): Co
 
 function samePath(a: string[], b: string[]): boolean {
     return a.length === b.length && a.every((p, i) => p.toLowerCase() === b[i].toLowerCase());
+}
+
+type Ref = { path: string[]; dateFn?: string; tz?: boolean };
+
+function sameRef(a: Ref, b: Ref): boolean {
+    return samePath(a.path, b.path) && (a.dateFn ?? '') === (b.dateFn ?? '') && !!a.tz === !!b.tz;
 }
 
 /** The field definitions along a path such as Account.Owner.Name (relationships, then the final field). */
@@ -136,6 +142,13 @@ export class QueryEngine {
         const last = parts[parts.length - 1].toLowerCase();
         if (last === 'id') return cur.id;
         return cur.slots.get(last)?.value ?? null;
+    }
+
+    /** A field's value, through a date function when the reference has one. */
+    valueOfRef(row: Row | null, ref: Ref, ctx: QueryContext): unknown {
+        const v = this.valueOf(row, ref.path);
+        if (!ref.dateFn || v === null) return v;
+        return applyDateFunction(ref.dateFn, v, ref.tz ? ctx.timeZone : 'GMT', ctx.fiscalYearStartMonth);
     }
 
     run(q: CompiledQuery, ctx: QueryContext): SObject[] | Map<string, unknown>[] | number {
@@ -277,7 +290,7 @@ export class QueryEngine {
 
     private compare(row: Row, left: FieldRef, op: string, right: SoqlValue, ctx: QueryContext): boolean {
         const f = this.fieldAt(row.def, left.path);
-        const actual = this.valueOf(row, left.path);
+        const actual = this.valueOfRef(row, left, ctx);
         if (right.k === 'dateLiteral') return this.compareDateLiteral(f, actual, op, right, ctx);
         if (op === 'in' || op === 'not in') {
             const candidates = this.listValues(right, f, ctx);
@@ -419,7 +432,7 @@ export class QueryEngine {
     private aggregate(q: CompiledQuery, rows: Row[], ctx: QueryContext): Map<string, unknown>[] {
         const groups = new Map<string, Row[]>();
         for (const r of rows) {
-            const key = q.groupBy.map((g) => keyOf(this.valueOf(r, g.path))).join('\u0001');
+            const key = q.groupBy.map((g) => keyOf(this.valueOfRef(r, g, ctx))).join('\u0001');
             const list = groups.get(key) ?? [];
             list.push(r);
             groups.set(key, list);
@@ -431,10 +444,9 @@ export class QueryEngine {
             let exprIndex = 0;
             for (const item of q.select) {
                 if (item.k === 'field') {
-                    result.set(
-                        item.alias ?? item.path[item.path.length - 1],
-                        groupRows.length ? this.valueOf(groupRows[0], item.path) : null
-                    );
+                    const name = item.alias ?? (item.dateFn ? `expr${exprIndex}` : item.path[item.path.length - 1]);
+                    if (item.dateFn) exprIndex++;
+                    result.set(name, groupRows.length ? this.valueOfRef(groupRows[0], item, ctx) : null);
                 } else if (item.k === 'agg') {
                     const name = item.alias ?? `expr${exprIndex}`;
                     exprIndex++;
@@ -694,4 +706,39 @@ export function dateLiteralRange(
             return span(fy.addYears(1), fy.addYears(k + 1));
     }
     throw queryError(`unsupported date literal ${name}`);
+}
+
+/** SOQL date functions: DAY_ONLY gives a Date, the others an Integer, in GMT unless convertTimezone() is used. */
+function applyDateFunction(fn: string, v: unknown, timeZone: string, fiscalStartMonth: number): unknown {
+    const day = v instanceof ApexDatetime ? v.dateIn(timeZone) : (v as ApexDate);
+    const fiscalMonth = ((day.month() - fiscalStartMonth + 12) % 12) + 1;
+    switch (fn) {
+        case 'day_only':
+            return day;
+        case 'calendar_year':
+            return day.year();
+        case 'calendar_month':
+            return day.month();
+        case 'calendar_quarter':
+            return Math.floor((day.month() - 1) / 3) + 1;
+        case 'day_in_month':
+            return day.day();
+        case 'day_in_week':
+            return day.dayOfWeek() + 1;
+        case 'day_in_year':
+            return day.dayOfYear();
+        case 'week_in_month':
+            return Math.floor((day.day() - 1) / 7) + 1;
+        case 'week_in_year':
+            return Math.floor((day.dayOfYear() - 1) / 7) + 1;
+        case 'hour_in_day':
+            return v instanceof ApexDatetime ? v.timeIn(timeZone).hour() : 0;
+        case 'fiscal_month':
+            return fiscalMonth;
+        case 'fiscal_quarter':
+            return Math.floor((fiscalMonth - 1) / 3) + 1;
+        case 'fiscal_year':
+            return fiscalStartMonth === 1 || day.month() < fiscalStartMonth ? day.year() : day.year() + 1;
+    }
+    throw queryError(`unsupported date function ${fn}`);
 }

@@ -26,6 +26,10 @@ export interface SoqlBind {
 export interface FieldRef {
     k: 'field';
     path: string[];
+    /** A date function (DAY_ONLY, CALENDAR_MONTH …) applied to the field. */
+    dateFn?: string;
+    /** convertTimezone(): the date function works in the user's time zone instead of GMT. */
+    tz?: boolean;
 }
 export interface AggregateRef {
     k: 'agg';
@@ -192,6 +196,21 @@ function isValueStart(toks: Tok[]): boolean {
 }
 
 const AGG_FNS = new Set(['count', 'count_distinct', 'sum', 'avg', 'min', 'max']);
+export const DATE_FNS = new Set([
+    'calendar_month',
+    'calendar_quarter',
+    'calendar_year',
+    'day_in_month',
+    'day_in_week',
+    'day_in_year',
+    'day_only',
+    'fiscal_month',
+    'fiscal_quarter',
+    'fiscal_year',
+    'hour_in_day',
+    'week_in_month',
+    'week_in_year'
+]);
 const DATE_LITERAL =
     /^(YESTERDAY|TODAY|TOMORROW|LAST_WEEK|THIS_WEEK|NEXT_WEEK|LAST_MONTH|THIS_MONTH|NEXT_MONTH|LAST_90_DAYS|NEXT_90_DAYS|THIS_QUARTER|LAST_QUARTER|NEXT_QUARTER|THIS_YEAR|LAST_YEAR|NEXT_YEAR|THIS_FISCAL_QUARTER|LAST_FISCAL_QUARTER|NEXT_FISCAL_QUARTER|THIS_FISCAL_YEAR|LAST_FISCAL_YEAR|NEXT_FISCAL_YEAR|(LAST|NEXT)_N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS|FISCAL_QUARTERS|FISCAL_YEARS)|N_(DAYS|WEEKS|MONTHS|QUARTERS|YEARS|FISCAL_QUARTERS|FISCAL_YEARS)_AGO)(:\d+)?$/i;
 
@@ -292,7 +311,7 @@ class Parser {
         }
         if (this.kw('group') && this.kw('by', 1)) {
             this.i += 2;
-            do q.groupBy.push(this.fieldRef());
+            do q.groupBy.push(this.groupItem());
             while (this.eatP(','));
         }
         if (this.eatKw('having')) q.having = this.condition();
@@ -343,6 +362,10 @@ class Parser {
                 this.expectP(')');
                 return { k: 'agg', fn, arg, alias: this.alias() };
             }
+            if (DATE_FNS.has(fn)) {
+                const ref = this.dateFnArg(fn);
+                return { k: 'field', path: ref.path, dateFn: fn, tz: ref.tz, alias: this.alias() };
+            }
             if (fn === 'tolabel' || fn === 'convertcurrency' || fn === 'format') {
                 const ref = this.fieldRef();
                 this.expectP(')');
@@ -363,6 +386,29 @@ class Parser {
         return null;
     }
 
+    /** The argument of a date function, already past its '(': a field or convertTimezone(field); eats ')'. */
+    private dateFnArg(fn: string): FieldRef {
+        let tz = false;
+        let ref: FieldRef;
+        if (this.kw('converttimezone') && this.p('(', 1)) {
+            this.i += 2;
+            ref = this.fieldRef();
+            this.expectP(')');
+            tz = true;
+        } else ref = this.fieldRef();
+        this.expectP(')');
+        return { k: 'field', path: ref.path, dateFn: fn, tz };
+    }
+
+    private groupItem(): FieldRef {
+        const t = this.peek();
+        if (t?.t === 'id' && this.p('(', 1) && DATE_FNS.has(t.v.toLowerCase())) {
+            this.i += 2;
+            return this.dateFnArg(t.v.toLowerCase());
+        }
+        return this.fieldRef();
+    }
+
     private fieldRef(): FieldRef {
         const t = this.peek();
         if (!t || t.t !== 'id' || KEYWORDS.has(t.v.toLowerCase())) this.fail('expecting a field name');
@@ -378,7 +424,7 @@ class Parser {
             this.expectP(')');
             return { k: 'agg', fn: t.v.toLowerCase(), arg, alias: null };
         }
-        return this.fieldRef();
+        return this.groupItem();
     }
 
     condition(): Condition {

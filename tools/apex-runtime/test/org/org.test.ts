@@ -206,6 +206,17 @@ describe('SOQL [SOQL]', () => {
         expect(String(g.get('total'))).toBe('15');
     });
 
+    it("groups by DAY_ONLY(convertTimezone(CreatedDate)) in the user's time zone [SOQL: Date Functions]", () => {
+        const org = newOrg();
+        insert(org, rec(org, 'Account', { Name: 'A' }), rec(org, 'Account', { Name: 'B' }));
+        const [g] = org.query(
+            'SELECT DAY_ONLY(convertTimezone(CreatedDate)) day, COUNT(Id) FROM Account GROUP BY DAY_ONLY(convertTimezone(CreatedDate))'
+        ) as Map<string, unknown>[];
+        // 2026-11-26T18:00Z is 10:00 on the 26th in America/Los_Angeles
+        expect(String(g.get('day'))).toBe('2026-11-26');
+        expect(g.get('expr0')).toBe(2);
+    });
+
     it('evaluates THIS_FISCAL_QUARTER against the fiscal year start month', () => {
         const org = newOrg({ fiscalYearStartMonth: 2 });
         const [a] = insert(org, rec(org, 'Account', { Name: 'Acme' }));
