@@ -445,11 +445,11 @@ export class QueryEngine {
             for (const item of q.select) {
                 if (item.k === 'field') {
                     const name = item.alias ?? (item.dateFn ? `expr${exprIndex}` : item.path[item.path.length - 1]);
-                    if (item.dateFn) exprIndex++;
+                    if (item.dateFn && !item.alias) exprIndex++;
                     result.set(name, groupRows.length ? this.valueOfRef(groupRows[0], item, ctx) : null);
                 } else if (item.k === 'agg') {
                     const name = item.alias ?? `expr${exprIndex}`;
-                    exprIndex++;
+                    if (!item.alias) exprIndex++;
                     result.set(name, this.aggregateValue(q.def, item, groupRows));
                 }
             }
