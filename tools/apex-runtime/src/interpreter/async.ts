@@ -10,6 +10,7 @@ import { ApexThrow } from './errors';
 import { OffsetClock, ManualClock } from '../values/clock';
 import type { MethodDecl } from '../loader/ast';
 import { zoneParts } from '../values/datetime';
+import { spawnSync } from 'child_process';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -303,11 +304,30 @@ export class AsyncManager {
         }
     }
 
+    /**
+     * Jumps the clock to a job's due time instead of sleeping. With `sharedClock.advanceUrl` in the org config
+     * (e.g. the QuickBooks emulator's /__admin/clock/advance) the other process's clock moves by the same amount.
+     */
     private advanceClockTo(t: number) {
         const c: any = this.rt.it.clock;
+        const before = c.now();
         if (c instanceof OffsetClock) c.advanceTo(t);
         else if (c instanceof ManualClock && c.now() < t) c.set(t);
         else if (typeof c.advanceTo === 'function') c.advanceTo(t);
+        const delta = c.now() - before;
+        const url = (this.rt.it.org as any)?.config?.sharedClock?.advanceUrl;
+        if (delta > 0 && url) {
+            spawnSync(
+                process.execPath,
+                [
+                    '-e',
+                    `fetch(${JSON.stringify(url)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ milliseconds: ${delta} }) }).catch(() => process.exit(1))`
+                ],
+                {
+                    timeout: 10000
+                }
+            );
+        }
     }
 
     /** Runs one job in its own transaction (and its finalizer in another). */
