@@ -43,7 +43,8 @@ export function render(v: any, ctx: RenderContext, depth = 0): string {
     if (v instanceof Decimal) return v.toString();
     if (v instanceof ApexDouble) return javaDoubleToString(v.value);
     if (v instanceof ApexDate) return v.toString() + (depth > 0 ? ' 00:00:00' : '');
-    if (v instanceof ApexDatetime) return v.formatIn(ctx.datetimeGmt ? 'GMT' : ctx.timeZone);
+    // a Datetime alone renders in the user's zone; inside collections and records (and in System.debug) in GMT
+    if (v instanceof ApexDatetime) return v.formatIn(ctx.datetimeGmt || depth > 0 ? 'GMT' : ctx.timeZone);
     if (v instanceof ApexTime) return v.toString();
     if (v instanceof ApexBlob) return `Blob[${v.size()}]`;
     if (v instanceof EnumValue) return v.name;
