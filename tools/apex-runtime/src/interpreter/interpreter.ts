@@ -260,7 +260,9 @@ export class Interpreter {
             .reverse()
             .map((f) =>
                 f.cls && f.cls.decl.n !== 'anonymousblock'
-                    ? `${f.cls.decl.kind === 'trigger' ? 'Trigger' : 'Class'}.${f.cls.displayName}.${f.method}: line ${f.line}, column 1`
+                    ? f.cls.decl.kind === 'trigger'
+                        ? `Trigger.${f.cls.displayName}: line ${f.line}, column 1`
+                        : `Class.${f.cls.displayName}.${f.method}: line ${f.line}, column 1`
                     : `AnonymousBlock: line ${f.line}, column 1`
             )
             .join('\n');

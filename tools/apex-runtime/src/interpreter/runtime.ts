@@ -155,10 +155,11 @@ export class Runtime {
         if (e.exc.cls.name === 'LimitException') return e;
         const op = ctx.isInsert ? 'Insert' : ctx.isUpdate ? 'Update' : ctx.isDelete ? 'Delete' : 'Undelete';
         const phase = (ctx.isBefore ? 'Before' : 'After') + op;
-        const where = String(e.exc.native?.stack ?? '')
+        const frames = String(e.exc.native?.stack ?? '')
             .split('\n')
-            .filter(Boolean)
-            .join('\n');
+            .filter(Boolean);
+        const top = frames.findIndex((l) => l.startsWith(`Trigger.${t.name}:`));
+        const where = (top >= 0 ? frames.slice(0, top + 1) : frames).join('\n');
         const cause = `${it.exceptionTypeName(e.exc)}: ${it.exceptionMessage(e.exc)}`;
         const detail = `${t.name}: execution of ${phase}\n\ncaused by: ${cause}\n\n${where}`;
         const message = `${op} failed. First exception on row 0; first error: CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY, ${detail}: []`;
