@@ -1,0 +1,86 @@
+/**
+ * Anonymous Apex the playground sends to the local runtime: an @AuraEnabled call the way Lightning makes it
+ * (parameters deserialized into their declared types, the result serialized with JSON.serialize), record reads
+ * and record updates through ordinary DML (so triggers, and the async work they enqueue, run).
+ */
+import type { TypeRef } from '../../../apex-runtime/src/loader/ast';
+
+/** Marks the System.debug line that carries a result. */
+export const RESULT_MARKER = '@@playground-result@@';
+
+/** A string literal in Apex source. */
+export function apexString(text: string): string {
+    return (
+        "'" +
+        text
+            .replace(/\\/g, '\\\\')
+            .replace(/'/g, "\\'")
+            .replace(/\n/g, '\\n')
+            .replace(/\r/g, '\\r')
+            .replace(/\t/g, '\\t') +
+        "'"
+    );
+}
+
+/** A type as Apex source, inner classes of `owner` qualified (`MappingRow` → `QBItemMappingController.MappingRow`). */
+export function typeSource(type: TypeRef, owner: string, innerNames: Set<string>): string {
+    const base = !type.name.includes('.') && innerNames.has(type.n) ? `${owner}.${type.name}` : type.name;
+    const args = type.args.length ? `<${type.args.map((a) => typeSource(a, owner, innerNames)).join(', ')}>` : '';
+    return base + args + '[]'.repeat(type.array);
+}
+
+export interface AuraParam {
+    name: string;
+    type: string;
+}
+
+/** `Controller.method(params)` with each parameter deserialized from the JSON the component sent. */
+export function auraCallSource(
+    className: string,
+    methodName: string,
+    params: AuraParam[],
+    values: Record<string, unknown>,
+    returnsValue: boolean
+): string {
+    const lines: string[] = [];
+    const args: string[] = [];
+    params.forEach((p, i) => {
+        const value = values[p.name];
+        const variable = `param${i}`;
+        if (value === undefined || value === null) {
+            lines.push(`${p.type} ${variable} = null;`);
+        } else {
+            lines.push(
+                `${p.type} ${variable} = (${p.type}) JSON.deserialize(${apexString(JSON.stringify(value))}, ${p.type}.class);`
+            );
+        }
+        args.push(variable);
+    });
+    const call = `${className}.${methodName}(${args.join(', ')})`;
+    if (returnsValue) lines.push(`System.debug(${apexString(RESULT_MARKER)} + JSON.serialize(${call}));`);
+    else lines.push(`${call};`, `System.debug(${apexString(RESULT_MARKER)} + 'null');`);
+    return lines.join('\n');
+}
+
+/** One record with the given fields, as JSON.serialize renders it (null when no row). */
+export function recordReadSource(objectName: string, id: string, fields: string[]): string {
+    return [
+        `Id recordId = ${apexString(id)};`,
+        `List<SObject> rows = Database.query('SELECT ' + ${apexString(fields.join(', '))} + ' FROM ${objectName} WHERE Id = :recordId');`,
+        `System.debug(${apexString(RESULT_MARKER)} + (rows.isEmpty() ? 'null' : JSON.serialize(rows[0])));`
+    ].join('\n');
+}
+
+/** Rows of a SOQL query (system mode, as an admin's list view would show them). */
+export function querySource(soql: string): string {
+    return `System.debug(${apexString(RESULT_MARKER)} + JSON.serialize(Database.query(${apexString(soql)})));`;
+}
+
+/** `update` of one record built from JSON (field API names → values): ordinary DML, triggers fire. */
+export function recordUpdateSource(objectName: string, fields: Record<string, unknown>): string {
+    return [
+        `${objectName} changed = (${objectName}) JSON.deserialize(${apexString(JSON.stringify(fields))}, ${objectName}.class);`,
+        'update changed;',
+        `System.debug(${apexString(RESULT_MARKER)} + JSON.serialize(new Map<String, Object>{ 'id' => changed.Id }));`
+    ].join('\n');
+}

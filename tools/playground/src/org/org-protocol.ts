@@ -1,0 +1,50 @@
+/** Messages between the playground (main thread) and the local org (worker thread). */
+import type { OrgConfig } from '../../../apex-runtime/src/org';
+
+export interface OrgInit {
+    projectDir: string;
+    /** JSON snapshot of the org's records; absent → a fresh org */
+    dataFile: string | null;
+    orgConfig: Partial<OrgConfig>;
+}
+
+export type OrgRequest =
+    | { op: 'aura'; className: string; methodName: string; params: Record<string, unknown> }
+    | { op: 'exec'; source: string }
+    | { op: 'getRecord'; objectName: string; id: string; fields: string[] }
+    | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown> }
+    | { op: 'query'; soql: string }
+    | { op: 'describe'; objectName: string }
+    | { op: 'isEmpty' };
+
+export interface ApexFailure {
+    /** Apex exception type, e.g. System.AuraHandledException */
+    exceptionType: string;
+    message: string;
+    where?: string | null;
+}
+
+export interface OrgResponse {
+    ok: boolean;
+    value?: unknown;
+    error?: ApexFailure;
+    /** System.debug lines other than the result */
+    debug?: string[];
+    /** failures of async jobs that ran after the transaction */
+    asyncErrors?: string[];
+}
+
+export interface FieldDescribe {
+    name: string;
+    label: string;
+    type: string;
+    picklistValues: { value: string; label: string }[];
+    referenceTo: string[];
+}
+
+export interface ObjectDescribe {
+    name: string;
+    label: string;
+    fields: FieldDescribe[];
+    recordTypes: { id: string; developerName: string; label: string }[];
+}

@@ -1,0 +1,172 @@
+/**
+ * The local org, in its own process: the Apex runtime loaded with force-app plus the playground's org setup. Its
+ * callouts block this process while they wait (the runtime's HTTP is synchronous, as Apex is), so the QuickBooks
+ * emulator answers them from the playground's process.
+ */
+import { Runtime } from '../../../apex-runtime/src/interpreter/runtime';
+import { runAnonymous } from '../../../apex-runtime/src/interpreter/anonymous';
+import { LoadError } from '../../../apex-runtime/src/interpreter/errors';
+import type { Org } from '../../../apex-runtime/src/org';
+import type { ClassInfo } from '../../../apex-runtime/src/interpreter/objects';
+import { OffsetClock } from '../../../apex-runtime/src/values/clock';
+import { loadOrgSnapshot, saveOrg } from './org-snapshot';
+import {
+    auraCallSource,
+    querySource,
+    recordReadSource,
+    recordUpdateSource,
+    RESULT_MARKER,
+    typeSource,
+    type AuraParam
+} from './apex-source';
+import type { ObjectDescribe, OrgInit, OrgRequest, OrgResponse } from './org-protocol';
+
+let init: OrgInit;
+const clock = new OffsetClock();
+let runtime: Runtime;
+let debugLines: string[] = [];
+
+function org(): Org {
+    return runtime.it.org as unknown as Org;
+}
+
+async function start(): Promise<void> {
+    runtime = new Runtime({
+        projectDir: init.projectDir,
+        clock,
+        orgConfig: init.orgConfig as Record<string, unknown>,
+        out: (line) => debugLines.push(line)
+    });
+    await runtime.load();
+    if (init.dataFile) loadOrgSnapshot(org(), init.dataFile);
+}
+
+/** Runs anonymous Apex as one transaction plus its async work; the marked debug line is the result. */
+function run(source: string, mutates: boolean): OrgResponse {
+    debugLines = [];
+    // every request is a new transaction (runAnonymous leaves the previous one's "uncommitted work" flag set)
+    runtime.async.tx = runtime.async.freshTx(null);
+    const result = runAnonymous(runtime, source, 'playground.apex');
+    const marked = debugLines.find((l) => l.startsWith(RESULT_MARKER));
+    const debug = debugLines.filter((l) => !l.startsWith(RESULT_MARKER));
+    if (mutates && init.dataFile) saveOrg(org(), init.dataFile);
+    if (result.error) {
+        const match = /^([\w.]+): ([\s\S]*)$/.exec(result.error);
+        return {
+            ok: false,
+            error: {
+                exceptionType: match ? match[1] : 'System.Exception',
+                message: match ? match[2] : result.error,
+                where: result.where
+            },
+            debug,
+            asyncErrors: result.asyncErrors
+        };
+    }
+    const value = marked ? JSON.parse(marked.slice(RESULT_MARKER.length)) : null;
+    return { ok: true, value, debug, asyncErrors: result.asyncErrors };
+}
+
+/** The @AuraEnabled method's declared parameters, as Lightning resolves them (by name). */
+function auraMethod(className: string, methodName: string): { params: AuraParam[]; returnsValue: boolean } {
+    const info = runtime.it.classes.get(className.toLowerCase()) as ClassInfo | undefined;
+    if (!info) throw new Error(`No Apex class ${className}`);
+    const candidates = (info.methods.get(methodName.toLowerCase()) ?? []).filter((m) =>
+        m.annotations.some((a) => a.n === 'auraenabled')
+    );
+    if (candidates.length !== 1) throw new Error(`${className}.${methodName} is not one @AuraEnabled method`);
+    const method = candidates[0];
+    const inner = new Set([...info.inner.keys()]);
+    return {
+        params: method.params.map((p) => ({ name: p.name, type: typeSource(p.type, info.name, inner) })),
+        returnsValue: method.ret !== null && method.ret.n !== 'void'
+    };
+}
+
+function describe(objectName: string): ObjectDescribe {
+    const def = org().schema.getObject(objectName);
+    if (!def) throw new Error(`No object ${objectName}`);
+    const fields = def.fields instanceof Map ? [...def.fields.values()] : (def.fields as never[]);
+    return {
+        name: def.name,
+        label: def.label,
+        fields: fields.map((f) => ({
+            name: f.name,
+            label: f.label ?? f.name,
+            type: f.type,
+            picklistValues: (f.picklistValues ?? [])
+                .filter((v) => v.active !== false)
+                .map((v) => ({ value: v.value, label: v.label ?? v.value })),
+            referenceTo: f.referenceTo ?? []
+        })),
+        recordTypes: def.recordTypes.map((r) => ({ id: r.id, developerName: r.developerName, label: r.label }))
+    };
+}
+
+function handle(request: OrgRequest): OrgResponse {
+    switch (request.op) {
+        case 'aura': {
+            const method = auraMethod(request.className, request.methodName);
+            const source = auraCallSource(
+                request.className,
+                request.methodName,
+                method.params,
+                request.params,
+                method.returnsValue
+            );
+            return run(source, true);
+        }
+        case 'exec':
+            return run(request.source, true);
+        case 'getRecord':
+            return run(recordReadSource(request.objectName, request.id, request.fields), false);
+        case 'updateRecord':
+            return run(recordUpdateSource(request.objectName, request.fields), true);
+        case 'query':
+            return run(querySource(request.soql), false);
+        case 'describe':
+            return { ok: true, value: describe(request.objectName) };
+        case 'isEmpty':
+            return { ok: true, value: org().db.rows('Account').length === 0 };
+    }
+}
+
+function send(message: unknown): void {
+    process.send!(message);
+}
+
+/** The org's clock offset: async delays move it forward, and the emulator follows it. */
+function clockOffset(): number {
+    return clock.now() - Date.now();
+}
+
+process.once('message', (first: OrgInit) => {
+    init = first;
+    start().then(
+        () => {
+            send({ ready: true, clockOffset: clockOffset() });
+            process.on('message', (message: { id: number; request: OrgRequest }) => {
+                let response: OrgResponse;
+                try {
+                    response = handle(message.request);
+                } catch (e) {
+                    response = {
+                        ok: false,
+                        error: { exceptionType: 'PlaygroundError', message: (e as Error).message ?? String(e) }
+                    };
+                }
+                send({ id: message.id, response, clockOffset: clockOffset() });
+            });
+        },
+        (e) => {
+            const detail =
+                e instanceof LoadError
+                    ? ((e as unknown as { all?: LoadError[] }).all ?? [e])
+                          .slice(0, 20)
+                          .map((x) => `${x.file}:${x.line}: ${x.detail}`)
+                          .join('\n')
+                    : String((e as Error)?.stack ?? e);
+            send({ ready: false, error: detail });
+        }
+    );
+});
