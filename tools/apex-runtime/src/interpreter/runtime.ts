@@ -37,6 +37,8 @@ export class Transaction {
         const org: any = it.org;
         const savedStatics = it.statics;
         if (opts.freshStatics) it.statics = new Map();
+        // a new top-level transaction starts with no pending work and fresh callout/queueable counters
+        if (!this.rt.async.tx.current && !this.rt.testing) this.rt.async.tx = this.rt.async.freshTx(null);
         // inside a test method the whole method is one org transaction: async jobs use savepoints
         const sp = this.rt.testing ? (org?.setSavepoint?.() ?? null) : null;
         if (!this.rt.testing) org?.beginTransaction?.();
