@@ -10,8 +10,9 @@
  *   npx tsx scripts/generate-lwc-fixtures.ts --check   exits 1 when a committed fixture differs
  *
  * Not generated here, so hand-written to UI-CONTRACT.md with the Ids generated below: the controller methods that
- * call QuickBooks (preview, searchItems, autoMatch, previewImport, validateMappings, testConnection), and
- * getDailyCounts, whose DAY_ONLY(convertTimezone()) aggregate the local runtime cannot run yet.
+ * call QuickBooks (preview, searchItems, autoMatch, previewImport, validateMappings, testConnection), and a month of
+ * daily counts (dailyCountsMonth.json: log rows get CreatedDate from the stopped clock, so generated counts fall on
+ * one day).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -176,6 +177,34 @@ ${emit('qbSyncLogViewer/getLogDetailFailure', 'QBSyncLogController.getLogDetail(
 ${emit('qbSyncLogViewer/getLogDetailSuccess', 'QBSyncLogController.getLogDetail(rows[3].Id)')}
 `;
 
+const SYNC_CHART = `
+${emit('qbSyncLogViewer/getDailyCountsEmpty', 'QBSyncLogController.getDailyCounts(30)')}
+Account account = new Account(Name = 'Acme Corp');
+insert account;
+List<Opportunity> deals = new List<Opportunity>{
+    new Opportunity(Name = 'Acme - 50 licenses', AccountId = account.Id, StageName = 'Closed Won',
+        CloseDate = Date.newInstance(2026, 11, 20), Amount = 4200),
+    new Opportunity(Name = 'Globex renewal', AccountId = account.Id, StageName = 'Closed Won',
+        CloseDate = Date.newInstance(2026, 11, 21), Amount = 1200)
+};
+insert deals;
+List<QB_Sync_Request__c> requests = new List<QB_Sync_Request__c>();
+for (Integer i = 0; i < deals.size(); i++) {
+    requests.add(new QB_Sync_Request__c(Opportunity__c = deals[i].Id, Realm_Id__c = '${US_REALM}', Generation__c = 1,
+        Claim_Key__c = '${US_REALM}|' + deals[i].Id + '|1', State__c = i == 0 ? 'Completed' : 'Failed',
+        Attempts__c = 1, Trigger_Source__c = 'Manual'));
+}
+insert requests;
+insert new List<QB_Sync_Log__c>{
+    new QB_Sync_Log__c(Opportunity__c = deals[0].Id, Sync_Request__c = requests[0].Id, Realm_Id__c = '${US_REALM}',
+        Operation__c = 'Invoice_Create', Outcome__c = 'Success', HTTP_Status__c = 200, Summary__c = 'Invoice 1038 created'),
+    new QB_Sync_Log__c(Opportunity__c = deals[1].Id, Sync_Request__c = requests[1].Id, Realm_Id__c = '${US_REALM}',
+        Operation__c = 'Invoice_Create', Outcome__c = 'Failure', HTTP_Status__c = 400, QB_Error_Code__c = '6000',
+        Summary__c = 'Invoice rejected: a business validation error occurred')
+};
+${emit('qbSyncLogViewer/getDailyCounts', 'QBSyncLogController.getDailyCounts(30)')}
+`;
+
 const CONNECTIONS = `
 ${emit('qbConnections/getConnections', 'QBConnectionsController.getConnections()')}
 `;
@@ -184,6 +213,7 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
     { name: 'sync panel', apex: SYNC_PANEL },
     { name: 'item mapping', apex: ITEM_MAPPING },
     { name: 'sync log', apex: SYNC_LOG },
+    { name: 'sync chart', apex: SYNC_CHART },
     { name: 'connections', apex: CONNECTIONS }
 ];
 

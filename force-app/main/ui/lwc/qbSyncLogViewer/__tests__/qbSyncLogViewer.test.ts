@@ -23,6 +23,7 @@ import PAGE_EMPTY from './data/getLogsEmpty.json';
 import DETAIL_FAILURE from './data/getLogDetailFailure.json';
 import DETAIL_SUCCESS from './data/getLogDetailSuccess.json';
 import DAILY_COUNTS from './data/getDailyCounts.json';
+import DAILY_COUNTS_MONTH from './data/dailyCountsMonth.json';
 import DAILY_COUNTS_EMPTY from './data/getDailyCountsEmpty.json';
 
 jest.mock('@salesforce/apex/QBSyncLogController.getLogs', () => ({ default: jest.fn() }), { virtual: true });
@@ -341,8 +342,19 @@ describe('c-qb-sync-log-viewer details', () => {
 });
 
 describe('c-qb-sync-log-viewer chart', () => {
+    it('draws the counts the controller returns for the last 30 days', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_EMPTY);
+        const element = await renderViewer();
+
+        const bars = queryAll(element, '[data-id="chart-bar"]');
+        expect(bars).toHaveLength(30);
+        expect(bars[29].querySelector('title')!.textContent).toBe('Nov 26: 1 succeeded, 1 failed');
+        expect(textOf(query(element, '[data-id="chart-legend"]'))).toBe('Succeeded: 1 Failed: 1');
+    });
+
     it('draws 30 days of stacked bars with an accessible title and description', async () => {
         mockGetLogs.mockResolvedValue(PAGE_EMPTY);
+        mockGetDailyCounts.mockResolvedValue(DAILY_COUNTS_MONTH);
         const element = await renderViewer();
 
         expect(mockGetDailyCounts).toHaveBeenCalledWith({ days: 30 });
