@@ -115,6 +115,16 @@ describe('Queueable (Apex Developer Guide › Queueable Apex)', () => {
         );
     });
 
+    it('a class that is both Schedulable and Queueable gets execute(QueueableContext) when enqueued', async () => {
+        const r = await execApex('System.enqueueJob(new Both());', {
+            Both: `public class Both implements Schedulable, Queueable {
+                public void execute(SchedulableContext ctx) { System.debug('scheduled'); }
+                public void execute(QueueableContext ctx) { System.debug('queued'); }
+            }`
+        });
+        expect(r.out).toEqual(['queued']);
+    });
+
     it('@future methods run after the transaction', async () => {
         const r = await execApex("Later.go('x'); System.debug('first');", {
             Later: `public class Later { @future public static void go(String s) { System.debug('future ' + s); } }`

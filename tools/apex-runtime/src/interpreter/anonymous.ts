@@ -82,5 +82,10 @@ export function runAnonymous(rt: Runtime, source: string, file: string): Anonymo
             );
         }
     });
+    const left = rt.async.pending.filter((j) => j.status === 'Queued' && j.kind !== 'schedule').length;
+    if (left)
+        asyncErrors.push(
+            `Async work stopped after 500 jobs with ${left} still queued (a job that re-enqueues itself forever?)`
+        );
     return { error: null, where: null, asyncErrors };
 }

@@ -572,6 +572,12 @@ export class Interpreter {
         if (v instanceof EnumValue) {
             return v.type.toLowerCase() === n || v.type.toLowerCase().endsWith('.' + n) ? 4 : -1;
         }
+        if (v instanceof NativeObject) {
+            // platform objects (QueueableContext, HttpRequest, Database.SaveResult …) match their own type name only
+            const tn = v.typeName.toLowerCase();
+            const bare = (x: string) => x.replace(/^(system|database|schema|messaging)\./, '');
+            return tn === n || bare(tn) === bare(n) ? 4 : -1;
+        }
         if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Decimal) return -1;
         return 1;
     }
