@@ -249,14 +249,22 @@ export class Interpreter {
         o.native = o.native ?? {};
         o.native.message = message;
         o.native.cause = cause;
-        const f = this.frames[this.frames.length - 1];
+        // the exception's own constructor frames are not part of its stack: it starts where `new` was evaluated
+        let depth = this.frames.length;
+        while (
+            depth > 0 &&
+            this.frames[depth - 1].method === '<init>' &&
+            this.frames[depth - 1].cls?.isSubclassOf(this.exceptionBase)
+        )
+            depth--;
+        const f = this.frames[depth - 1];
         o.native.line = f?.line ?? 0;
-        o.native.stack = this.stackTrace();
+        o.native.stack = this.stackTrace(depth);
     }
 
-    stackTrace(): string {
+    stackTrace(depth = this.frames.length): string {
         return this.frames
-            .slice()
+            .slice(0, depth)
             .reverse()
             .map((f) =>
                 f.cls && f.cls.decl.n !== 'anonymousblock'
