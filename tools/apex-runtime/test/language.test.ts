@@ -164,6 +164,14 @@ describe('classes, interfaces, exceptions (Apex Developer Guide › Classes, Obj
         expect(await debug(src)).toEqual(['int 5', 'B']);
     });
 
+    it('switch on a String compares case-sensitively, unlike == (Switch Statements; salesforce.stackexchange.com/q/231060)', async () => {
+        expect(
+            await debug(
+                "switch on 'abc' { when 'ABC' { System.debug('upper'); } when 'abc' { System.debug('lower'); } }"
+            )
+        ).toEqual(['lower']);
+    });
+
     it('casting to an incompatible type throws System.TypeException', async () => {
         const r = await execApex("Object o = 'x'; Integer i = (Integer) o;");
         expect(r.error).toBe('System.TypeException: Invalid conversion from runtime type String to Integer');

@@ -1014,7 +1014,7 @@ export class Interpreter {
                 for (const lit of w.values) {
                     if (lit.k === 'enumref') {
                         if (v instanceof EnumValue && v.name.toLowerCase() === lit.n.split('.').pop()) match = true;
-                    } else if (lit.v === null ? v === null : v !== null && this.valuesEqual(v, lit.v, true))
+                    } else if (lit.v === null ? v === null : v !== null && this.valuesEqual(v, lit.v, false))
                         match = true;
                     if (match) break;
                 }
