@@ -278,6 +278,13 @@ describe('load like a deploy', () => {
         expect(r.out).toEqual(['3']);
     });
 
+    it('an unknown String method fails at load with the platform message', async () => {
+        const r = await execApex("String s = 'a';\nSystem.debug(s.fooBar());");
+        expect(r.error).toBe(
+            'anonymous.apex:2: Method does not exist or incorrect signature: void fooBar() from the type String'
+        );
+    });
+
     it('a syntax error fails at load with the line', async () => {
         await expect(execApex('System.debug(1);', { Broken: 'public class Broken { void x( { } }' })).rejects.toThrow(
             /Broken\.cls:1: Syntax error/

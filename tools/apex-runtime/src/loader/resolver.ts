@@ -11,6 +11,26 @@ import { ClassInfo } from '../interpreter/objects';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+/** Instance methods of System.String (Apex Reference Guide › String Class). */
+const STRING_METHODS = new Set(
+    (
+        'abbreviate capitalize center charAt codePointAt codePointBefore codePointCount compareTo contains containsAny ' +
+        'containsIgnoreCase containsNone containsOnly containsWhitespace countMatches deleteWhitespace difference endsWith ' +
+        'endsWithIgnoreCase equals equalsIgnoreCase escapeCsv escapeEcmaScript escapeHtml3 escapeHtml4 escapeJava ' +
+        'escapeUnicode escapeXml format getChars getLevenshteinDistance hashCode indexOf indexOfAny indexOfAnyBut indexOfChar ' +
+        'indexOfDifference indexOfIgnoreCase isAllLowerCase isAllUpperCase isAlpha isAlphaSpace isAlphanumeric ' +
+        'isAlphanumericSpace isAsciiPrintable isNumeric isNumericSpace isWhitespace lastIndexOf lastIndexOfChar ' +
+        'lastIndexOfIgnoreCase left leftPad length mid normalizeSpace offsetByCodePoints remove removeEnd ' +
+        'removeEndIgnoreCase removeStart removeStartIgnoreCase repeat replace replaceAll replaceFirst reverse right rightPad ' +
+        'split splitByCharacterType splitByCharacterTypeCamelCase startsWith startsWithIgnoreCase stripHtmlTags substring ' +
+        'substringAfter substringAfterLast substringBefore substringBeforeLast substringBetween swapCase toLowerCase ' +
+        'toUpperCase toString trim uncapitalize unescapeCsv unescapeEcmaScript unescapeHtml3 unescapeHtml4 unescapeJava ' +
+        'unescapeUnicode unescapeXml'
+    )
+        .toLowerCase()
+        .split(' ')
+);
+
 /** Local names in a method with their declared type (null when declared twice with different types). */
 type Locals = Map<string, TypeRef | null>;
 
@@ -321,6 +341,18 @@ export function resolveProject(rt: Runtime, anonymous?: ClassInfo): void {
                 declared = c.findField(node.obj.n)?.type;
         }
         if (!declared || declared.args.length) return;
+        if (declared.n === 'string' || declared.n === 'system.string') {
+            if (!STRING_METHODS.has(node.n)) {
+                errors.push(
+                    new LoadError(
+                        file,
+                        ln,
+                        `Method does not exist or incorrect signature: void ${node.name}() from the type String`
+                    )
+                );
+            }
+            return;
+        }
         const th = it.resolveType(declared, from);
         if (th?.kind !== 'class' || th.cls.builtin || th.cls.kind === 'enum') return;
         if (['equals', 'hashcode', 'tostring'].includes(node.n)) return;
