@@ -336,8 +336,82 @@ export function stringMethod(it: Interpreter, s: string, n: string, a: any[]): a
             while (i < s.length && i < a[0].length && s[i] === a[0][i]) i++;
             return a[0].slice(i);
         }
-        case 'touppercase_':
-            return s;
+        case 'swapcase':
+            return [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+        case 'indexofchar':
+            return s.indexOf(String.fromCharCode(a[0]), a[1] ?? 0);
+        case 'lastindexofchar':
+            return a.length > 1
+                ? s.lastIndexOf(String.fromCharCode(a[0]), a[1])
+                : s.lastIndexOf(String.fromCharCode(a[0]));
+        case 'lastindexofignorecase':
+            return s.toLowerCase().lastIndexOf(a[0].toLowerCase());
+        case 'codepointbefore':
+            return s.codePointAt(a[0] - 1);
+        case 'codepointcount':
+            return [...s.slice(a[0], a[1])].length;
+        case 'isalphanumericspace':
+            return /^[A-Za-z0-9 ]*$/.test(s);
+        case 'isasciiprintable':
+            return /^[\x20-\x7e]*$/.test(s);
+        case 'indexofanybut': {
+            for (let i = 0; i < s.length; i++) if (!a[0].includes(s[i])) return i;
+            return -1;
+        }
+        case 'indexofdifference': {
+            if (s === a[0]) return -1;
+            let i = 0;
+            while (i < s.length && i < a[0].length && s[i] === a[0][i]) i++;
+            return i;
+        }
+        case 'getlevenshteindistance': {
+            const t: string = a[0];
+            const d = Array.from({ length: s.length + 1 }, (_, i) => [i, ...new Array(t.length).fill(0)]);
+            for (let j = 1; j <= t.length; j++) d[0][j] = j;
+            for (let i = 1; i <= s.length; i++) {
+                for (let j = 1; j <= t.length; j++) {
+                    d[i][j] = Math.min(
+                        d[i - 1][j] + 1,
+                        d[i][j - 1] + 1,
+                        d[i - 1][j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1)
+                    );
+                }
+            }
+            return d[s.length][t.length];
+        }
+        case 'escapehtml3':
+            return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+        case 'unescapehtml3':
+            return s
+                .replace(/&lt;/g, '<')
+                .replace(/&gt;/g, '>')
+                .replace(/&quot;/g, '"')
+                .replace(/&amp;/g, '&');
+        case 'escapeunicode':
+            return s.replace(
+                /[\u0080-\uffff]/g,
+                (c) => '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+            );
+        case 'unescapeunicode':
+        case 'unescapejava':
+        case 'unescapeecmascript':
+            return s
+                .replace(/\\u([0-9a-fA-F]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16)))
+                .replace(
+                    /\\([nrtbf"'\\])/g,
+                    (_, c) => (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' }) as Record<string, string>)[c] ?? c
+                );
+        case 'splitbycharactertype':
+        case 'splitbycharactertypecamelcase': {
+            const parts = s.match(
+                n === 'splitbycharactertype'
+                    ? /[A-Z]+|[a-z]+|[0-9]+|\s+|[^A-Za-z0-9\s]+/g
+                    : /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|\s+|[^A-Za-z0-9\s]+/g
+            );
+            return new ApexList(STRING_T, parts ?? []);
+        }
+        case 'offsetbycodepoints':
+            return a[0] + a[1];
     }
     it.throwSys('TypeException', `Method does not exist or incorrect signature: String.${n}`);
 }
