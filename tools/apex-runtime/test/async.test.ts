@@ -45,6 +45,28 @@ describe('Queueable (Apex Developer Guide › Queueable Apex)', () => {
         expect(results[0].message).toContain('System.AsyncException: Maximum stack depth has been reached.');
     });
 
+    it('a Queueable enqueued without startTest/stopTest is still Queued during the test and runs after it (SFSE 298040)', async () => {
+        const results = await runTests({
+            ...CHAIN,
+            Later_Tests: `@IsTest private class Later_Tests {
+                @IsTest static void queued() {
+                    Id jobId = System.enqueueJob(new Chain(3));
+                    Assert.areEqual('Queued', [SELECT Status FROM AsyncApexJob WHERE Id = :jobId].Status);
+                }
+                @IsTest static void completedAtStopTest() {
+                    Test.startTest();
+                    Id jobId = System.enqueueJob(new Chain(3));
+                    Test.stopTest();
+                    Assert.areEqual('Completed', [SELECT Status FROM AsyncApexJob WHERE Id = :jobId].Status);
+                }
+            }`
+        });
+        expect(results.map((r) => [r.method, r.passed, r.message ?? ''])).toEqual([
+            ['queued', true, ''],
+            ['completedAtStopTest', true, '']
+        ]);
+    });
+
     it('a Finalizer sees the parent job result and exception (Transaction Finalizers)', async () => {
         const classes = {
             Failing: `public class Failing implements Queueable {

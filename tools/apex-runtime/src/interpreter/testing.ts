@@ -104,8 +104,9 @@ export class TestRunner {
                 if (this.startTestUsed) it.throwSys('UnexpectedException', 'Testing already started');
                 this.startTestUsed = true;
                 this.inStartTest = true;
+                // work enqueued before startTest is not collected by stopTest: it runs when the test method ends
                 this.rt.async.commit();
-                this.rt.async.pending.length = 0;
+                this.deferred.push(...this.rt.async.pending.splice(0));
                 this.rt.async.tx = this.rt.async.freshTx(null);
                 org?.resetLimits?.();
                 return null;
@@ -181,8 +182,7 @@ export class TestRunner {
         for (const s of setups) {
             try {
                 it.invoke(s, null, [], s.line);
-                this.rt.async.commit();
-                this.rt.async.pending.length = 0;
+                this.runLeftoverAsync();
             } catch (e) {
                 setupError = this.describeFailure(e);
                 break;
@@ -204,10 +204,8 @@ export class TestRunner {
             } else {
                 try {
                     it.invoke(m, null, [], m.line);
-                    if (this.inStartTest) {
-                        // startTest without stopTest: the collected async work runs when the test method ends
-                        this.inStartTest = false;
-                    }
+                    this.inStartTest = false;
+                    this.runLeftoverAsync();
                     result = { className: c.displayName, method: m.name, passed: true, ms: Date.now() - t0 };
                 } catch (e) {
                     result = {
@@ -234,7 +232,33 @@ export class TestRunner {
         return results;
     }
 
+    /** Async work not run by Test.stopTest: enqueued before startTest, after stopTest or without them. */
+    private readonly deferred: import('./async').AsyncJob[] = [];
+
+    /**
+     * Runs the async work the test method left queued, after the method body (as the platform does: the test's
+     * assertions never see it, but a job that throws fails the test).
+     */
+    private runLeftoverAsync() {
+        const am = this.rt.async;
+        am.commit();
+        am.pending.unshift(...this.deferred.splice(0));
+        if (!am.pending.length) return;
+        am.testRunningAsync = true;
+        try {
+            am.drain({
+                includeScheduled: true,
+                onError: (_job, e) => {
+                    throw e;
+                }
+            });
+        } finally {
+            am.testRunningAsync = false;
+        }
+    }
+
     private resetMethodState() {
+        this.deferred.length = 0;
         const it = this.rt.it;
         it.statics = new Map();
         it.frames = [];
