@@ -9,13 +9,15 @@
  *   npx tsx scripts/generate-lwc-fixtures.ts           writes the fixtures
  *   npx tsx scripts/generate-lwc-fixtures.ts --check   exits 1 when a committed fixture differs
  *
- * Not generated here, so hand-written to UI-CONTRACT.md with the Ids generated below: the controller methods that
- * call QuickBooks (preview, searchItems, autoMatch, previewImport, validateMappings, testConnection), and a month of
- * daily counts (dailyCountsMonth.json: log rows get CreatedDate from the stopped clock, so generated counts fall on
- * one day).
+ * Methods that call QuickBooks run against the QuickBooks emulator (a child process, seeded with QBO_ITEMS), each
+ * call in its own transaction as in Lightning. Still hand-written to the same shapes and Ids: the invoice preview
+ * (it needs a priced opportunity with line items and a matching QuickBooks customer), failure variants (a refused
+ * connection test, a clean validation, an import with nothing to apply) and a month of daily counts (rows get
+ * CreatedDate from the stopped clock, so generated counts fall on one day).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAnonymous } from '../tools/apex-runtime/src/interpreter/anonymous';
 import { Runtime } from '../tools/apex-runtime/src/interpreter/runtime';
@@ -30,8 +32,16 @@ const FIXED_NOW = Date.UTC(2026, 10, 26, 21, 40, 0);
 
 export interface FixtureGroup {
     name: string;
-    /** Anonymous Apex that seeds data and prints one `FIXTURE <component>/<file>.json <json>` line per fixture. */
-    apex: string;
+    /** Runs with the Named Credentials pointed at a local QuickBooks emulator (seeded with QBO_ITEMS). */
+    quickBooks?: boolean;
+    /** Anonymous Apex run (and committed) first: callouts cannot follow DML in one transaction. */
+    seed?: string;
+    /**
+     * Anonymous Apex that prints one `FIXTURE <component>/<file>.json <json>` line per fixture; a list runs as one
+     * transaction per entry, like one Lightning request per controller call (the sync logger's DML after a callout
+     * would block the next callout of the same transaction).
+     */
+    apex: string | string[];
 }
 
 export interface Fixture {
@@ -100,7 +110,8 @@ ${emit('qbSyncPanel/getStatusRetryScheduled', 'QBSyncController.getStatus(retryi
 ${emit('qbSyncPanel/getStatusOpen', 'QBSyncController.getStatus(deals[5].Id)')}
 `;
 
-const ITEM_MAPPING = `
+/** Products and their mappings, the same in every org that serves the item-mapping editor. */
+const CATALOG = `
 List<Product2> products = new List<Product2>{
     new Product2(Name = 'Hardware Kit', ProductCode = 'HW-KIT', Family = 'Hardware', IsActive = true),
     new Product2(Name = 'Implementation Services', ProductCode = 'IMPL-01', Family = 'Services', IsActive = true),
@@ -112,12 +123,16 @@ insert new List<QB_Item_Mapping__c>{
     new QB_Item_Mapping__c(Product__c = products[1].Id, Realm_Id__c = '${US_REALM}', QB_Item_Id__c = '21',
         QB_Item_Name__c = 'Implementation', Taxable__c = false, QB_Tax_Code__c = 'NON',
         Mapping_Key__c = '${US_REALM}|' + products[1].Id),
-    new QB_Item_Mapping__c(Product__c = products[2].Id, Realm_Id__c = '${US_REALM}', QB_Item_Id__c = '7',
+    new QB_Item_Mapping__c(Product__c = products[2].Id, Realm_Id__c = '${US_REALM}', QB_Item_Id__c = '2',
         QB_Item_Name__c = 'Support', Taxable__c = false, QB_Tax_Code__c = 'NON',
         Mapping_Key__c = '${US_REALM}|' + products[2].Id),
     new QB_Item_Mapping__c(Product__c = products[0].Id, Realm_Id__c = '9130350000000002', QB_Item_Id__c = '1',
         QB_Item_Name__c = 'Services', Taxable__c = false, Mapping_Key__c = '9130350000000002|' + products[0].Id)
 };
+`;
+
+const ITEM_MAPPING = `
+${CATALOG}
 ${emit('qbItemMappingEditor/getCompanies', 'QBItemMappingController.getCompanies()')}
 ${emit('qbItemMappingEditor/getMappings', `QBItemMappingController.getMappings('${US_REALM}', false, null)`)}
 ${emit('qbItemMappingEditor/getMappingsUnmapped', `QBItemMappingController.getMappings('${US_REALM}', true, null)`)}
@@ -205,6 +220,25 @@ insert new List<QB_Sync_Log__c>{
 ${emit('qbSyncLogViewer/getDailyCounts', 'QBSyncLogController.getDailyCounts(30)')}
 `;
 
+/** Items added to the emulator's seeded company (Services 1, Consulting 2, Subscription 3, Hardware 4). */
+const QBO_ITEMS = [
+    { Name: 'Hardware Kit', Sku: 'HW-KIT', Type: 'NonInventory', UnitPrice: 400, IncomeAccountRef: { value: '2' } },
+    { Name: 'Widget XL', Sku: 'WID-XL', Type: 'NonInventory', UnitPrice: 40, IncomeAccountRef: { value: '1' } },
+    { Name: 'Premium Support Plan', Type: 'Service', UnitPrice: 1200, IncomeAccountRef: { value: '1' } }
+];
+
+const QUICKBOOKS = [
+    emit('qbConnections/testConnectionOk', `QBConnectionsController.testConnection('${US_REALM}')`),
+    emit('qbItemMappingEditor/searchItems', `QBItemMappingController.searchItems('${US_REALM}', 'Hard')`),
+    emit('qbItemMappingEditor/autoMatch', `QBItemMappingController.autoMatch('${US_REALM}')`),
+    emit('qbItemMappingEditor/validateMappings', `QBItemMappingController.validateMappings('${US_REALM}')`),
+    `String csv = 'Product Code,QBO Item Name,Taxable,Tax Code\\r\\n' +
+        'SUP-PREM,Premium Support Plan,Yes,TAX\\r\\n' +
+        'IMPL-01,Implementation,No,NON\\r\\n' +
+        'NOPE-1,Services,No,NON\\r\\n';
+    ${emit('qbItemMappingEditor/previewImport', `QBItemMappingController.previewImport('${US_REALM}', csv)`)}`
+];
+
 const CONNECTIONS = `
 ${emit('qbConnections/getConnections', 'QBConnectionsController.getConnections()')}
 `;
@@ -214,21 +248,84 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
     { name: 'item mapping', apex: ITEM_MAPPING },
     { name: 'sync log', apex: SYNC_LOG },
     { name: 'sync chart', apex: SYNC_CHART },
-    { name: 'connections', apex: CONNECTIONS }
+    { name: 'connections', apex: CONNECTIONS },
+    { name: 'QuickBooks calls', seed: CATALOG, apex: QUICKBOOKS, quickBooks: true }
 ];
 
-/** Runs one script on a fresh local org and returns what it printed (throws with the Apex error when it fails). */
-async function runApex(apex: string): Promise<string[]> {
-    const runtime = new Runtime({ projectDir: ROOT, configFile: ORG_CONFIG, clock: new ManualClock(FIXED_NOW) });
+/**
+ * Runs the scripts, one transaction each, on a fresh local org and returns what they printed (throws with the Apex
+ * error when one fails).
+ */
+async function runApex(scripts: string[], configFile: string): Promise<string[]> {
+    const runtime = new Runtime({ projectDir: ROOT, configFile, clock: new ManualClock(FIXED_NOW) });
     await runtime.load();
     const lines: string[] = [];
     runtime.it.out = (line: string) => lines.push(line);
-    const result = runAnonymous(runtime, apex, 'lwc-fixtures.apex');
-    const failure = result.error ?? result.asyncErrors[0];
-    if (failure) {
-        throw new Error(`${failure}${result.where ? `\n    at ${result.where}` : ''}`);
+    for (const apex of scripts) {
+        const result = runAnonymous(runtime, apex, 'lwc-fixtures.apex');
+        const failure = result.error ?? result.asyncErrors[0];
+        if (failure) {
+            throw new Error(`${failure}${result.where ? `\n    at ${result.where}` : ''}`);
+        }
     }
     return lines;
+}
+
+async function postJson(url: string, body: unknown): Promise<void> {
+    const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+    });
+    if (!response.ok) {
+        throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+    }
+}
+
+/**
+ * Runs `work` with the QuickBooks emulator listening in a child process (the runtime's callouts block this one)
+ * and an org config whose Named Credentials point at it, as the playground and the engine benchmark do.
+ */
+async function withQuickBooks<T>(work: (configFile: string) => Promise<T>): Promise<T> {
+    const emulator = spawn(
+        process.execPath,
+        [require.resolve('tsx/cli'), 'tools/qbo-emulator/src/cli.ts', '--port', '0'],
+        {
+            cwd: ROOT,
+            stdio: ['ignore', 'pipe', 'inherit']
+        }
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'lwc-fixtures-'));
+    try {
+        const url = await new Promise<string>((resolveUrl, reject) => {
+            let output = '';
+            emulator.stdout.on('data', (chunk: Buffer) => {
+                output += chunk.toString();
+                const listening = /listening on (http:\/\/\S+)/.exec(output);
+                if (listening) {
+                    resolveUrl(listening[1]);
+                }
+            });
+            emulator.on('exit', (code) => reject(new Error(`the QuickBooks emulator exited (${code}): ${output}`)));
+        });
+        await postJson(`${url}/__admin/realms/${US_REALM}/seed`, { items: QBO_ITEMS });
+        const credential = {
+            url,
+            oauth: {
+                tokenUrl: `${url}/oauth2/v1/tokens/bearer`,
+                clientId: 'qbo-emulator-client',
+                clientSecret: 'qbo-emulator-secret',
+                realmId: US_REALM
+            }
+        };
+        const configFile = join(dir, 'org-config.json');
+        const config = JSON.parse(readFileSync(ORG_CONFIG, 'utf8')) as Record<string, unknown>;
+        writeFileSync(configFile, JSON.stringify({ ...config, namedCredentials: { QuickBooks_Sandbox: credential } }));
+        return await work(configFile);
+    } finally {
+        emulator.kill();
+        rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 /** Formats like `npx prettier --write` would (the repo's .prettierrc), so regenerated files compare byte for byte. */
@@ -243,7 +340,11 @@ function formatJson(path: string, json: string): string {
 /** The fixtures one group's script prints. */
 export async function runGroup(group: FixtureGroup): Promise<Fixture[]> {
     const fixtures: Fixture[] = [];
-    for (const line of await runApex(group.apex)) {
+    const scripts = [...(group.seed ? [group.seed] : []), ...(Array.isArray(group.apex) ? group.apex : [group.apex])];
+    const lines = group.quickBooks
+        ? await withQuickBooks((configFile) => runApex(scripts, configFile))
+        : await runApex(scripts, ORG_CONFIG);
+    for (const line of lines) {
         if (!line.startsWith(MARKER)) {
             continue;
         }

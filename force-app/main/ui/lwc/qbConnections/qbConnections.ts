@@ -74,9 +74,11 @@ export default class QbConnections extends LightningElement {
             const result = await testConnection({ realmId });
             this.setOutcome(realmId, {
                 ok: Boolean(result.ok),
-                message: result.ok
-                    ? `Connected to ${result.companyName ?? 'QuickBooks'}.`
-                    : result.message || 'QuickBooks did not accept the connection.'
+                message:
+                    result.message ||
+                    (result.ok
+                        ? `Connected to ${result.companyName ?? 'QuickBooks'}.`
+                        : 'QuickBooks did not accept the connection.')
             });
         } catch (error) {
             this.setOutcome(realmId, { ok: false, message: errorMessage(error) });

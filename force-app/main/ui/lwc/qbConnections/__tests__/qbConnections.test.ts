@@ -93,7 +93,9 @@ describe('c-qb-connections', () => {
 
         expect(mockTestConnection).toHaveBeenCalledWith({ realmId: '9130350000000001' });
         const outcome = query(row, '[data-id="outcome"]')!;
-        expect(textOf(outcome)).toContain('Connected to Acme US.');
+        expect(textOf(outcome)).toContain(
+            'Connected to Emulator US Company (realm 9130350000000001, Sandbox) through Named Credential QuickBooks_Sandbox.'
+        );
         expect(outcome.classList).toContain('slds-text-color_success');
         expect(deepActiveElement()).toBe(outcome);
         expect(query(rowFor(element, '9130350000000002'), '[data-id="outcome"]')).toBeNull();
@@ -125,6 +127,17 @@ describe('c-qb-connections', () => {
         finish(TEST_OK);
         await flushPromises();
         expect(nativeButton(buttonByLabel(row, 'Test connection')).disabled).toBe(false);
+    });
+
+    it('names the company when QuickBooks answers without a message', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        mockTestConnection.mockResolvedValue({ ok: true, companyName: 'Acme US' });
+        const element = await renderConnections();
+        const row = rowFor(element, '9130350000000001');
+
+        await clickButton(row, 'Test connection');
+
+        expect(textOf(query(row, '[data-id="outcome"]'))).toBe('Connected Connected to Acme US.');
     });
 
     it('turns an Apex error into a readable message on the row', async () => {

@@ -336,7 +336,10 @@ describe('c-qb-item-mapping-editor item picker', () => {
         jest.useRealTimers();
         await chooseItemFor(element, 'Hardware Kit');
         jest.useFakeTimers();
-        mockSearchItems.mockResolvedValue(ITEMS);
+        mockSearchItems.mockResolvedValue([
+            ...ITEMS,
+            { id: '32', name: 'Hardware (old)', type: 'NonInventory', active: false }
+        ]);
 
         const picker = query(element, '[data-id="item-picker"]')!;
         expect(textOf(picker)).toContain('Choose the QuickBooks item for Hardware Kit');
@@ -347,20 +350,21 @@ describe('c-qb-item-mapping-editor item picker', () => {
 
         expect(mockSearchItems).toHaveBeenCalledTimes(1);
         expect(mockSearchItems).toHaveBeenCalledWith({ realmId: US, searchTerm: 'hard' });
-        expect(textOf(query(element, '[data-id="item-results"]'))).toContain('SKU HW-KIT · Inventory');
+        expect(textOf(query(element, '[data-id="item-results"]'))).toContain('SKU HW-KIT · NonInventory');
+        expect(textOf(query(element, '[data-id="item-results"]'))).toContain('NonInventory · inactive');
         expect(isButtonDisabled(element, 'Hardware (old)')).toBe(true);
-        await clickButton(element, 'Hardware');
+        await clickButton(element, 'Hardware Kit');
 
         expect(query(element, '[data-id="item-picker"]')).toBeNull();
-        expect(textOf(query(element, '[data-id="status"]'))).toBe('Hardware Kit → Hardware. Not saved yet.');
-        expect(rowText(element, 'Hardware Kit')).toContain('Hardware (31)');
+        expect(textOf(query(element, '[data-id="status"]'))).toBe('Hardware Kit → Hardware Kit. Not saved yet.');
+        expect(rowText(element, 'Hardware Kit')).toContain('Hardware Kit (5)');
         expect(deepActiveElement()).toBe(nativeButton(buttonByLabel(element, 'Save changes (1)')));
 
         mockSaveMappings.mockResolvedValue(SAVE_OK);
         await clickButton(element, 'Save changes (1)');
         expect(mockSaveMappings).toHaveBeenCalledWith({
             realmId: US,
-            rows: [contractRow(mapping(HARDWARE_KIT), { qbItemId: '31', qbItemName: 'Hardware' })]
+            rows: [contractRow(mapping(HARDWARE_KIT), { qbItemId: '5', qbItemName: 'Hardware Kit' })]
         });
     });
 
@@ -427,12 +431,12 @@ describe('c-qb-item-mapping-editor auto-match', () => {
         expect(mockAutoMatch).toHaveBeenCalledWith({ realmId: US });
         const proposals = queryAll(element, '[data-id="proposal"]');
         expect(proposals).toHaveLength(2);
-        expect(textOf(proposals[0])).toContain('Hardware (31)');
+        expect(textOf(proposals[0])).toContain('Hardware Kit (5)');
         expect(textOf(proposals[0])).toContain('SKU = product code');
-        expect(textOf(proposals[1])).toContain('Same name');
+        expect(textOf(proposals[1])).toContain('Widget XL (6)');
         expect(deepActiveElement()).toBe(query(element, '[data-focus="proposals"]'));
 
-        await setChecked(element, 'Accept Widget, Large "XL" for Widget, Large "XL"', false);
+        await setChecked(element, 'Accept Widget XL for Widget, Large "XL"', false);
         await clickButton(element, 'Apply selected (1)');
 
         expect(query(element, '[data-id="proposals"]')).toBeNull();
@@ -441,16 +445,17 @@ describe('c-qb-item-mapping-editor auto-match', () => {
         await clickButton(element, 'Save changes (1)');
         expect(mockSaveMappings).toHaveBeenCalledWith({
             realmId: US,
-            rows: [contractRow(mapping(HARDWARE_KIT), { qbItemId: '31', qbItemName: 'Hardware', taxable: true })]
+            rows: [contractRow(mapping(HARDWARE_KIT), { qbItemId: '5', qbItemName: 'Hardware Kit', taxable: false })]
         });
     });
 
     it('disables Apply when every proposal is unticked, and discards proposals', async () => {
         const element = await renderWithRows();
-        mockAutoMatch.mockResolvedValue(PROPOSALS.slice(0, 1));
+        mockAutoMatch.mockResolvedValue([{ ...PROPOSALS[0], matchedBy: 'Name' }]);
         await clickButton(element, 'Auto-match');
+        expect(textOf(query(element, '[data-id="proposal"]'))).toContain('Same name');
 
-        await setChecked(element, 'Accept Hardware for Hardware Kit', false);
+        await setChecked(element, 'Accept Hardware Kit for Hardware Kit', false);
         expect(isButtonDisabled(element, 'Apply selected (0)')).toBe(true);
         await clickButton(element, 'Discard proposals');
 
@@ -505,7 +510,7 @@ describe('c-qb-item-mapping-editor CSV export and import', () => {
                 'Product Code,Product Name,QBO Item Id,QBO Item Name,Taxable,Tax Code',
                 'HW-KIT,Hardware Kit,,,,',
                 'IMPL-01,Implementation Services,21,Implementation,No,NON',
-                'SUP-PREM,Premium Support,7,Support,No,NON',
+                'SUP-PREM,Premium Support,2,Support,No,NON',
                 'WID-XL,"Widget, Large ""XL""",,,,',
                 ''
             ].join('\r\n')
@@ -522,14 +527,14 @@ describe('c-qb-item-mapping-editor CSV export and import', () => {
 
         expect(mockPreviewImport).toHaveBeenCalledWith({ realmId: US, csv });
         expect(textOf(query(element, '[data-id="import-summary"]'))).toBe(
-            '1 change, 2 unchanged, 1 row that cannot be applied.'
+            '1 change, 0 unchanged, 2 rows that cannot be applied.'
         );
         const change = query(element, '[data-id="import-change"]')!;
         expect(textOf(change)).toContain('Premium Support');
         expect(textOf(change)).toContain('Support');
-        expect(textOf(change)).toContain('Premium Support Plan (45)');
+        expect(textOf(change)).toContain('Premium Support Plan (7)');
         expect(textOf(query(element, '[data-id="import-bad-rows"]'))).toContain(
-            'Line 4: No active product has code NOPE-1.'
+            'Line 4: No active product has the code "NOPE-1".'
         );
         expect(deepActiveElement()).toBe(query(element, '[data-focus="import-preview"]'));
 
@@ -599,14 +604,15 @@ describe('c-qb-item-mapping-editor validation against QuickBooks', () => {
             '2 of 2 mappings no longer match QuickBooks.'
         );
         const issues = queryAll(element, '[data-id="validation-issue"]');
-        expect(textOf(issues[0])).toContain('Premium Support');
+        expect(textOf(issues[0])).toContain('Implementation Services');
         expect(textOf(issues[0])).toContain('Deleted');
-        expect(textOf(issues[1])).toContain('Implementation (hourly)');
+        expect(textOf(issues[1])).toContain('Consulting');
+        expect(textOf(issues[1])).toContain('Renamed');
         expect(textOf(query(element, '[data-id="validation-fallback"]'))).toBe(
             'Fallback item: Services (id 1) is active.'
         );
-        expect(rowText(element, 'Premium Support')).toContain('Item deleted in QuickBooks');
-        expect(rowText(element, 'Implementation Services')).toContain('Item renamed in QuickBooks');
+        expect(rowText(element, 'Implementation Services')).toContain('Item deleted in QuickBooks');
+        expect(rowText(element, 'Premium Support')).toContain('Item renamed in QuickBooks');
         expect(deepActiveElement()).toBe(query(element, '[data-focus="validation"]'));
 
         await clickButton(element, 'Close validation');
