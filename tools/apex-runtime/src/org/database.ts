@@ -23,6 +23,8 @@ type JournalEntry = { kind: 'row'; id: string; previous: Row | null } | { kind: 
 export class Database {
     private tables = new Map<string, Map<string, Row>>();
     private byId = new Map<string, Row>();
+    /** Setup rows reached by name rather than Id (EntityDefinition 'Account', FieldDefinition 'Account.Name'). */
+    private byName = new Map<string, Row>();
     private autonumbers = new Map<string, number>();
     private journal: JournalEntry[] = [];
 
@@ -39,6 +41,16 @@ export class Database {
     get(id: string | null | undefined): Row | null {
         if (!id) return null;
         return this.byId.get(id) ?? null;
+    }
+
+    /** Registers a name for a setup row that never changes (seeded before the first transaction). */
+    nameRow(name: string, id: string): void {
+        const row = this.byId.get(id);
+        if (row) this.byName.set(name.toLowerCase(), row);
+    }
+
+    getByName(name: string): Row | null {
+        return this.byName.get(name.toLowerCase()) ?? null;
     }
 
     put(row: Row): void {

@@ -4,7 +4,7 @@
  */
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[A-Z0-5]{3})?$/;
+const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-5]{3})?$/;
 
 /** The 3-character suffix that turns a 15-character Id into its 18-character form. */
 export function checksumSuffix(id15: string): string {
@@ -20,10 +20,28 @@ export function checksumSuffix(id15: string): string {
     return suffix;
 }
 
-/** Returns the 18-character form of a 15- or 18-character Id, or null when the text is not an Id. */
+/** The 15-character Id an 18-character one stands for: its suffix says which letters are upper case. */
+function restoreCase(id18: string): string | null {
+    let id15 = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+        const flags = CHECKSUM_ALPHABET.indexOf(id18.charAt(15 + chunk).toUpperCase());
+        if (flags < 0) return null;
+        for (let i = 0; i < 5; i++) {
+            const c = id18.charAt(chunk * 5 + i);
+            id15 += flags & (1 << i) ? c.toUpperCase() : c.toLowerCase();
+        }
+    }
+    return id15;
+}
+
+/**
+ * Returns the 18-character form of a 15- or 18-character Id, or null when the text is not an Id. The 18-character
+ * form is case-insensitive: its suffix restores the case of the first 15 characters.
+ */
 export function normalizeId(text: string): string | null {
     if (typeof text !== 'string' || !ID_PATTERN.test(text)) return null;
-    const id15 = text.substring(0, 15);
+    const id15 = text.length === 18 ? restoreCase(text) : text;
+    if (id15 === null) return null;
     const full = id15 + checksumSuffix(id15);
     if (text.length === 18 && text.toUpperCase() !== full.toUpperCase()) return null;
     return full;
@@ -48,6 +66,11 @@ export class IdGenerator {
         }
         const id15 = keyPrefix + '5g' + 'A' + body;
         return id15.substring(0, 15) + checksumSuffix(id15.substring(0, 15));
+    }
+
+    /** Makes the next Id of this prefix come after `count` Ids assigned elsewhere (shared setup rows). */
+    reserve(keyPrefix: string, count: number): void {
+        this.counters.set(keyPrefix, Math.max(this.counters.get(keyPrefix) ?? 0, count));
     }
 
     snapshot(): Map<string, number> {

@@ -32,7 +32,13 @@ export interface LoadOrgOptions {
     config?: Partial<OrgConfig>;
 }
 
-const PROFILES = ['System Administrator', 'Standard User', 'Read Only', 'Minimum Access - Salesforce'];
+const PROFILES = [
+    'System Administrator',
+    'Standard User',
+    'Marketing User',
+    'Read Only',
+    'Minimum Access - Salesforce'
+];
 
 let apexParser: any = null;
 
@@ -211,6 +217,7 @@ export class Org {
                 });
             }
         }
+        this.seedMetadataCatalog();
         (c.opportunityStages ?? STANDARD_STAGES).forEach((s, i) =>
             this.record('OpportunityStage', {
                 MasterLabel: s.value,
@@ -259,6 +266,106 @@ export class Org {
         }
     }
 
+    /**
+     * EntityDefinition and FieldDefinition rows for every object and field (metadata that Apex can query), reachable
+     * by name for custom metadata relationship fields, and an ApexClass row per class file. Built once per project
+     * and currency mode and shared by every org made from it (stored rows are never changed in place).
+     */
+    private seedMetadataCatalog(): void {
+        const key = `catalogue|${this.config.multiCurrency}`;
+        let rows = this.meta.seedCache?.get(key) as CatalogueRow[] | undefined;
+        if (!rows) {
+            rows = this.buildMetadataCatalog();
+            this.meta.seedCache?.set(key, rows);
+        }
+        const counts = new Map<string, number>();
+        for (const r of rows) {
+            this.db.put({ id: r.id, def: this.schema.getObject(r.type)!, slots: r.slots, deleted: false });
+            if (r.name) this.db.nameRow(r.name, r.id);
+            const prefix = r.id.substring(0, 3);
+            counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+        }
+        for (const [prefix, n] of counts) this.ids.reserve(prefix, n);
+    }
+
+    private buildMetadataCatalog(): CatalogueRow[] {
+        const ids = new IdGenerator();
+        const created = new ApexDatetime(this.clock.now());
+        const rows: CatalogueRow[] = [];
+        const add = (type: string, values: Record<string, unknown>, name: string | null): string => {
+            const def = this.schema.getObject(type)!;
+            const id = ids.next(def.keyPrefix);
+            const slots = new Map<string, Slot>([['id', { name: 'Id', value: id }]]);
+            for (const [k, v] of Object.entries({
+                ...values,
+                IsDeleted: false,
+                CreatedDate: created,
+                LastModifiedDate: created,
+                SystemModstamp: created
+            }))
+                slots.set(k.toLowerCase(), { name: def.fields.get(k.toLowerCase())?.name ?? k, value: v });
+            rows.push({ type, id, slots, name });
+            return id;
+        };
+        for (const def of this.schema.objectNames().map((n) => this.schema.getObject(n)!)) {
+            const entityId = add(
+                'EntityDefinition',
+                {
+                    QualifiedApiName: def.name,
+                    DeveloperName: def.name.replace(/__(c|mdt|e)$/i, ''),
+                    DurableId: def.name,
+                    Label: def.label,
+                    MasterLabel: def.label,
+                    PluralLabel: def.labelPlural,
+                    KeyPrefix: def.keyPrefix || null,
+                    NamespacePrefix: null,
+                    IsCustomizable: true,
+                    IsQueryable: def.queryable,
+                    IsCustomSetting: def.isCustomSetting
+                },
+                def.name
+            );
+            for (const f of def.fields.values()) {
+                add(
+                    'FieldDefinition',
+                    {
+                        QualifiedApiName: f.name,
+                        DeveloperName: f.name.replace(/__c$/i, ''),
+                        DurableId: `${def.name}.${f.name}`,
+                        Label: f.label,
+                        MasterLabel: f.label,
+                        DataType: fieldDataType(f),
+                        Length: f.length,
+                        Precision: f.precision,
+                        Scale: f.scale,
+                        IsNillable: f.nillable,
+                        RelationshipName: f.relationshipName,
+                        NamespacePrefix: null,
+                        EntityDefinitionId: entityId
+                    },
+                    `${def.name}.${f.name}`
+                );
+            }
+        }
+        for (const file of this.meta.classFiles) {
+            const { body, apiVersion } = classSource(file);
+            add(
+                'ApexClass',
+                {
+                    Name: path.basename(file, '.cls'),
+                    NamespacePrefix: null,
+                    Status: 'Active',
+                    Body: body,
+                    ApiVersion: apiVersion,
+                    LengthWithoutComments: body.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').length,
+                    IsValid: true
+                },
+                null
+            );
+        }
+        return rows;
+    }
+
     // ------------------------------------------------------------------ records
 
     newSObject(type: string): SObject {
@@ -291,9 +398,9 @@ export class Org {
     }
 
     defaultValue(f: FieldDef): unknown {
-        const d = f.defaultValue as { literal?: string; number?: string; formula?: string } | boolean | null;
+        const d = f.defaultValue as { literal?: string; number?: string; formula?: string } | boolean | string | null;
         if (d === null || d === undefined) return null;
-        if (typeof d === 'boolean') return d;
+        if (typeof d === 'boolean' || typeof d === 'string') return d;
         if (d.literal !== undefined) return d.literal;
         if (d.number !== undefined) return f.type === 'Int' ? Number(d.number) : Decimal.parse(d.number);
         if (d.formula) {
@@ -675,6 +782,63 @@ function collectBinds(q: CompiledQuery): SoqlBind[] {
 }
 
 /** Loads the org from the project: metadata under force-app (and config/dev when the config asks). */
+/** FieldDefinition.DataType as Setup shows it: Text(255), Currency(16, 2), Lookup(Account) … */
+function fieldDataType(f: FieldDef): string {
+    switch (f.type) {
+        case 'Text':
+        case 'TextArea':
+        case 'EncryptedText':
+            return `${f.type === 'TextArea' ? 'Text Area' : 'Text'}(${f.length})`;
+        case 'LongTextArea':
+            return `Long Text Area(${f.length})`;
+        case 'Currency':
+        case 'Number':
+        case 'Percent':
+        case 'Double':
+            return `${f.type === 'Double' ? 'Number' : f.type}(${f.precision - f.scale}, ${f.scale})`;
+        case 'Lookup':
+        case 'MasterDetail':
+            return `${f.type === 'Lookup' ? 'Lookup' : 'Master-Detail'}(${f.referenceTo.join(',')})`;
+        case 'DateTime':
+            return 'Date/Time';
+        case 'MultiselectPicklist':
+            return 'Picklist (Multi-Select)';
+        case 'AutoNumber':
+            return 'Auto Number';
+        case 'Id':
+            return 'Lookup()';
+        case 'Int':
+            return `Number(${f.precision || 9}, 0)`;
+        default:
+            return f.type;
+    }
+}
+
+interface CatalogueRow {
+    type: string;
+    id: string;
+    slots: Map<string, Slot>;
+    name: string | null;
+}
+
+const classSources = new Map<string, { mtime: number; body: string; apiVersion: Decimal | null }>();
+
+/** A class file's text and the apiVersion of its -meta.xml, read once per file version. */
+function classSource(file: string): { body: string; apiVersion: Decimal | null } {
+    const mtime = fs.statSync(file).mtimeMs;
+    const cached = classSources.get(file);
+    if (cached && cached.mtime === mtime) return cached;
+    let apiVersion: Decimal | null = null;
+    const metaFile = file + '-meta.xml';
+    if (fs.existsSync(metaFile)) {
+        const m = /<apiVersion>\s*([\d.]+)\s*<\/apiVersion>/.exec(fs.readFileSync(metaFile, 'utf8'));
+        if (m) apiVersion = Decimal.parse(m[1]);
+    }
+    const entry = { mtime, body: fs.readFileSync(file, 'utf8'), apiVersion };
+    classSources.set(file, entry);
+    return entry;
+}
+
 export async function loadOrg(opts: LoadOrgOptions): Promise<Org> {
     return createOrg(opts);
 }
@@ -696,6 +860,7 @@ export function createOrg(opts: LoadOrgOptions): Org {
         meta = loadProjectMetadata(packaged);
         const sampleMeta = loadProjectMetadata(samples);
         for (const r of sampleMeta.customMetadata) meta.customMetadata.push({ ...r, fromSample: true });
+        meta.seedCache = new Map();
         metadataCache.set(key, meta);
     }
     return new Org(cloneMetadata(meta), config, opts.clock ?? systemClock);

@@ -60,6 +60,8 @@ export interface ProjectMetadata {
     namedCredentials: { name: string; label: string; endpoint: string | null }[];
     classFiles: string[];
     triggerFiles: string[];
+    /** Setup rows derived from this metadata, built by the first org and shared by the next ones. */
+    seedCache?: Map<string, unknown>;
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -134,6 +136,7 @@ function fieldFromXml(x: Record<string, any>): FieldDef {
         }
     }
     const isRef = type === 'Lookup' || type === 'MasterDetail';
+    const isMetadataRef = rawType === 'MetadataRelationship';
     const calculated = x.formula !== undefined || rawType === 'Summary';
     const required = bool(x.required) || type === 'MasterDetail';
     const def = parseDefault(type, x.defaultValue);
@@ -151,8 +154,11 @@ function fieldFromXml(x: Record<string, any>): FieldDef {
         scale: num(x.scale, type === 'Currency' ? 2 : 0),
         picklistValues: values,
         restrictedPicklist: restricted,
-        referenceTo: isRef ? [String(x.referenceTo)] : [],
-        relationshipName: isRef ? name.replace(/__c$/i, '__r') : null,
+        referenceTo: isRef || isMetadataRef ? [String(x.referenceTo)] : [],
+        relationshipName: isRef || isMetadataRef ? name.replace(/__c$/i, '__r') : null,
+        controllingField: x.metadataRelationshipControllingField
+            ? String(x.metadataRelationshipControllingField).split('.').pop()
+            : undefined,
         childRelationshipName: isRef && x.relationshipName ? String(x.relationshipName) : undefined,
         nillable: type === 'Checkbox' ? false : !required,
         required: required && def === null && !picklistDefault,

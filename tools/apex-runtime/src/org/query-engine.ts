@@ -127,6 +127,18 @@ export class QueryEngine {
         return path.length > 1 && path[0].toLowerCase() === def.name.toLowerCase() ? path.slice(1) : path;
     }
 
+    /** The live parent row a lookup (or custom metadata relationship, by name) points at. */
+    private parentRow(row: Row, rel: FieldDef): Row | null {
+        const value = row.slots.get(rel.name.toLowerCase())?.value as string | null | undefined;
+        if (!value) return null;
+        let parent = this.db.get(value);
+        if (!parent && rel.type !== 'Lookup' && rel.type !== 'MasterDetail') {
+            const owner = rel.controllingField ? row.slots.get(rel.controllingField.toLowerCase())?.value : null;
+            parent = this.db.getByName(owner ? `${String(owner)}.${value}` : value);
+        }
+        return parent && !parent.deleted ? parent : null;
+    }
+
     /** Value of a field path on a stored row (following lookups through the database). */
     valueOf(row: Row | null, path: string[]): unknown {
         let cur = row;
@@ -135,8 +147,7 @@ export class QueryEngine {
             if (!cur) return null;
             const rel = this.schema.relationshipField(cur.def.name, parts[i]);
             if (!rel) return null;
-            cur = this.db.get(cur.slots.get(rel.name.toLowerCase())?.value as string);
-            if (cur?.deleted) cur = null;
+            cur = this.parentRow(cur, rel);
         }
         if (!cur) return null;
         const last = parts[parts.length - 1].toLowerCase();
@@ -219,8 +230,7 @@ export class QueryEngine {
             return;
         }
         const rel = this.schema.relationshipField(row.def.name, parts[0])!;
-        let parentRow = this.db.get(row.slots.get(rel.name.toLowerCase())?.value as string);
-        if (parentRow?.deleted) parentRow = null;
+        const parentRow = this.parentRow(row, rel);
         if (!parentRow) {
             if (!so.getPopulatedFieldsAsMap().has(rel.relationshipName!)) so.putSObject(parts[0], null);
             return;

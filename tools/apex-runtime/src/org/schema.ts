@@ -63,6 +63,11 @@ export interface FieldDef {
     deleteConstraint?: 'Cascade' | 'Restrict' | 'SetNull';
     /** Custom lookups: the parent's name for this child list (without __r), from relationshipName in XML. */
     childRelationshipName?: string;
+    /**
+     * Custom metadata relationships (to EntityDefinition / FieldDefinition) hold a name, not an Id; a field
+     * relationship's name is read together with its controlling entity field (Object__c).
+     */
+    controllingField?: string;
 }
 
 export interface ChildRelationship {
@@ -125,7 +130,8 @@ export function field(name: string, type: FieldType, opts: Partial<FieldDef> = {
         defaultValue: opts.defaultValue ?? (type === 'Checkbox' ? false : null),
         displayFormat: opts.displayFormat,
         deleteConstraint: opts.deleteConstraint,
-        childRelationshipName: opts.childRelationshipName
+        childRelationshipName: opts.childRelationshipName,
+        controllingField: opts.controllingField
     };
 }
 
@@ -226,7 +232,15 @@ const STANDARD_CHILD_NAMES: Record<string, string> = {
     'ContentVersion.ContentDocumentId': 'ContentVersions',
     'PermissionSetAssignment.AssigneeId': 'PermissionSetAssignments',
     'PermissionSetAssignment.PermissionSetId': 'Assignments',
-    'Account.ParentId': 'ChildAccounts'
+    'Account.ParentId': 'ChildAccounts',
+    'Case.AccountId': 'Cases',
+    'Case.ContactId': 'Cases',
+    'Case.ParentId': 'Cases',
+    'Task.WhatId': 'Tasks',
+    'Task.WhoId': 'Tasks',
+    'Lead.ConvertedAccountId': 'ConvertedLeads',
+    'Campaign.ParentId': 'ChildCampaigns',
+    'FieldDefinition.EntityDefinitionId': 'Fields'
 };
 
 function childRelationshipName(child: ObjectDef, f: FieldDef): string | null {

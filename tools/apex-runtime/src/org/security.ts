@@ -15,6 +15,10 @@ const STANDARD_USER_OBJECTS: Record<string, AccessKind[]> = {
     opportunitylineitem: ['read', 'create', 'edit', 'delete'],
     opportunitycontactrole: ['read', 'create', 'edit', 'delete'],
     contract: ['read', 'create', 'edit'],
+    case: ['read', 'create', 'edit', 'delete'],
+    lead: ['read', 'create', 'edit', 'delete'],
+    task: ['read', 'create', 'edit', 'delete'],
+    campaign: ['read'],
     contentversion: ['read', 'create', 'edit'],
     contentdocument: ['read', 'edit', 'delete'],
     contentdocumentlink: ['read', 'create', 'edit', 'delete'],
@@ -44,7 +48,10 @@ export function hasObjectAccess(a: UserAccess, obj: ObjectDef, kind: AccessKind)
     if (obj.isCustomMetadata) return kind === 'read';
     const key = obj.name.toLowerCase();
     if (!obj.custom && a.profile.toLowerCase() !== 'minimum access - salesforce') {
-        const std = STANDARD_USER_OBJECTS[key] ?? ['read'];
+        const marketing = a.profile.toLowerCase() === 'marketing user' && key === 'campaign';
+        const std: AccessKind[] = marketing
+            ? ['read', 'create', 'edit', 'delete']
+            : (STANDARD_USER_OBJECTS[key] ?? ['read']);
         const readOnlyProfile = a.profile.toLowerCase() === 'read only';
         if (std.includes(kind) && (!readOnlyProfile || kind === 'read')) return true;
     }

@@ -305,6 +305,14 @@ const SPECS: StandardObjectSpec[] = [
             lookup('ManagerId', 'User'),
             field('Title', 'Text', { length: 80 }),
             field('Department', 'Text', { length: 80 }),
+            field('Division', 'Text', { length: 80 }),
+            field('CompanyName', 'Text', { length: 80 }),
+            field('EmployeeNumber', 'Text', { length: 20 }),
+            field('FederationIdentifier', 'Text', { length: 512 }),
+            field('Phone', 'Phone', { length: 40 }),
+            field('MobilePhone', 'Phone', { length: 40 }),
+            ...address(''),
+            lookup('ContactId', 'Contact'),
             field('UserType', 'Picklist', { length: 40, ...ro })
         ]
     },
@@ -433,7 +441,14 @@ const SPECS: StandardObjectSpec[] = [
         isSetup: true,
         createable: false,
         named: 'readonly',
-        fields: [field('NamespacePrefix', 'Text', { length: 15, ...ro }), field('Status', 'Picklist', ro)]
+        fields: [
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('Status', 'Picklist', ro),
+            field('Body', 'LongTextArea', { length: 1000000, ...ro }),
+            field('ApiVersion', 'Double', { precision: 18, scale: 1, ...ro }),
+            field('LengthWithoutComments', 'Int', ro),
+            field('IsValid', 'Checkbox', ro)
+        ]
     },
     {
         name: 'AsyncApexJob',
@@ -530,6 +545,173 @@ const SPECS: StandardObjectSpec[] = [
                 picklistValues: picklist(['None', 'Read', 'Edit'])
             }),
             field('RowCause', 'Picklist', { length: 40, defaultValue: { literal: 'Manual' } })
+        ]
+    },
+    {
+        name: 'Case',
+        keyPrefix: '500',
+        owned: true,
+        fields: [
+            field('CaseNumber', 'AutoNumber', { length: 30, ...ro, displayFormat: '{00000000}' }),
+            field('Subject', 'Text', { length: 255 }),
+            field('Description', 'LongTextArea', { length: 32000 }),
+            field('Comments', 'TextArea', { length: 4000 }),
+            field('Status', 'Picklist', {
+                length: 255,
+                picklistValues: picklist(['New', 'Working', 'Escalated', 'Closed'], 'New'),
+                defaultValue: 'New'
+            }),
+            field('Priority', 'Picklist', {
+                length: 255,
+                picklistValues: picklist(['High', 'Medium', 'Low'], 'Medium'),
+                defaultValue: 'Medium'
+            }),
+            field('Origin', 'Picklist', { length: 255, picklistValues: picklist(['Phone', 'Email', 'Web']) }),
+            field('Reason', 'Picklist', { length: 255 }),
+            field('Type', 'Picklist', { length: 255 }),
+            field('IsClosed', 'Checkbox', ro),
+            field('ClosedDate', 'DateTime', ro),
+            field('IsEscalated', 'Checkbox'),
+            field('SuppliedName', 'Text', { length: 80 }),
+            field('SuppliedEmail', 'Email', { length: 80 }),
+            field('SuppliedPhone', 'Text', { length: 40 }),
+            field('SuppliedCompany', 'Text', { length: 80 }),
+            lookup('AccountId', 'Account'),
+            lookup('ContactId', 'Contact'),
+            lookup('ParentId', 'Case'),
+            lookup('RecordTypeId', 'RecordType')
+        ]
+    },
+    {
+        name: 'Task',
+        keyPrefix: '00T',
+        owned: true,
+        fields: [
+            field('Subject', 'Text', { length: 255 }),
+            field('Description', 'LongTextArea', { length: 32000 }),
+            field('ActivityDate', 'Date'),
+            field('Status', 'Picklist', {
+                length: 255,
+                picklistValues: picklist(
+                    ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+                    'Not Started'
+                ),
+                defaultValue: 'Not Started'
+            }),
+            field('Priority', 'Picklist', {
+                length: 255,
+                picklistValues: picklist(['High', 'Normal', 'Low'], 'Normal'),
+                defaultValue: 'Normal'
+            }),
+            field('Type', 'Picklist', { length: 255 }),
+            field('TaskSubtype', 'Picklist', { length: 40, updateable: false }),
+            field('IsClosed', 'Checkbox', ro),
+            field('IsHighPriority', 'Checkbox', ro),
+            lookup('WhatId', ['Account', 'Opportunity', 'Contract', 'Case', 'Campaign', 'Product2'], {
+                relationshipName: 'What'
+            }),
+            lookup('WhoId', ['Contact', 'Lead'], { relationshipName: 'Who' }),
+            lookup('AccountId', 'Account', ro),
+            lookup('RecordTypeId', 'RecordType')
+        ]
+    },
+    {
+        name: 'Campaign',
+        keyPrefix: '701',
+        owned: true,
+        named: 'required',
+        fields: [
+            field('Name', 'Text', { length: 80, ...req }),
+            field('Type', 'Picklist', { length: 255 }),
+            field('Status', 'Picklist', { length: 255 }),
+            field('StartDate', 'Date'),
+            field('EndDate', 'Date'),
+            field('IsActive', 'Checkbox'),
+            field('BudgetedCost', 'Currency', { precision: 18, scale: 0 }),
+            field('ActualCost', 'Currency', { precision: 18, scale: 0 }),
+            field('ExpectedRevenue', 'Currency', { precision: 18, scale: 0 }),
+            field('ExpectedResponse', 'Percent', { precision: 8, scale: 2 }),
+            field('NumberSent', 'Double', { precision: 18, scale: 0 }),
+            field('Description', 'LongTextArea', { length: 32000 }),
+            lookup('ParentId', 'Campaign')
+        ]
+    },
+    {
+        name: 'Lead',
+        keyPrefix: '00Q',
+        owned: true,
+        fields: [
+            field('FirstName', 'Text', { length: 40 }),
+            field('LastName', 'Text', { length: 80, ...req }),
+            field('Name', 'Text', { length: 121, ...ro, calculated: true }),
+            field('Company', 'Text', { length: 255, ...req }),
+            field('Title', 'Text', { length: 128 }),
+            field('Email', 'Email', { length: 80 }),
+            field('Phone', 'Phone', { length: 40 }),
+            field('Status', 'Picklist', {
+                length: 255,
+                picklistValues: picklist(
+                    ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'],
+                    'Open - Not Contacted'
+                ),
+                defaultValue: 'Open - Not Contacted'
+            }),
+            field('LeadSource', 'Picklist', { length: 255 }),
+            field('IsConverted', 'Checkbox', ro),
+            lookup('ConvertedAccountId', 'Account', ro),
+            lookup('ConvertedContactId', 'Contact', ro),
+            lookup('ConvertedOpportunityId', 'Opportunity', ro)
+        ]
+    },
+    {
+        name: 'PermissionSetGroup',
+        keyPrefix: '0PG',
+        isSetup: true,
+        fields: [
+            field('DeveloperName', 'Text', { length: 80, ...req }),
+            field('MasterLabel', 'Text', { length: 80, ...req }),
+            field('Description', 'TextArea', { length: 255 }),
+            field('Status', 'Picklist', { length: 255, ...ro })
+        ]
+    },
+    {
+        name: 'EntityDefinition',
+        keyPrefix: '4ie',
+        isSetup: true,
+        createable: false,
+        fields: [
+            field('QualifiedApiName', 'Text', { length: 250, ...ro }),
+            field('DeveloperName', 'Text', { length: 40, ...ro }),
+            field('DurableId', 'Text', { length: 70, ...ro }),
+            field('Label', 'Text', { length: 40, ...ro }),
+            field('MasterLabel', 'Text', { length: 40, ...ro }),
+            field('PluralLabel', 'Text', { length: 40, ...ro }),
+            field('KeyPrefix', 'Text', { length: 3, ...ro }),
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('IsCustomizable', 'Checkbox', ro),
+            field('IsQueryable', 'Checkbox', ro),
+            field('IsCustomSetting', 'Checkbox', ro)
+        ]
+    },
+    {
+        name: 'FieldDefinition',
+        keyPrefix: '4if',
+        isSetup: true,
+        createable: false,
+        fields: [
+            field('QualifiedApiName', 'Text', { length: 250, ...ro }),
+            field('DeveloperName', 'Text', { length: 40, ...ro }),
+            field('DurableId', 'Text', { length: 70, ...ro }),
+            field('Label', 'Text', { length: 40, ...ro }),
+            field('MasterLabel', 'Text', { length: 40, ...ro }),
+            field('DataType', 'Text', { length: 255, ...ro }),
+            field('Length', 'Int', ro),
+            field('Precision', 'Int', ro),
+            field('Scale', 'Int', ro),
+            field('IsNillable', 'Checkbox', ro),
+            field('RelationshipName', 'Text', { length: 255, ...ro }),
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            lookup('EntityDefinitionId', 'EntityDefinition', ro)
         ]
     },
     {
