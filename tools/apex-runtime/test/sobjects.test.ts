@@ -39,6 +39,14 @@ describe('sObjects (Apex Developer Guide › sObject Types)', () => {
         ).toEqual(['true', 'Account']);
     });
 
+    it('a 15-character Id becomes the 18-character form when assigned to an Id, a Map<Id, …> key or a Set<Id> (Id Class)', async () => {
+        expect(
+            await debug(
+                "Account a = new Account(Name = 'x'); insert a; String s15 = String.valueOf(a.Id).left(15); Id asId = s15; System.debug(asId == a.Id); System.debug(new Map<Id, Account>{ a.Id => a }.containsKey(s15)); System.debug(new Set<Id>{ a.Id }.contains(s15));"
+            )
+        ).toEqual(['true', 'true', 'true']);
+    });
+
     it('SOQL with an inline bind; a single-row query assigns to an sObject variable', async () => {
         const src = `
             insert new Account(Name = 'Acme');

@@ -654,6 +654,11 @@ export class Interpreter {
             case 'long':
                 if (typeof v === 'number') return BigInt(v);
                 return v;
+            case 'id':
+                // a 15-character Id assigned to an Id becomes its 18-character form
+                if (typeof v === 'string' && v.length === 15 && /^[a-zA-Z0-9]{15}$/.test(v))
+                    return this.builtins.normalizeId(v);
+                return v;
             case 'list':
             case 'set':
             case 'map':

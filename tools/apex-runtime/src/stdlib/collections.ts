@@ -118,7 +118,7 @@ function stableSort(arr: any[], cmp: (a: any, b: any) => number) {
 }
 
 export function setMethod(it: Interpreter, s: ApexSet, n: string, a: any[]): any {
-    const key = (v: any) => it.builtins.key(v);
+    const key = (v: any) => it.builtins.key(it.coerce(v, s.elemType, null));
     switch (n) {
         case 'add': {
             const v = it.coerce(a[0], s.elemType, null);
@@ -185,7 +185,7 @@ export function setMethod(it: Interpreter, s: ApexSet, n: string, a: any[]): any
 }
 
 export function mapMethod(it: Interpreter, m: ApexMap, n: string, a: any[]): any {
-    const key = (v: any) => it.builtins.key(v);
+    const key = (v: any) => it.builtins.key(it.coerce(v, m.keyType, null));
     switch (n) {
         case 'get':
             return m.map.get(key(a[0]))?.[1] ?? null;
