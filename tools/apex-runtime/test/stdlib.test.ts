@@ -119,6 +119,14 @@ describe('JSON Class (Apex Reference Guide)', () => {
         ).toEqual(['{a=1, b=2.50, c=(true)}', 'true']);
     });
 
+    it('an untyped list is List<ANY>: casting it to List<String> throws; to List<Object> works', async () => {
+        const r = await execApex(
+            'Object o = JSON.deserializeUntyped(\'["a"]\'); System.debug((List<Object>) o); List<String> s = (List<String>) o;'
+        );
+        expect(r.out).toEqual(['(a)']);
+        expect(r.error).toBe('System.TypeException: Invalid conversion from runtime type List<ANY> to List<String>');
+    });
+
     it('deserialize into an Apex class', async () => {
         const src = `public class Item { public String name; public Decimal price; public List<Integer> qty; }
             Item i = (Item) JSON.deserialize('{"name":"pen","price":1.50,"qty":[1,2],"ignored":true}', Item.class);

@@ -1512,11 +1512,27 @@ export class Interpreter {
         }
         if (t.n === 'list' || t.n === 'map' || t.n === 'set') {
             if (this.isInstance(v, { ...t, args: [] }, f.cls)) {
-                if (v instanceof ApexList && t.args[0] && v.elemType.n === 'object') {
-                    // List<Object> → List<T> is a compile error in Apex but JSON-typed code casts through Object
+                // a collection's runtime element type is fixed: List<Object> (or JSON's List<ANY>) is not a List<String>
+                const elem = v instanceof ApexMap ? v.valType : (v as ApexList | ApexSet).elemType;
+                const wanted = t.n === 'map' ? t.args[1] : t.args[0];
+                const keyOk =
+                    !(v instanceof ApexMap) || !t.args[0] || v.keyType.n === t.args[0].n || t.args[0].n === 'object';
+                if (
+                    !wanted ||
+                    wanted.n === 'object' ||
+                    (elem.n !== 'object' && keyOk) ||
+                    (elem.n === wanted.n && keyOk)
+                )
                     return v;
-                }
-                return v;
+                const any = (v as any).untyped ? 'ANY' : 'Object';
+                const from =
+                    v instanceof ApexMap
+                        ? `Map<${canonical(v.keyType.name)},${any}>`
+                        : `${v instanceof ApexSet ? 'Set' : 'List'}<${any}>`;
+                this.throwSys(
+                    'TypeException',
+                    `Invalid conversion from runtime type ${from} to ${this.builtins.typeToken(t, f.cls).display}`
+                );
             }
         } else if (this.isInstance(v, t, f.cls)) return v;
         this.throwSys(
@@ -1860,6 +1876,10 @@ export class Interpreter {
     sobjectList(rows: SObjectLike[], typeName: string): ApexList {
         return new ApexList(T(typeName), rows);
     }
+}
+
+function canonical(name: string): string {
+    return name.toLowerCase() === 'string' ? 'String' : name;
 }
 
 declare module './objects' {

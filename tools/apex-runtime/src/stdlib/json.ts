@@ -151,8 +151,9 @@ function numberUntyped(n: JNum): any {
 export function toUntyped(v: JValue): any {
     if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
     if (v instanceof JNum) return numberUntyped(v);
-    if (Array.isArray(v)) return new ApexList(OBJECT_T, v.map(toUntyped));
-    const m = new ApexMap(T('String'), OBJECT_T);
+    // JSON.deserializeUntyped collections have the runtime element type ANY
+    if (Array.isArray(v)) return Object.assign(new ApexList(OBJECT_T, v.map(toUntyped)), { untyped: true });
+    const m = Object.assign(new ApexMap(T('String'), OBJECT_T), { untyped: true });
     for (const [k, x] of v) m.map.set(k, [k, toUntyped(x)]);
     return m;
 }
