@@ -10,10 +10,9 @@
  *   npx tsx scripts/generate-lwc-fixtures.ts --check   exits 1 when a committed fixture differs
  *
  * Methods that call QuickBooks run against the QuickBooks emulator (a child process, seeded with QBO_ITEMS), each
- * call in its own transaction as in Lightning. Still hand-written to the same shapes and Ids: the invoice preview
- * (it needs a priced opportunity with line items and a matching QuickBooks customer), failure variants (a refused
- * connection test, a clean validation, an import with nothing to apply) and a month of daily counts (rows get
- * CreatedDate from the stopped clock, so generated counts fall on one day).
+ * call in its own transaction as in Lightning. Still hand-written to the same shapes and Ids: failure variants (a
+ * refused connection test, a clean validation, an import with nothing to apply) and a month of daily counts (rows
+ * get CreatedDate from the stopped clock, so generated counts fall on one day).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -239,6 +238,52 @@ const QUICKBOOKS = [
     ${emit('qbItemMappingEditor/previewImport', `QBItemMappingController.previewImport('${US_REALM}', csv)`)}`
 ];
 
+const SYNC_PREVIEW_SEED = `
+Account account = new Account(Name = 'O\\'Brien & Sons');
+insert account;
+List<Product2> products = new List<Product2>{
+    new Product2(Name = 'Consulting Services', ProductCode = 'CONS-01', Family = 'Services', IsActive = true),
+    new Product2(Name = 'Hardware Kit', ProductCode = 'HW-KIT', Family = 'Hardware', IsActive = true),
+    new Product2(Name = 'Implementation Services', ProductCode = 'IMPL-01', Family = 'Services', IsActive = true)
+};
+insert products;
+Id standardBook = [SELECT Id FROM Pricebook2 WHERE IsStandard = true LIMIT 1].Id;
+List<PricebookEntry> entries = new List<PricebookEntry>();
+for (Product2 product : products) {
+    entries.add(new PricebookEntry(Pricebook2Id = standardBook, Product2Id = product.Id, UnitPrice = 400, IsActive = true));
+}
+insert entries;
+insert new List<QB_Item_Mapping__c>{
+    new QB_Item_Mapping__c(Product__c = products[0].Id, Realm_Id__c = '${US_REALM}', QB_Item_Id__c = '2',
+        QB_Item_Name__c = 'Consulting', Taxable__c = false, Mapping_Key__c = '${US_REALM}|' + products[0].Id),
+    new QB_Item_Mapping__c(Product__c = products[2].Id, Realm_Id__c = '${US_REALM}', QB_Item_Id__c = '21',
+        QB_Item_Name__c = 'Implementation', Taxable__c = false, Mapping_Key__c = '${US_REALM}|' + products[2].Id)
+};
+List<Opportunity> deals = new List<Opportunity>();
+for (String name : new List<String>{ 'Acme - 50 licenses', 'Acme - rollout', 'Acme - no products' }) {
+    deals.add(new Opportunity(Name = name, AccountId = account.Id, StageName = 'Closed Won',
+        CloseDate = Date.newInstance(2026, 11, 20), Pricebook2Id = standardBook));
+}
+insert deals;
+insert new List<OpportunityLineItem>{
+    new OpportunityLineItem(OpportunityId = deals[0].Id, PricebookEntryId = entries[0].Id, Quantity = 2, UnitPrice = 1500),
+    new OpportunityLineItem(OpportunityId = deals[0].Id, PricebookEntryId = entries[1].Id, Quantity = 3, UnitPrice = 400),
+    new OpportunityLineItem(OpportunityId = deals[1].Id, PricebookEntryId = entries[2].Id, Quantity = 1, UnitPrice = 1200)
+};
+`;
+
+/** The deals of SYNC_PREVIEW_SEED by name, each previewed in its own transaction (the preview reads QuickBooks). */
+function previewOf(fixture: string, dealName: string): string {
+    return `Id dealId = [SELECT Id FROM Opportunity WHERE Name = '${dealName}'].Id;
+${emit(fixture, 'QBSyncController.preview(dealId)')}`;
+}
+
+const SYNC_PREVIEW = [
+    previewOf('qbSyncPanel/preview', 'Acme - 50 licenses'),
+    previewOf('qbSyncPanel/previewProblems', 'Acme - rollout'),
+    previewOf('qbSyncPanel/previewEmpty', 'Acme - no products')
+];
+
 const CONNECTIONS = `
 ${emit('qbConnections/getConnections', 'QBConnectionsController.getConnections()')}
 `;
@@ -249,7 +294,8 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
     { name: 'sync log', apex: SYNC_LOG },
     { name: 'sync chart', apex: SYNC_CHART },
     { name: 'connections', apex: CONNECTIONS },
-    { name: 'QuickBooks calls', seed: CATALOG, apex: QUICKBOOKS, quickBooks: true }
+    { name: 'QuickBooks calls', seed: CATALOG, apex: QUICKBOOKS, quickBooks: true },
+    { name: 'invoice preview', seed: SYNC_PREVIEW_SEED, apex: SYNC_PREVIEW, quickBooks: true }
 ];
 
 /**

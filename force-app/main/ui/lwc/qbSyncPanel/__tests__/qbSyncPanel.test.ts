@@ -373,16 +373,16 @@ describe('c-qb-sync-panel Preview', () => {
 
         expect(mockPreview).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
         expect(textOf(query(element, '[data-id="preview-customer"]'))).toContain("O'Brien & Sons");
-        expect(textOf(query(element, '[data-id="preview-customer"]'))).toContain('Found');
+        expect(textOf(query(element, '[data-id="preview-customer"]'))).toContain('Will be created');
         const lines = queryAll(element, '[data-id="preview-line"]');
         expect(lines).toHaveLength(2);
-        expect(textOf(lines[0])).toContain('Implementation Services');
+        expect(textOf(lines[0])).toContain('Consulting Services');
         expect(textOf(lines[0])).toContain('$3,000.00');
         expect(textOf(lines[0])).toContain('$1,500.00');
         expect(lines[0].classList).not.toContain('qb-line_problem');
         expect(textOf(lines[1])).toContain('Uses the fallback item');
         expect(textOf(query(element, '[data-id="preview-total"]'))).toContain('$4,200.00');
-        expect(textOf(query(element, '[data-id="preview-warnings"]'))).toContain('fallback item Services');
+        expect(textOf(query(element, '[data-id="preview-warnings"]'))).toContain('the fallback item was used');
         expect(query(element, '[data-id="preview-problems"]')).toBeNull();
         expect(deepActiveElement()).toBe(query(element, '[data-focus="preview"]'));
     });
@@ -396,13 +396,13 @@ describe('c-qb-sync-panel Preview', () => {
 
         const problems = query(element, '[data-id="preview-problems"]')!;
         expect(problems.getAttribute('role')).toBe('alert');
-        expect(textOf(problems)).toContain('Hardware Kit has no QuickBooks item mapping.');
+        expect(textOf(problems)).toContain('QuickBooks item 21 does not exist (product Implementation Services).');
         expect(query<HTMLAnchorElement>(element, '[data-id="mapping-editor-link"]')!.getAttribute('href')).toBe(
             '/lightning/n/QB_Item_Mapping'
         );
         const line = query(element, '[data-id="preview-line"]')!;
         expect(line.classList).toContain('qb-line_problem');
-        expect(textOf(line)).toContain('No QuickBooks item is mapped');
+        expect(textOf(line)).toContain('QuickBooks item 21 does not exist');
     });
 
     it('says there is nothing to invoice when the opportunity has no products', async () => {
