@@ -212,7 +212,8 @@ const STAGES: Stage[] = [
     jestStage('tools'),
     // Coverage is global in Jest; jest.config.js scopes it (and its threshold) to the LWC sources.
     jestStage('lwc', { coverage: true }),
-    summary('Apex tests', 'npm', ['run', '--silent', 'apex', '--', 'test'], 'tools/apex-runtime/src/cli.ts')
+    summary('Apex tests', 'npm', ['run', '--silent', 'apex', '--', 'test'], 'tools/apex-runtime/src/cli.ts'),
+    summary('e2e (playground in Chromium)', 'tsx', ['tools/playground/test/e2e.ts'], 'tools/playground/test/e2e.ts')
 ];
 
 /** Runs the stages in order, printing each result; the last line printed is always `N passed, N failed`. */
