@@ -218,6 +218,12 @@ export class Org {
             }
         }
         this.seedMetadataCatalog();
+        // custom metadata records are rows SOQL reads, with the same Ids getAll()/getInstance() return
+        for (const r of this.meta.customMetadata) {
+            const def = this.schema.getObject(r.type);
+            if (!def || (r.fromSample && !c.loadSampleMetadata)) continue;
+            this.storeSystemRecord(this.customMetadataRecord(def, r));
+        }
         (c.opportunityStages ?? STANDARD_STAGES).forEach((s, i) =>
             this.record('OpportunityStage', {
                 MasterLabel: s.value,
