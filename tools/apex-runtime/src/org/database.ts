@@ -16,6 +16,8 @@ export interface Row {
     readonly deleted: boolean;
     /** Org data (the standard price book) that Apex tests cannot query. */
     readonly orgData?: boolean;
+    /** Deleted by a cascade from this record: undeleting that record restores this one. */
+    readonly deletedWith?: string;
 }
 
 type JournalEntry = { kind: 'row'; id: string; previous: Row | null } | { kind: 'auto'; key: string; previous: number };

@@ -624,7 +624,7 @@ export class DmlEngine {
                     continue;
                 }
                 for (const c of children) {
-                    if (rel.cascadeDelete) org.db.put({ ...c, deleted: true });
+                    if (rel.cascadeDelete) this.cascadeDelete(c, w.id!);
                     else if (fk.nillable) {
                         const slots = new Map(c.slots);
                         slots.set(fk.name.toLowerCase(), { name: fk.name, value: null });
@@ -648,6 +648,23 @@ export class DmlEngine {
         );
     }
 
+    /**
+     * Deletes a child with the record whose deletion cascades to it, and its own cascading children; no triggers
+     * fire for them (ADG › Triggers › Operations That Don't Invoke Triggers: cascading delete operations).
+     */
+    private cascadeDelete(row: Row, rootId: string): void {
+        const org = this.org;
+        for (const rel of row.def.childRelationships) {
+            if (!rel.cascadeDelete) continue;
+            for (const c of org.db.rows(rel.childObject)) {
+                if (!c.deleted && c.slots.get(rel.field.toLowerCase())?.value === row.id) this.cascadeDelete(c, rootId);
+            }
+        }
+        const slots = new Map(row.slots);
+        if (row.def.fields.has('isdeleted')) slots.set('isdeleted', { name: 'IsDeleted', value: true });
+        org.db.put({ ...row, slots, deleted: true, deletedWith: rootId });
+    }
+
     private undelete(g: Work[], opts: DmlOptions): void {
         const org = this.org;
         const def = g[0].def;
@@ -664,6 +681,15 @@ export class DmlEngine {
             const slots = new Map(row.slots);
             if (def.fields.has('isdeleted')) slots.set('isdeleted', { name: 'IsDeleted', value: false });
             org.db.put({ ...row, slots, deleted: false });
+            // the records deleted with it come back with it
+            for (const name of org.schema.objectNames()) {
+                for (const c of org.db.rows(name)) {
+                    if (!c.deleted || c.deletedWith !== w.id) continue;
+                    const cs = new Map(c.slots);
+                    if (c.def.fields.has('isdeleted')) cs.set('isdeleted', { name: 'IsDeleted', value: false });
+                    org.db.put({ ...c, slots: cs, deleted: false, deletedWith: undefined });
+                }
+            }
             w.current = org.toSObject(org.db.get(w.id)!);
             w.current.readOnly = true;
         }

@@ -258,6 +258,25 @@ function customObject(name: string, x: Record<string, any>, used: Set<string>): 
     };
 }
 
+/** The limits a deploy enforces on field definitions (Metadata API: CustomField). */
+function checkFieldLimits(file: string, x: Record<string, any>): void {
+    const type = String(x.type ?? '');
+    const length = num(x.length, 0);
+    const fail = (why: string) => {
+        throw new Error(`${file}: ${x.fullName}: ${why}`);
+    };
+    if ((type === 'Text' || type === 'EncryptedText') && (length < 1 || length > 255))
+        fail(`Text length must be 1 to 255 (is ${length})`);
+    if ((type === 'LongTextArea' || type === 'Html') && (length < 256 || length > 131072))
+        fail(`Long text length must be 256 to 131,072 (is ${length})`);
+    if (type === 'Number' || type === 'Currency' || type === 'Percent') {
+        const precision = num(x.precision, 18);
+        const scale = num(x.scale, 0);
+        if (precision < 1 || precision > 18) fail(`precision must be 1 to 18 (is ${precision})`);
+        if (scale < 0 || scale > precision) fail(`scale must be 0 to the precision (is ${scale})`);
+    }
+}
+
 function readXml(file: string): Record<string, any> {
     return xml.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -305,6 +324,7 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
         }
         for (const f of objFiles.filter((p) => p.endsWith('.field-meta.xml'))) {
             const fx = readXml(f).CustomField;
+            checkFieldLimits(f, fx);
             const fd = fieldFromXml(fx);
             def.fields.set(fd.name.toLowerCase(), fd);
         }

@@ -68,7 +68,12 @@ export function bindSchema(schema: Schema, q: SoqlQuery, parent?: ObjectDef): Co
     };
     walk(q.where);
     q.groupBy.forEach((g) => check(g.path));
-    q.orderBy.forEach((o) => o.ref.k === 'field' && check(o.ref.path));
+    for (const o of q.orderBy) {
+        if (o.ref.k !== 'field') continue;
+        const defs = check(o.ref.path);
+        const f = defs[defs.length - 1].field;
+        if (UNSORTABLE.has(f.type)) throw queryError(`field '${f.name}' can not be sorted in a query call`);
+    }
     const hasAgg = q.select.some((s) => s.k === 'agg');
     if (!hasAgg && !q.groupBy.length) {
         const aliased = q.select.find((s) => s.k === 'field' && s.alias);
@@ -93,6 +98,9 @@ type Ref = { path: string[]; dateFn?: string; tz?: boolean };
 function sameRef(a: Ref, b: Ref): boolean {
     return samePath(a.path, b.path) && (a.dateFn ?? '') === (b.dateFn ?? '') && !!a.tz === !!b.tz;
 }
+
+/** ORDER BY refuses these types (SOQL and SOSL Reference › ORDER BY). */
+const UNSORTABLE = new Set(['MultiselectPicklist', 'LongTextArea', 'Html', 'EncryptedText']);
 
 /** The field definitions along a path such as Account.Owner.Name (relationships, then the final field). */
 export function resolvePathDefs(schema: Schema, def: ObjectDef, path: string[]): { def: ObjectDef; field: FieldDef }[] {
@@ -268,11 +276,16 @@ export class QueryEngine {
 
     private order(q: SoqlQuery, rows: Row[]): Row[] {
         if (!q.orderBy.length) return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const keys = q.orderBy.map((o) =>
+            o.ref.k === 'field' ? { path: o.ref.path, rank: picklistRank(this.fieldAt(q.def, o.ref.path)) } : null
+        );
         return rows.sort((a, b) => {
-            for (const o of q.orderBy) {
-                if (o.ref.k !== 'field') continue;
-                const va = this.valueOf(a, o.ref.path);
-                const vb = this.valueOf(b, o.ref.path);
+            for (let i = 0; i < q.orderBy.length; i++) {
+                const o = q.orderBy[i];
+                const key = keys[i];
+                if (!key) continue;
+                const va = key.rank(this.valueOf(a, key.path));
+                const vb = key.rank(this.valueOf(b, key.path));
                 const c = compareForOrder(va, vb, o.desc, o.nullsLast);
                 if (c !== 0) return c;
             }
@@ -400,8 +413,24 @@ export class QueryEngine {
                     );
                 return Decimal.parse(v.v);
             case 'date':
+                if (type === 'String' || type === 'Id')
+                    throw queryError(
+                        `value of filter criterion for field '${f.name}' must be of type string and should be enclosed in quotes`
+                    );
+                if (type === 'Datetime' || type === 'Decimal' || type === 'Integer' || type === 'Boolean')
+                    throw queryError(
+                        `value of filter criterion for field '${f.name}' must be of type ${soapType(type)} and should not be enclosed in quotes`
+                    );
                 return ApexDate.parseIso(v.v);
             case 'datetime':
+                if (type === 'String' || type === 'Id')
+                    throw queryError(
+                        `value of filter criterion for field '${f.name}' must be of type string and should be enclosed in quotes`
+                    );
+                if (type === 'Date' || type === 'Decimal' || type === 'Integer' || type === 'Boolean')
+                    throw queryError(
+                        `value of filter criterion for field '${f.name}' must be of type ${soapType(type)} and should not be enclosed in quotes`
+                    );
                 return new ApexDatetime(Date.parse(v.v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
             case 'bind':
                 return this.fromApex(ctx.resolveBind(v.bind), f);
@@ -541,7 +570,8 @@ export class QueryEngine {
             case 'avg': {
                 if (!values.length) return null;
                 const sum = values.reduce((s: Decimal, v) => s.add(toDecimal(v)!), Decimal.ZERO);
-                return sum.divideToScale(Decimal.fromInt(values.length), 6).stripTrailingZeros();
+                const avg = sum.divideToScale(Decimal.fromInt(values.length), 6).stripTrailingZeros();
+                return avg.scale < 0 ? avg.setScale(0) : avg;
             }
             case 'min':
             case 'max': {
@@ -577,6 +607,20 @@ function keyOf(v: unknown): string {
     if (v instanceof Decimal) return 'd' + v.stripTrailingZeros().toPlainString();
     if (typeof v === 'string') return 's' + v.toLowerCase();
     return String(v);
+}
+
+/**
+ * Picklist fields sort in the order of their values in the picklist definition, not alphabetically (SOQL and SOSL
+ * Reference › ORDER BY); values outside the definition sort after the defined ones.
+ */
+function picklistRank(f: FieldDef): (v: unknown) => unknown {
+    if (f.type !== 'Picklist' || !f.picklistValues.length) return (v) => v;
+    const index = new Map(f.picklistValues.map((p, i) => [p.value.toLowerCase(), i]));
+    return (v) => {
+        if (v === null || v === undefined) return null;
+        const i = index.get(String(v).toLowerCase());
+        return i === undefined ? f.picklistValues.length : i;
+    };
 }
 
 function compareForOrder(a: unknown, b: unknown, desc: boolean, nullsLast: boolean): number {

@@ -105,7 +105,7 @@ const SPECS: StandardObjectSpec[] = [
             field('LastName', 'Text', { length: 80, ...req }),
             field('Salutation', 'Picklist', { length: 40 }),
             field('Name', 'Text', { length: 121, ...ro, calculated: true }),
-            lookup('AccountId', 'Account'),
+            lookup('AccountId', 'Account', { deleteConstraint: 'Cascade' }),
             field('Email', 'Email', { length: 80 }),
             field('Phone', 'Phone', { length: 40 }),
             field('MobilePhone', 'Phone', { length: 40 }),
@@ -121,7 +121,7 @@ const SPECS: StandardObjectSpec[] = [
         named: 'required',
         fields: [
             field('Name', 'Text', { length: 120, ...req }),
-            lookup('AccountId', 'Account'),
+            lookup('AccountId', 'Account', { deleteConstraint: 'Cascade' }),
             field('StageName', 'Picklist', {
                 length: 255,
                 ...req,
