@@ -62,7 +62,13 @@ export function bindSchema(schema: Schema, q: SoqlQuery, parent?: ObjectDef): Co
         if (c.k === 'and' || c.k === 'or') c.items.forEach(walk);
         else if (c.k === 'not') walk(c.item);
         else {
-            if (c.left.k === 'field') check(c.left.path);
+            if (c.left.k === 'field') {
+                const defs = check(c.left.path);
+                if (c.left.dateFn) return;
+                const f = defs[defs.length - 1].field;
+                const literals = c.right.k === 'list' ? c.right.items : [c.right];
+                for (const lit of literals) checkLiteral(lit as SoqlValue, f);
+            }
             if (c.right.k === 'subquery') bindSchema(schema, c.right.query);
         }
     };
@@ -387,50 +393,18 @@ export class QueryEngine {
     }
 
     private scalar(v: SoqlValue, f: FieldDef, ctx: QueryContext): unknown {
-        const type = apexTypeOfField(f);
+        checkLiteral(v, f);
         switch (v.k) {
             case 'null':
                 return null;
             case 'boolean':
-                return v.v;
             case 'string':
-                if (
-                    type === 'Decimal' ||
-                    type === 'Integer' ||
-                    type === 'Boolean' ||
-                    type === 'Date' ||
-                    type === 'Datetime'
-                ) {
-                    throw queryError(
-                        `value of filter criterion for field '${f.name}' must be of type ${soapType(type)} and should not be enclosed in quotes`
-                    );
-                }
                 return v.v;
             case 'number':
-                if (type === 'String' || type === 'Id')
-                    throw queryError(
-                        `value of filter criterion for field '${f.name}' must be of type string and should be enclosed in quotes`
-                    );
                 return Decimal.parse(v.v);
             case 'date':
-                if (type === 'String' || type === 'Id')
-                    throw queryError(
-                        `value of filter criterion for field '${f.name}' must be of type string and should be enclosed in quotes`
-                    );
-                if (type === 'Datetime' || type === 'Decimal' || type === 'Integer' || type === 'Boolean')
-                    throw queryError(
-                        `value of filter criterion for field '${f.name}' must be of type ${soapType(type)} and should not be enclosed in quotes`
-                    );
                 return ApexDate.parseIso(v.v);
             case 'datetime':
-                if (type === 'String' || type === 'Id')
-                    throw queryError(
-                        `value of filter criterion for field '${f.name}' must be of type string and should be enclosed in quotes`
-                    );
-                if (type === 'Date' || type === 'Decimal' || type === 'Integer' || type === 'Boolean')
-                    throw queryError(
-                        `value of filter criterion for field '${f.name}' must be of type ${soapType(type)} and should not be enclosed in quotes`
-                    );
                 return new ApexDatetime(Date.parse(v.v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
             case 'bind':
                 return this.fromApex(ctx.resolveBind(v.bind), f);
@@ -583,6 +557,23 @@ export class QueryEngine {
         void def;
         return null;
     }
+}
+
+/** A literal of the wrong type for its field fails the whole query, as the platform checks it when compiling. */
+function checkLiteral(v: SoqlValue, f: FieldDef): void {
+    const type = apexTypeOfField(f);
+    const text = type === 'String' || type === 'Id';
+    const wrong =
+        (v.k === 'string' && ['Decimal', 'Integer', 'Boolean', 'Date', 'Datetime'].includes(type)) ||
+        ((v.k === 'number' || v.k === 'date' || v.k === 'datetime') && text) ||
+        (v.k === 'date' && ['Datetime', 'Decimal', 'Integer', 'Boolean'].includes(type)) ||
+        (v.k === 'datetime' && ['Date', 'Decimal', 'Integer', 'Boolean'].includes(type));
+    if (!wrong) return;
+    throw queryError(
+        text
+            ? `value of filter criterion for field '${f.name}' must be of type string and should be enclosed in quotes`
+            : `value of filter criterion for field '${f.name}' must be of type ${soapType(type)} and should not be enclosed in quotes`
+    );
 }
 
 function soapType(apexType: string): string {

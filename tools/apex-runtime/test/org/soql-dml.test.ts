@@ -1,0 +1,120 @@
+/**
+ * SOQL ordering, literal typing, aggregates and cascading deletes, each case citing its source:
+ * [SOQL] SOQL and SOSL Reference, [ADG] Apex Developer Guide, [OR] Object Reference.
+ */
+import * as path from 'node:path';
+import { createOrg, type Org, type SObject } from '../../src/org';
+import { ApexDate, Decimal, ManualClock } from '../../src/values';
+
+const projectDir = path.resolve(__dirname, '../../../..');
+
+function newOrg(): Org {
+    return createOrg({ projectDir, clock: new ManualClock(Date.parse('2026-11-26T18:00:00Z')), config: {} });
+}
+
+function rec(org: Org, type: string, values: Record<string, unknown>): SObject {
+    const so = org.newSObject(type);
+    for (const [k, v] of Object.entries(values)) so.put(k, v);
+    return so;
+}
+
+function rows(org: Org, soql: string): SObject[] {
+    return org.query(soql, { resolveBind: () => null }) as SObject[];
+}
+
+function accountWithDeals(org: Org, stages: string[]): SObject {
+    const account = rec(org, 'Account', { Name: 'Acme' });
+    org.dml('insert', [account]);
+    org.dml(
+        'insert',
+        stages.map((stage, i) =>
+            rec(org, 'Opportunity', {
+                Name: `Deal ${i}`,
+                StageName: stage,
+                CloseDate: ApexDate.of(2026, 11, 20),
+                AccountId: account.id,
+                Amount: Decimal.parse(String(100 * (i + 1)))
+            })
+        )
+    );
+    return account;
+}
+
+describe('ORDER BY [SOQL: ORDER BY]', () => {
+    it('sorts a picklist in the order of its values, not alphabetically', () => {
+        const org = newOrg();
+        accountWithDeals(org, ['Closed Won', 'Prospecting', 'Negotiation/Review', 'Closed Lost']);
+        const asc = rows(org, 'SELECT StageName FROM Opportunity ORDER BY StageName');
+        expect(asc.map((r) => r.get('StageName'))).toEqual([
+            'Prospecting',
+            'Negotiation/Review',
+            'Closed Won',
+            'Closed Lost'
+        ]);
+        const desc = rows(org, 'SELECT StageName FROM Opportunity ORDER BY StageName DESC');
+        expect(desc.map((r) => r.get('StageName'))[0]).toBe('Closed Lost');
+    });
+
+    it('refuses to sort by a long text area', () => {
+        const org = newOrg();
+        expect(() => rows(org, 'SELECT Id FROM Opportunity ORDER BY Description')).toThrow(
+            "field 'Description' can not be sorted in a query call"
+        );
+    });
+});
+
+describe('Literal types in WHERE [SOQL: Date Formats and Date Literals; fieldExpression]', () => {
+    it('refuses a date literal for a dateTime field and a dateTime literal for a date field', () => {
+        const org = newOrg();
+        expect(() => rows(org, 'SELECT Id FROM Opportunity WHERE CreatedDate > 2026-01-01')).toThrow(
+            "value of filter criterion for field 'CreatedDate' must be of type dateTime and should not be enclosed in quotes"
+        );
+        expect(() => rows(org, 'SELECT Id FROM Opportunity WHERE CloseDate > 2026-01-01T00:00:00Z')).toThrow(
+            "value of filter criterion for field 'CloseDate' must be of type date and should not be enclosed in quotes"
+        );
+        expect(() => rows(org, 'SELECT Id FROM Opportunity WHERE Name = 2026-01-01')).toThrow(
+            "value of filter criterion for field 'Name' must be of type string and should be enclosed in quotes"
+        );
+    });
+
+    it('accepts the matching literal types', () => {
+        const org = newOrg();
+        accountWithDeals(org, ['Prospecting']);
+        expect(rows(org, 'SELECT Id FROM Opportunity WHERE CreatedDate > 2026-01-01T00:00:00Z')).toHaveLength(1);
+        expect(rows(org, 'SELECT Id FROM Opportunity WHERE CloseDate = 2026-11-20')).toHaveLength(1);
+    });
+});
+
+describe('Aggregates [SOQL: Aggregate Functions — AVG()]', () => {
+    it('returns the average as a plain Decimal', () => {
+        const org = newOrg();
+        accountWithDeals(org, ['Prospecting', 'Prospecting', 'Prospecting', 'Prospecting']);
+        const [avg] = org.query('SELECT AVG(Amount) FROM Opportunity', {}) as Map<string, unknown>[];
+        expect(String(avg.get('expr0'))).toBe('250');
+    });
+});
+
+describe("Deleting an account [OR: Account; ADG: Operations That Don't Invoke Triggers — cascading deletes]", () => {
+    it('deletes its contacts, opportunities and their line items, and undelete brings them back', () => {
+        const org = newOrg();
+        const account = accountWithDeals(org, ['Prospecting', 'Closed Won']);
+        org.dml('insert', [rec(org, 'Contact', { LastName: 'Lee', AccountId: account.id })]);
+        org.dml('delete', [account]);
+        expect(org.query('SELECT COUNT() FROM Opportunity', {})).toBe(0);
+        expect(org.query('SELECT COUNT() FROM Contact', {})).toBe(0);
+        expect(org.query('SELECT COUNT() FROM Opportunity WHERE IsDeleted = true ALL ROWS', {})).toBe(2);
+        org.dml('undelete', [rec(org, 'Account', { Id: account.id })]);
+        expect(org.query('SELECT COUNT() FROM Opportunity', {})).toBe(2);
+        expect(org.query('SELECT COUNT() FROM Contact', {})).toBe(1);
+    });
+
+    it('keeps records that were deleted on their own in the recycle bin when the account comes back', () => {
+        const org = newOrg();
+        const account = accountWithDeals(org, ['Prospecting', 'Prospecting']);
+        const [first] = rows(org, "SELECT Id FROM Opportunity WHERE Name = 'Deal 0'");
+        org.dml('delete', [first]);
+        org.dml('delete', [account]);
+        org.dml('undelete', [rec(org, 'Account', { Id: account.id })]);
+        expect(rows(org, 'SELECT Name FROM Opportunity').map((r) => r.get('Name'))).toEqual(['Deal 1']);
+    });
+});
