@@ -85,10 +85,6 @@ export const Faults = {
         );
     },
 
-    invalidValue(element: string, detail: string): QboFault {
-        return QboFault.validation('2030', 'Invalid ID', detail, element);
-    },
-
     stringLength(element: string, max: number, supplied: number): QboFault {
         return QboFault.validation(
             '2050',
