@@ -313,7 +313,9 @@ export class Interpreter {
             exceptionText: (o) =>
                 o.cls.isSubclassOf(this.exceptionBase)
                     ? `${this.exceptionTypeName(o)}: ${this.exceptionMessage(o)}`
-                    : null
+                    : null,
+            objectText: (o) =>
+                !o.cls.builtin && this.hasMethod(o, 'toString', 0) ? this.str(this.callMethod(o, 'toString', [])) : null
         };
     }
 
@@ -513,11 +515,15 @@ export class Interpreter {
         if (byCount.length <= 1) return byCount[0] ?? null;
         let best: MethodDecl | null = null;
         let bestScore = -1;
+        const hints: (TypeRef | null)[] | undefined = (args as any).hints;
         for (const m of byCount) {
             let score = 0;
             let ok = true;
             for (let i = 0; i < args.length; i++) {
-                const s = this.matchScore(args[i], m.params[i].type, (m.owner as ClassInfo) ?? from);
+                const hint = args[i] === null ? hints?.[i] : null;
+                const s = hint
+                    ? this.hintScore(hint, m.params[i].type, (m.owner as ClassInfo) ?? from)
+                    : this.matchScore(args[i], m.params[i].type, (m.owner as ClassInfo) ?? from);
                 if (s < 0) {
                     ok = false;
                     break;
@@ -530,6 +536,18 @@ export class Interpreter {
             }
         }
         return best ?? byCount[0];
+    }
+
+    /** How well a null argument's static type fits a parameter type. */
+    private hintScore(hint: TypeRef, param: TypeRef, from: ClassInfo | null): number {
+        if (hint.n === param.n) return 4;
+        if (param.n === 'object') return 1;
+        const hh = this.resolveType(hint, from);
+        const hp = this.resolveType(param, from);
+        if (hh?.kind === 'class' && hp?.kind === 'class') return hh.cls.isSubclassOf(hp.cls) ? 3 : -1;
+        if (hh?.kind === 'sobject' && param.n === 'sobject') return 2;
+        if (hh && hp && (hh.kind !== hp.kind || hh.kind === 'builtin' || hh.kind === 'sobject')) return -1;
+        return 1;
     }
 
     /** How well a runtime value fits a declared type: -1 no, higher is more specific. */
@@ -1307,9 +1325,25 @@ export class Interpreter {
         return this.builtins.getStaticProperty(h, e.name, f);
     }
 
+    /**
+     * Evaluates call arguments. A null argument carries its static type when it is obvious — `(String) null`, a typed
+     * variable — so overloads are chosen as the compiler chooses them (`hints` on the array).
+     */
     private evalArgs(args: Node[], f: Frame): any[] {
         const out = new Array(args.length);
-        for (let i = 0; i < args.length; i++) out[i] = this.eval(args[i], f);
+        let hints: (TypeRef | null)[] | null = null;
+        for (let i = 0; i < args.length; i++) {
+            out[i] = this.eval(args[i], f);
+            if (out[i] === null) {
+                const a = args[i];
+                const t = a.k === 'cast' ? a.type : a.k === 'id' ? (f.scope.lookup(a.n)?.t ?? null) : null;
+                if (t) {
+                    hints = hints ?? new Array(args.length).fill(null);
+                    hints[i] = t;
+                }
+            }
+        }
+        if (hints) (out as any).hints = hints;
         return out;
     }
 

@@ -26,6 +26,8 @@ export interface RenderContext {
     /** System.debug prints Datetimes in GMT; String.valueOf in the user's zone */
     datetimeGmt?: boolean;
     exceptionText?: (o: ApexObject) => string | null;
+    /** a class's own toString() override */
+    objectText?: (o: ApexObject) => string | null;
 }
 
 export function render(v: any, ctx: RenderContext, depth = 0): string {
@@ -74,6 +76,8 @@ export function render(v: any, ctx: RenderContext, depth = 0): string {
     if (v instanceof ApexObject) {
         const exc = ctx.exceptionText?.(v);
         if (exc !== null && exc !== undefined) return exc;
+        const own = ctx.objectText?.(v);
+        if (own !== null && own !== undefined) return own;
         const parts: string[] = [];
         for (const [name, value] of v.fields)
             parts.push((v.cls.findField(name)?.name ?? name) + '=' + render(value, ctx, depth + 1));

@@ -2623,6 +2623,37 @@ export class Builtins {
                 return fd.defaultValue ?? null;
             case 'getinlinehelptext':
                 return fd.inlineHelpText ?? null;
+            case 'isautonumber':
+                return String(fd.type).toLowerCase() === 'autonumber';
+            case 'isnamefield':
+                return fd.name === 'Name';
+            case 'isdefaultedoncreate':
+                return fd.defaultValue !== null && fd.defaultValue !== undefined;
+            case 'isrestrictedpicklist':
+                return !!fd.restrictedPicklist;
+            case 'iscasesensitive':
+                return !!fd.caseSensitive;
+            case 'iscascadedelete':
+                return fd.deleteConstraint === 'Cascade' || String(fd.type).toLowerCase() === 'masterdetail';
+            case 'isidlookup':
+                return fd.name === 'Id' || !!fd.externalId;
+            case 'ishtmlformatted':
+                return String(fd.type).toLowerCase() === 'html';
+            case 'isfilterable':
+            case 'issortable':
+            case 'isgroupable':
+                return !['longtextarea', 'html', 'multiselectpicklist'].includes(String(fd.type).toLowerCase());
+            case 'isencrypted':
+                return String(fd.type).toLowerCase() === 'encryptedtext';
+            case 'isdependentpicklist':
+            case 'isdeprecatedandhidden':
+                return false;
+            case 'ispermissionable':
+                return fd.custom !== false && fd.nillable !== false;
+            case 'getdigits':
+                return String(fd.type).toLowerCase() === 'int' ? 9 : 0;
+            case 'getbytelength':
+                return (fd.length ?? 0) * 3;
         }
         return this.it.throwSys('TypeException', `Method does not exist: DescribeFieldResult.${n}`);
     }

@@ -51,7 +51,8 @@ export function stringStatic(it: Interpreter, n: string, args: any[]): any {
         case 'isnotempty':
             return !(a[0] === null || a[0] === '');
         case 'valueof':
-            if (a[0] === null || a[0] === undefined) return 'null';
+            // unlike Java, Apex String.valueOf(null) is null (apex-recipes' TestFactory relies on it)
+            if (a[0] === null || a[0] === undefined) return null;
             return it.str(a[0]);
         case 'valueofgmt':
             return a[0] === null ? 'null' : a[0].formatIn('GMT');
