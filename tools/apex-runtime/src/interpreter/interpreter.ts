@@ -642,10 +642,12 @@ export class Interpreter {
 
     /** Calls an instance method by name with virtual dispatch (used by natives: Comparable, Queueable.execute …). */
     callMethod(obj: ApexObject, name: string, args: any[]): any {
-        const cands = obj.cls.findMethods(name.toLowerCase()).filter((m) => !m.mods.has('static') && m.body);
-        const m = this.selectOverload(cands, args, obj.cls);
+        const all = obj.cls.findMethods(name.toLowerCase()).filter((m) => m.body);
+        const instance = all.filter((m) => !m.mods.has('static'));
+        // the platform also dispatches to a static implementation (apex-recipes' QueueableRecipes.execute is static)
+        const m = this.selectOverload(instance.length ? instance : all, args, obj.cls);
         if (!m) this.throwSys('NullPointerException', `Method not found: ${obj.cls.displayName}.${name}`);
-        return this.invoke(m, obj, args, 0);
+        return this.invoke(m!, m!.mods.has('static') ? null : obj, args, 0);
     }
 
     hasMethod(obj: ApexObject, name: string, argc: number): boolean {

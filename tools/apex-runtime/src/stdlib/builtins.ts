@@ -905,6 +905,15 @@ export class Builtins {
                     if (!fd) this.it.throwSys('SObjectException', `Invalid field ${name} for ${o.data.object}`);
                     return new NativeObject('Schema.DescribeFieldResult', { object: o.data.object, field: fd });
                 }
+                case 'Database.SaveResult':
+                case 'Database.UpsertResult':
+                case 'Database.DeleteResult':
+                case 'Database.UndeleteResult':
+                    // result getters are also readable as properties (sr.id, sr.success, sr.errors)
+                    if (n === 'id' || n === 'success' || n === 'errors' || n === 'created') {
+                        return this.nativeMethod(o, n === 'id' ? 'getid' : n === 'errors' ? 'geterrors' : 'is' + n, []);
+                    }
+                    break;
                 case 'RestRequest':
                 case 'RestResponse':
                 case 'AsyncOptions': {
