@@ -55,6 +55,9 @@ function err(statusCode: string, message: string, fields: string[] = []): DmlRow
     return { index: 0, statusCode, message, fields };
 }
 
+/** User fields whose change makes a User update setup DML (ADG › sObjects That Can't Be Used Together in DML Operations). */
+const USER_ACCESS_FIELDS = ['UserRoleId', 'IsActive', 'ForecastEnabled', 'IsPortalEnabled', 'Username', 'ProfileId'];
+
 export class DmlEngine {
     constructor(private org: Org) {}
 
@@ -77,7 +80,7 @@ export class DmlEngine {
                 if (id) seen.add(id);
             }
         }
-        this.checkMixedDml(sobjects);
+        this.checkMixedDml(op, sobjects);
         let active = sobjects.map((_s, i) => i);
         let results: DmlResult[] = [];
         const limitsBefore = { ...org.limits };
@@ -134,18 +137,43 @@ export class DmlEngine {
         for (const w of works) if (w.created && w.id) w.source.setRaw('Id', w.id);
     }
 
-    private checkMixedDml(records: SObject[]): void {
+    private checkMixedDml(op: DmlOp, records: SObject[]): void {
         const org = this.org;
-        for (const r of records) {
-            if (r.def.isCustomMetadata) continue;
-            const setup = r.def.isSetup;
-            if (setup && org.txn.nonSetup && !org.txn.mixedAllowed) throw this.mixed(r.def.name, org.txn.nonSetup);
-            if (!setup && org.txn.setup && !org.txn.mixedAllowed) throw this.mixed(r.def.name, org.txn.setup);
-        }
-        for (const r of records) {
-            if (r.def.isSetup) org.txn.setup = org.txn.setup ?? r.def.name;
-            else org.txn.nonSetup = org.txn.nonSetup ?? r.def.name;
-        }
+        const kinds = records.map((r) => this.mixedDmlKind(op, r));
+        records.forEach((r, i) => {
+            if (kinds[i] === 'setup' && org.txn.nonSetup && !org.txn.mixedAllowed)
+                throw this.mixed(r.def.name, org.txn.nonSetup);
+            if (kinds[i] === 'nonSetup' && org.txn.setup && !org.txn.mixedAllowed)
+                throw this.mixed(r.def.name, org.txn.setup);
+        });
+        records.forEach((r, i) => {
+            if (kinds[i] === 'setup') org.txn.setup = org.txn.setup ?? r.def.name;
+            else if (kinds[i] === 'nonSetup') org.txn.nonSetup = org.txn.nonSetup ?? r.def.name;
+        });
+    }
+
+    /**
+     * Setup objects cannot share a transaction's DML with other objects, with the documented exceptions (ADG › sObjects
+     * That Can't Be Used Together in DML Operations): a User inserted with no UserRoleId, a User update that leaves
+     * the access fields alone, and Group inserts and updates mix with anything.
+     */
+    private mixedDmlKind(op: DmlOp, r: SObject): 'setup' | 'nonSetup' | 'neutral' {
+        if (r.def.isCustomMetadata) return 'neutral';
+        if (!r.def.isSetup) return 'nonSetup';
+        if (r.def.name === 'Group' && op !== 'delete' && op !== 'undelete') return 'neutral';
+        if (r.def.name !== 'User') return 'setup';
+        const stored = r.id ? this.org.db.get(r.id) : null;
+        if (!stored)
+            return op === 'insert' || op === 'upsert'
+                ? r.isSet('UserRoleId') && r.get('UserRoleId')
+                    ? 'setup'
+                    : 'neutral'
+                : 'setup';
+        if (op !== 'update' && op !== 'upsert') return 'setup';
+        const changes = USER_ACCESS_FIELDS.some(
+            (f) => r.isSet(f) && !valuesEqual(r.get(f), stored.slots.get(f.toLowerCase())?.value ?? null)
+        );
+        return changes ? 'setup' : 'neutral';
     }
 
     private mixed(objectName: string, original: string): DmlError {

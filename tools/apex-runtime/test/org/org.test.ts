@@ -295,23 +295,64 @@ describe('DML [ADG: DML statements and Database methods]', () => {
         expect(() => insert(org, r)).toThrow(/STRING_TOO_LONG/);
     });
 
-    it('refuses setup and non-setup DML in one transaction [ADG: sObjects That Cannot Be Used Together in DML Operations]', () => {
-        const org = newOrg();
-        org.beginTransaction();
-        insert(org, rec(org, 'Account', { Name: 'A' }));
-        const profileId = rows(org, "SELECT Id FROM Profile WHERE Name = 'Standard User'")[0].id;
-        const user = rec(org, 'User', {
-            LastName: 'U',
-            Email: 'u@example.com',
-            Username: 'u@example.com.local',
-            Alias: 'u',
-            TimeZoneSidKey: 'America/Los_Angeles',
-            LocaleSidKey: 'en_US',
-            EmailEncodingKey: 'UTF-8',
-            LanguageLocaleKey: 'en_US',
-            ProfileId: profileId
+    describe("setup and non-setup objects [ADG: sObjects That Can't Be Used Together in DML Operations]", () => {
+        function user(org: Org, values: Record<string, unknown> = {}): SObject {
+            const profileId = rows(org, "SELECT Id FROM Profile WHERE Name = 'Standard User'")[0].id;
+            return rec(org, 'User', {
+                LastName: 'U',
+                Email: 'u@example.com',
+                Username: 'u@example.com.local',
+                Alias: 'u',
+                TimeZoneSidKey: 'America/Los_Angeles',
+                LocaleSidKey: 'en_US',
+                EmailEncodingKey: 'UTF-8',
+                LanguageLocaleKey: 'en_US',
+                ProfileId: profileId,
+                ...values
+            });
+        }
+
+        it('refuses a permission set assignment after an account in one transaction', () => {
+            const org = newOrg();
+            org.beginTransaction();
+            insert(org, rec(org, 'Account', { Name: 'A' }));
+            const psId = rows(org, "SELECT Id FROM PermissionSet WHERE Name = 'QB_Sync_Sales_User'")[0].id;
+            const assignment = rec(org, 'PermissionSetAssignment', {
+                AssigneeId: org.runningUserId,
+                PermissionSetId: psId
+            });
+            expect(() => insert(org, assignment)).toThrow(
+                'MIXED_DML_OPERATION, DML operation on setup object is not permitted after you have updated a non-setup object (or vice versa): PermissionSetAssignment, original object: Account'
+            );
         });
-        expect(() => insert(org, user)).toThrow(/MIXED_DML_OPERATION/);
+
+        it('allows a user inserted without a role, and refuses one with a role', () => {
+            const org = newOrg();
+            org.beginTransaction();
+            insert(org, rec(org, 'Account', { Name: 'A' }));
+            expect(() => insert(org, user(org))).not.toThrow();
+            org.commit();
+            org.beginTransaction();
+            const [role] = insert(org, rec(org, 'UserRole', { Name: 'Sales' }));
+            org.commit();
+            org.beginTransaction();
+            insert(org, rec(org, 'Account', { Name: 'B' }));
+            expect(() => insert(org, user(org, { Username: 'r@example.com.local', UserRoleId: role.id }))).toThrow(
+                /MIXED_DML_OPERATION/
+            );
+        });
+
+        it('allows a user update that leaves role, profile, username and IsActive alone', () => {
+            const org = newOrg();
+            const [u] = insert(org, user(org));
+            org.commit();
+            org.beginTransaction();
+            insert(org, rec(org, 'Account', { Name: 'A' }));
+            expect(() => org.dml('update', [rec(org, 'User', { Id: u.id, Title: 'Boss' })])).not.toThrow();
+            expect(() => org.dml('update', [rec(org, 'User', { Id: u.id, IsActive: false })])).toThrow(
+                /MIXED_DML_OPERATION/
+            );
+        });
     });
 
     it('rolls a savepoint back, records and auto numbers', () => {
