@@ -1246,12 +1246,18 @@ export class Builtins {
         return this.it.throwSys('TypeException', `Method does not exist: Cache.${n}`);
     }
 
+    /** Type.forName: class, sObject and built-in names, and generic collection names such as `Map<Id,Contact>`. */
     private typeForName(name: string | null, f: Frame): TypeToken | null {
         if (!name) return null;
-        const h = this.it.resolveTypeName(name.toLowerCase(), null);
         void f;
-        if (!h) return null;
-        return this.typeToken(T(name), null);
+        const ref = parseTypeName(name.replace(/\s+/g, ''));
+        if (!ref) return null;
+        const known = (t: TypeRef): boolean =>
+            ['list', 'set', 'map'].includes(t.n)
+                ? t.args.length > 0 && t.args.every(known)
+                : t.n === 'object' || !!this.it.resolveTypeName(t.n, null);
+        if (!known(ref)) return null;
+        return this.typeToken(ref, null);
     }
 
     private systemStatic(n: string, a: any[], f: Frame): any {
@@ -2707,6 +2713,37 @@ export class Builtins {
 }
 
 const ctxListCache = new WeakMap<object, ApexList>();
+
+/** Parses `Map<Id,List<Contact>>`-style type names into a TypeRef (null when malformed). */
+function parseTypeName(text: string): TypeRef | null {
+    let i = 0;
+    const read = (): TypeRef | null => {
+        const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(text.slice(i));
+        if (!m) return null;
+        i += m[0].length;
+        const args: TypeRef[] = [];
+        if (text[i] === '<') {
+            i++;
+            for (;;) {
+                const a = read();
+                if (!a) return null;
+                args.push(a);
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === '>') {
+                    i++;
+                    break;
+                }
+                return null;
+            }
+        }
+        return { name: m[0], n: m[0].toLowerCase(), args, array: 0 };
+    };
+    const t = read();
+    return t && i === text.length ? t : null;
+}
 
 function canonicalBuiltin(name: string): string {
     const map: Record<string, string> = {
