@@ -118,3 +118,70 @@ describe("Deleting an account [OR: Account; ADG: Operations That Don't Invoke Tr
         expect(rows(org, 'SELECT Name FROM Opportunity').map((r) => r.get('Name'))).toEqual(['Deal 1']);
     });
 });
+
+describe('Opportunity products [OR: Opportunity — Amount; OpportunityLineItem — UnitPrice, TotalPrice]', () => {
+    function dealWithEntry(org: Org): { opp: SObject; entry: SObject } {
+        const product = rec(org, 'Product2', { Name: 'Widget', IsActive: true });
+        org.dml('insert', [product]);
+        const entry = rec(org, 'PricebookEntry', {
+            Pricebook2Id: org.standardPricebookId(),
+            Product2Id: product.id,
+            UnitPrice: Decimal.parse('10.00'),
+            IsActive: true
+        });
+        org.dml('insert', [entry]);
+        const opp = rec(org, 'Opportunity', {
+            Name: 'Deal',
+            StageName: 'Prospecting',
+            CloseDate: ApexDate.of(2026, 12, 1),
+            Amount: Decimal.parse('999.00')
+        });
+        org.dml('insert', [opp]);
+        return { opp, entry };
+    }
+
+    it('derives UnitPrice from TotalPrice and refuses both at once', () => {
+        const org = newOrg();
+        const { opp, entry } = dealWithEntry(org);
+        const line = { OpportunityId: opp.id, PricebookEntryId: entry.id, Quantity: 4 };
+        const [both] = org.dml(
+            'insert',
+            [
+                rec(org, 'OpportunityLineItem', {
+                    ...line,
+                    UnitPrice: Decimal.parse('7.50'),
+                    TotalPrice: Decimal.parse('30')
+                })
+            ],
+            { allOrNone: false }
+        );
+        expect(both.errors[0].statusCode).toBe('FIELD_INTEGRITY_EXCEPTION');
+        org.dml('insert', [rec(org, 'OpportunityLineItem', { ...line, TotalPrice: Decimal.parse('30.00') })]);
+        const [stored] = rows(org, 'SELECT UnitPrice, TotalPrice, ListPrice FROM OpportunityLineItem');
+        expect(String(stored.get('UnitPrice'))).toBe('7.50');
+        expect(String(stored.get('ListPrice'))).toBe('10.00');
+    });
+
+    it('ignores an Amount update on an opportunity with products and saves the other fields', () => {
+        const org = newOrg();
+        const { opp, entry } = dealWithEntry(org);
+        org.dml('insert', [
+            rec(org, 'OpportunityLineItem', {
+                OpportunityId: opp.id,
+                PricebookEntryId: entry.id,
+                Quantity: 3,
+                UnitPrice: Decimal.parse('10.00')
+            })
+        ]);
+        const [result] = org.dml(
+            'update',
+            [rec(org, 'Opportunity', { Id: opp.id, Amount: Decimal.parse('120.00'), Description: 'edited' })],
+            { allOrNone: false }
+        );
+        expect(result.success).toBe(true);
+        const [stored] = rows(org, 'SELECT Amount, Description, HasOpportunityLineItem FROM Opportunity');
+        expect(String(stored.get('Amount'))).toBe('30.00');
+        expect(stored.get('Description')).toBe('edited');
+        expect(stored.get('HasOpportunityLineItem')).toBe(true);
+    });
+});
