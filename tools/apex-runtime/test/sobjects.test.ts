@@ -59,6 +59,14 @@ describe('sObjects (Apex Developer Guide › sObject Types)', () => {
         expect(await debug(src)).toEqual(['Acme', '0']);
     });
 
+    it('inline SOQL after non-BMP characters (emoji) in the source is read correctly', async () => {
+        expect(
+            await debug(
+                "String smile = '😀'; insert new Account(Name = 'Acme'); System.debug([SELECT Name FROM Account].Name + smile);"
+            )
+        ).toEqual(['Acme😀']);
+    });
+
     it('a query with no rows assigned to an sObject throws System.QueryException', async () => {
         const r = await execApex("Account a = [SELECT Id FROM Account WHERE Name = 'Nobody'];");
         expect(r.error).toBe('System.QueryException: List has no rows for assignment to SObject');

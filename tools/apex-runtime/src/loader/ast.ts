@@ -146,10 +146,14 @@ export class AstBuilder {
         private readonly source: string = ''
     ) {}
 
-    /** Original source text of a context (getText() drops whitespace). */
+    private codePoints: string[] | null = null;
+
+    /** Original source text of a context (getText() drops whitespace). ANTLR offsets count code points. */
     sourceOf(ctx: any): string {
         if (!this.source || !ctx?.start || !ctx?.stop) return text(ctx);
-        return this.source.slice(ctx.start.start, ctx.stop.stop + 1);
+        if (!/[\uD800-\uDFFF]/.test(this.source)) return this.source.slice(ctx.start.start, ctx.stop.stop + 1);
+        this.codePoints = this.codePoints ?? Array.from(this.source);
+        return this.codePoints.slice(ctx.start.start, ctx.stop.stop + 1).join('');
     }
 
     typeRef(ctx: any): TypeRef {
