@@ -1130,6 +1130,7 @@ export class Builtins {
     private sobjectStatic(object: string, n: string, a: any[]): any {
         const org: any = this.it.org;
         const d = this.describeObject(object);
+        if (n === 'getsobjecttype') return new SObjectTypeToken(object);
         if (/__mdt$/i.test(object)) {
             const records: SObjectLike[] = this.wrapOrgErrors(() => org.customMetadata(object)) ?? [];
             switch (n) {
