@@ -5,7 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- XML and apex-parser trees are untyped */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ApexDate, ApexDatetime, Decimal, systemClock, type Clock } from '../values';
+import { ApexBlob, ApexDate, ApexDatetime, Decimal, systemClock, type Clock } from '../values';
 import { readOrgConfig, type OrgConfig } from './config';
 import { Database, type Row, type Slot } from './database';
 import { DerivedValues } from './derived-values';
@@ -365,6 +365,21 @@ export class Org {
                     ApiVersion: apiVersion,
                     LengthWithoutComments: body.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').length,
                     IsValid: true
+                },
+                null
+            );
+        }
+        for (const r of this.meta.staticResources) {
+            const bytes = r.file ? new Uint8Array(fs.readFileSync(r.file)) : null;
+            add(
+                'StaticResource',
+                {
+                    Name: r.name,
+                    NamespacePrefix: null,
+                    Body: bytes ? new ApexBlob(bytes) : null,
+                    BodyLength: bytes ? bytes.length : null,
+                    ContentType: r.contentType,
+                    CacheControl: r.cacheControl
                 },
                 null
             );

@@ -60,6 +60,8 @@ export interface ProjectMetadata {
     namedCredentials: { name: string; label: string; endpoint: string | null }[];
     classFiles: string[];
     triggerFiles: string[];
+    /** Static resources: name, MIME type and the content file (null for an unzipped folder resource). */
+    staticResources: { name: string; contentType: string; cacheControl: string; file: string | null }[];
     /** Setup rows derived from this metadata, built by the first org and shared by the next ones. */
     seedCache?: Map<string, unknown>;
 }
@@ -404,6 +406,23 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
         namedCredentials,
         permissionSets,
         customPermissions,
+        staticResources: files
+            .filter((p) => p.endsWith('.resource-meta.xml'))
+            .map((p) => {
+                const rx = readXml(p).StaticResource ?? {};
+                const name = path.basename(p, '.resource-meta.xml');
+                const dir = path.dirname(p);
+                const content =
+                    fs.readdirSync(dir).find((n) => n !== path.basename(p) && n.replace(/\.[^.]*$/, '') === name) ??
+                    null;
+                const file = content && fs.statSync(path.join(dir, content)).isFile() ? path.join(dir, content) : null;
+                return {
+                    name,
+                    contentType: String(rx.contentType ?? 'application/octet-stream'),
+                    cacheControl: String(rx.cacheControl ?? 'Private'),
+                    file
+                };
+            }),
         classFiles: files.filter((p) => p.endsWith('.cls')),
         triggerFiles: files.filter((p) => p.endsWith('.trigger'))
     };

@@ -34,6 +34,10 @@ const NO_SUCH_COLUMN = (f: string, o: string) =>
 export function bindSchema(schema: Schema, q: SoqlQuery, parent?: ObjectDef): CompiledQuery {
     let def: ObjectDef | null;
     if (parent) {
+        const dot = q.fromName.indexOf('.');
+        // a subquery may name its relationship through the parent: (SELECT LastName FROM Account.Contacts)
+        if (dot > 0 && q.fromName.substring(0, dot).toLowerCase() === parent.name.toLowerCase())
+            q.fromName = q.fromName.substring(dot + 1);
         const rel = schema.childRelationship(parent.name, q.fromName);
         if (!rel) {
             throw queryError(
@@ -283,7 +287,9 @@ export class QueryEngine {
     private order(q: SoqlQuery, rows: Row[]): Row[] {
         if (!q.orderBy.length) return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         const keys = q.orderBy.map((o) =>
-            o.ref.k === 'field' ? { path: o.ref.path, rank: picklistRank(this.fieldAt(q.def, o.ref.path)) } : null
+            o.ref.k === 'field'
+                ? { path: o.ref.path, rank: picklistRank(this.fieldAt((q as CompiledQuery).def, o.ref.path)) }
+                : null
         );
         return rows.sort((a, b) => {
             for (let i = 0; i < q.orderBy.length; i++) {

@@ -92,6 +92,15 @@ const SPECS: StandardObjectSpec[] = [
             field('NumberOfEmployees', 'Int', { precision: 8 }),
             field('AnnualRevenue', 'Currency', { precision: 18, scale: 0 }),
             field('Sic', 'Text', { length: 20 }),
+            field('Site', 'Text', { length: 80 }),
+            field('TradeStyle', 'Text', { length: 255 }),
+            field('TickerSymbol', 'Text', { length: 20 }),
+            field('YearStarted', 'Text', { length: 4 }),
+            field('Rating', 'Picklist', { length: 255, picklistValues: picklist(['Hot', 'Warm', 'Cold']) }),
+            field('Ownership', 'Picklist', {
+                length: 255,
+                picklistValues: picklist(['Public', 'Private', 'Subsidiary', 'Other'])
+            }),
             lookup('ParentId', 'Account'),
             lookup('RecordTypeId', 'RecordType')
         ]
@@ -712,6 +721,21 @@ const SPECS: StandardObjectSpec[] = [
             field('RelationshipName', 'Text', { length: 255, ...ro }),
             field('NamespacePrefix', 'Text', { length: 15, ...ro }),
             lookup('EntityDefinitionId', 'EntityDefinition', ro)
+        ]
+    },
+    {
+        name: 'StaticResource',
+        keyPrefix: '081',
+        isSetup: true,
+        createable: false,
+        named: 'readonly',
+        fields: [
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('Body', 'Base64', ro),
+            field('BodyLength', 'Int', ro),
+            field('ContentType', 'Text', { length: 120, ...ro }),
+            field('CacheControl', 'Picklist', { length: 255, ...ro }),
+            field('Description', 'TextArea', { length: 255, ...ro })
         ]
     },
     {

@@ -154,6 +154,7 @@ describe('Custom metadata records [SOQL: SOQL Limits on Objects — custom metad
 });
 
 describe('Custom metadata relationships [ADG: Custom Metadata Types — metadata relationship fields]', () => {
+    const admin = { lastName: 'Admin', email: 'a@example.com', profile: 'System Administrator', permissionSets: [] };
     let dir: string;
 
     beforeAll(() => {
@@ -180,9 +181,25 @@ describe('Custom metadata relationships [ADG: Custom Metadata Types — metadata
             'src/customMetadata/Trigger_Rule.Account_Name.md-meta.xml',
             '<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Account Name</label><protected>false</protected><values><field>Object__c</field><value xsi:type="xsd:string">Account</value></values><values><field>Field__c</field><value xsi:type="xsd:string">Name</value></values></CustomMetadata>'
         );
+        write('src/staticresources/greeting.txt', 'hello');
+        write(
+            'src/staticresources/greeting.resource-meta.xml',
+            '<StaticResource xmlns="http://soap.sforce.com/2006/04/metadata"><cacheControl>Public</cacheControl><contentType>text/plain</contentType></StaticResource>'
+        );
     });
 
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('holds a StaticResource row per deployed resource with its body [OR: StaticResource — Body, ContentType]', () => {
+        const org = createOrg({ projectDir: dir, config: { runningUser: admin } });
+        const [resource] = rows(
+            org,
+            "SELECT Name, Body, BodyLength, ContentType FROM StaticResource WHERE Name = 'greeting'"
+        );
+        expect(resource.get('ContentType')).toBe('text/plain');
+        expect(resource.get('BodyLength')).toBe(5);
+        expect(Buffer.from((resource.get('Body') as { bytes: Uint8Array }).bytes).toString()).toBe('hello');
+    });
 
     it('reads the related object and field by name, as a trigger framework filters them', () => {
         const org = newOrg(dir, {

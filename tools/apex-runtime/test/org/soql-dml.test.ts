@@ -55,6 +55,14 @@ describe('ORDER BY [SOQL: ORDER BY]', () => {
         expect(desc.map((r) => r.get('StageName'))[0]).toBe('Closed Lost');
     });
 
+    it('accepts a subquery that names its relationship through the parent (FROM Account.Contacts)', () => {
+        const org = newOrg();
+        const account = accountWithDeals(org, []);
+        org.dml('insert', [rec(org, 'Contact', { LastName: 'Lee', AccountId: account.id })]);
+        const [row] = rows(org, 'SELECT Name, (SELECT LastName FROM Account.Contacts) FROM Account');
+        expect(row.getSObjects('Contacts')!.map((c) => c.get('LastName'))).toEqual(['Lee']);
+    });
+
     it('refuses to sort by a long text area', () => {
         const org = newOrg();
         expect(() => rows(org, 'SELECT Id FROM Opportunity ORDER BY Description')).toThrow(
