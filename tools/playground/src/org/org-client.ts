@@ -48,9 +48,9 @@ export class OrgClient {
         });
     }
 
-    /** Anonymous Apex; throws with the Apex exception when it fails. */
-    async exec(source: string): Promise<OrgResponse> {
-        const r = await this.request({ op: 'exec', source });
+    /** Anonymous Apex (as the org's running user, or as another user by username); throws with the Apex exception when it fails. */
+    async exec(source: string, asUsername?: string): Promise<OrgResponse> {
+        const r = await this.request({ op: 'exec', source, asUsername });
         if (!r.ok) throw new Error(`${r.error!.exceptionType}: ${r.error!.message}`);
         return r;
     }

@@ -10,7 +10,7 @@ export interface OrgInit {
 
 export type OrgRequest =
     | { op: 'aura'; className: string; methodName: string; params: Record<string, unknown> }
-    | { op: 'exec'; source: string }
+    | { op: 'exec'; source: string; asUsername?: string }
     | { op: 'getRecord'; objectName: string; id: string; fields: string[] }
     | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown> }
     | { op: 'query'; soql: string }

@@ -83,6 +83,19 @@ function auraMethod(className: string, methodName: string): { params: AuraParam[
     };
 }
 
+/** Runs as another user of the org, as a login of that user would. */
+function runAs(username: string, body: () => OrgResponse): OrgResponse {
+    const user = org()
+        .db.rows('User')
+        .find((row) => String(row.slots.get('username')?.value ?? '').toLowerCase() === username.toLowerCase());
+    if (!user) throw new Error(`No user ${username} in the org`);
+    let response: OrgResponse | null = null;
+    org().runAs(user.id, () => {
+        response = body();
+    });
+    return response!;
+}
+
 function describe(objectName: string): ObjectDescribe {
     const def = org().schema.getObject(objectName);
     if (!def) throw new Error(`No object ${objectName}`);
@@ -117,6 +130,7 @@ function handle(request: OrgRequest): OrgResponse {
             return run(source, true);
         }
         case 'exec':
+            if (request.asUsername) return runAs(request.asUsername, () => run(request.source, true));
             return run(request.source, true);
         case 'getRecord':
             return run(recordReadSource(request.objectName, request.id, request.fields), false);

@@ -168,12 +168,12 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
     },
     {
         key: 'northwind-renewal',
-        name: 'Northwind Traders — 2025 hardware refresh',
+        name: 'Northwind Traders — hardware refresh (loaded as won by the data migration)',
         account: 'northwind',
         recordType: 'Standard_Deal',
         currency: 'USD',
         stage: 'Closed Won',
-        closeDate: '2025-11-28',
+        closeDate: '2026-11-20',
         lines: [
             { product: 'hardware', quantity: 4 },
             { product: 'consulting', quantity: 6, discount: 20 }
@@ -181,8 +181,15 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
     }
 ];
 
-/** Auto-sync starts on this date: deals closed earlier (the Northwind refresh) are synced by hand with Sync now. */
-export const GO_LIVE_DATE = '2026-01-01';
+/**
+ * The integration user whose data loads are not auto-synced (permission set QB_Sync_Data_Load_Bypass): deals it marks
+ * won (the Northwind refresh) wait for a person to press Sync now.
+ */
+export const DATA_MIGRATION_USER = {
+    username: 'data.migration@quickbooks-sync.local',
+    lastName: 'Data Migration',
+    permissionSets: ['QB_Sync_Admin', 'QB_Sync_Data_Load_Bypass']
+};
 
 export const CONTRACT = {
     account: 'obrien',

@@ -9,6 +9,7 @@ import {
     ACCOUNTS,
     CA_REALM,
     CONTRACT,
+    DATA_MIGRATION_USER,
     EXTRA_QBO_ITEMS,
     OPPORTUNITIES,
     PRODUCTS,
@@ -105,16 +106,6 @@ function orgSeedSource(itemIds: Record<string, Record<string, string>>): string 
         }
     }
     out.push('insert lineItems;');
-    const wonAtSeed = OPPORTUNITIES.filter((o) => o.stage === 'Closed Won');
-    if (wonAtSeed.length) {
-        out.push('List<Opportunity> wonEarlier = new List<Opportunity>();');
-        for (const o of wonAtSeed) {
-            out.push(
-                `wonEarlier.add(new Opportunity(Id = opportunities.get(${apexString(o.key)}).Id, StageName = 'Closed Won'));`
-            );
-        }
-        out.push('update wonEarlier;');
-    }
 
     out.push(
         `Contract contract = new Contract(AccountId = accounts.get(${apexString(CONTRACT.account)}).Id, StartDate = Date.valueOf(${apexString(CONTRACT.startDate)}), ContractTerm = ${CONTRACT.termMonths}, Status = 'Draft', Billing_Frequency__c = ${apexString(CONTRACT.billingFrequency)}, Next_Invoice_Date__c = Date.valueOf(${apexString(CONTRACT.nextInvoiceDate)}));`
@@ -130,8 +121,36 @@ function orgSeedSource(itemIds: Record<string, Record<string, string>>): string 
     return out.join('\n');
 }
 
+/** The integration user (setup objects: a transaction of their own, as the platform requires). */
+function migrationUserSource(): string {
+    const u = DATA_MIGRATION_USER;
+    return [
+        "Profile admin = [SELECT Id FROM Profile WHERE Name = 'System Administrator' LIMIT 1];",
+        `User migration = new User(Username = ${apexString(u.username)}, LastName = ${apexString(u.lastName)}, Email = ${apexString(u.username)}, Alias = 'datamig', ProfileId = admin.Id, TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');`,
+        'insert migration;',
+        'List<PermissionSetAssignment> grants = new List<PermissionSetAssignment>();',
+        `for (PermissionSet ps : [SELECT Id FROM PermissionSet WHERE Name IN (${u.permissionSets.map(apexString).join(', ')})]) {`,
+        '    grants.add(new PermissionSetAssignment(AssigneeId = migration.Id, PermissionSetId = ps.Id));',
+        '}',
+        'insert grants;'
+    ].join('\n');
+}
+
+/** Deals recorded as won by the data migration: an ordinary update, made by the user who bypasses auto-sync. */
+function wonByMigrationSource(): string {
+    const names = OPPORTUNITIES.filter((o) => o.stage === 'Closed Won').map((o) => apexString(o.name));
+    return [
+        `List<Opportunity> won = [SELECT Id FROM Opportunity WHERE Name IN (${names.join(', ')})];`,
+        "for (Opportunity o : won) { o.StageName = 'Closed Won'; }",
+        'update won;'
+    ].join('\n');
+}
+
 /** Seeds both sides; the org script is one transaction, so a failure leaves nothing half-seeded in the org. */
 export async function seedPlayground(emulator: Emulator, org: OrgClient): Promise<void> {
     const itemIds = seedEmulator(emulator);
+    await org.exec(migrationUserSource());
     await org.exec(orgSeedSource(itemIds));
+    if (OPPORTUNITIES.some((o) => o.stage === 'Closed Won'))
+        await org.exec(wonByMigrationSource(), DATA_MIGRATION_USER.username);
 }

@@ -1,0 +1,313 @@
+/// <reference lib="dom" />
+/**
+ * The Lightning-like shell: app navigation, an Opportunity list and record page (fields, stage path, the package's
+ * qbSyncPanel and compact qbSyncLogViewer), the package's tabs, and a QuickBooks pane read from the emulator.
+ * Everything on screen that is not a package component is drawn here with SLDS classes.
+ */
+import { createElement } from 'lwc';
+import QbSyncPanel from 'c/qbSyncPanel';
+import QbItemMappingEditor from 'c/qbItemMappingEditor';
+import QbSyncLogViewer from 'c/qbSyncLogViewer';
+import QbConnections from 'c/qbConnections';
+import { fetchRecord, updateRecord, RECORD_CHANGED_EVENT } from './platform/uiRecordApi';
+
+interface UiRecord {
+    id: string;
+    fields: Record<string, { value: unknown; displayValue: string | null }>;
+}
+
+const NAV = [
+    { label: 'Opportunities', href: '/lightning/o/Opportunity/list' },
+    { label: 'Item Mapping', href: '/lightning/n/QB_Item_Mapping' },
+    { label: 'Sync Log', href: '/lightning/n/QB_Sync_Log' },
+    { label: 'Connections', href: '/lightning/n/QB_Connections' },
+    { label: 'QuickBooks', href: '/quickbooks' }
+];
+
+const RECORD_FIELDS = [
+    'Name',
+    'Account.Name',
+    'StageName',
+    'CloseDate',
+    'Amount',
+    'CurrencyIsoCode',
+    'RecordType.DeveloperName',
+    'QB_Sync_Status__c',
+    'QB_Invoice_Id__c',
+    'QB_DocNumber__c',
+    'QB_Realm__c',
+    'QB_Synced_Amount__c',
+    'QB_Invoice_Balance__c',
+    'QB_Payment_Status__c',
+    'QB_Last_Synced_At__c',
+    'QB_Last_Error__c'
+];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+    const response = await fetch(url);
+    const payload = (await response.json()) as { message?: string };
+    if (!response.ok) throw new Error(payload.message ?? response.statusText);
+    return payload as T;
+}
+
+function card(title: string): { root: HTMLElement; body: HTMLElement } {
+    const root = el('article', 'slds-card slds-m-bottom_medium');
+    const header = el('div', 'slds-card__header slds-grid');
+    header.append(el('h2', 'slds-card__header-title slds-text-heading_small', title));
+    const body = el('div', 'slds-card__body slds-card__body_inner');
+    root.append(header, body);
+    return { root, body };
+}
+
+function table(headers: string[], rows: (string | HTMLElement)[][]): HTMLTableElement {
+    const t = el('table', 'slds-table slds-table_bordered slds-table_cell-buffer');
+    const head = el('thead');
+    const hr = el('tr', 'slds-line-height_reset');
+    for (const h of headers) hr.append(el('th', '', h));
+    head.append(hr);
+    const body = el('tbody');
+    for (const r of rows) {
+        const tr = el('tr');
+        for (const c of r) {
+            const td = el('td');
+            if (typeof c === 'string') td.textContent = c;
+            else td.append(c);
+            tr.append(td);
+        }
+        body.append(tr);
+    }
+    t.append(head, body);
+    return t;
+}
+
+function link(text: string, href: string): HTMLAnchorElement {
+    const a = el('a', '', text);
+    a.href = href;
+    return a;
+}
+
+function renderNav(): HTMLElement {
+    const header = el('header', 'slds-global-header_container');
+    const bar = el('div', 'slds-context-bar');
+    const primary = el('div', 'slds-context-bar__primary');
+    primary.append(el('span', 'slds-context-bar__label-action slds-context-bar__app-name', 'QuickBooks Sync'));
+    const nav = el('nav', 'slds-context-bar__secondary');
+    nav.setAttribute('aria-label', 'QuickBooks Sync');
+    const list = el('ul', 'slds-grid');
+    for (const item of NAV) {
+        const active = window.location.pathname.startsWith(item.href.replace(/\/list$/, ''));
+        const li = el('li', `slds-context-bar__item${active ? ' slds-is-active' : ''}`);
+        const a = link(item.label, item.href);
+        a.className = 'slds-context-bar__label-action';
+        if (active) a.setAttribute('aria-current', 'page');
+        li.append(a);
+        list.append(li);
+    }
+    nav.append(list);
+    bar.append(primary, nav);
+    header.append(bar);
+    return header;
+}
+
+async function opportunityList(main: HTMLElement): Promise<void> {
+    const rows = await getJson<Record<string, unknown>[]>('/api/opportunities');
+    const { root, body } = card('Opportunities');
+    body.append(
+        table(
+            ['Opportunity', 'Account', 'Stage', 'Amount', 'QuickBooks status', 'Invoice #'],
+            rows.map((r) => [
+                link(String(r.Name), `/lightning/r/Opportunity/${r.Id}/view`),
+                String((r.Account as { Name?: string } | undefined)?.Name ?? ''),
+                String(r.StageName),
+                `${r.CurrencyIsoCode ?? ''} ${r.Amount ?? ''}`,
+                String(r.QB_Sync_Status__c ?? ''),
+                String(r.QB_DocNumber__c ?? '')
+            ])
+        )
+    );
+    main.append(root);
+}
+
+function stagePath(record: UiRecord, stages: string[], onChange: (stage: string) => void): HTMLElement {
+    const current = String(record.fields.StageName?.value ?? '');
+    const currentIndex = stages.indexOf(current);
+    const path = el('div', 'slds-path slds-m-bottom_medium');
+    const list = el('ul', 'slds-path__nav');
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Stage');
+    stages.forEach((stage, i) => {
+        const state =
+            i < currentIndex
+                ? 'slds-is-complete'
+                : i === currentIndex
+                  ? 'slds-is-current slds-is-active'
+                  : 'slds-is-incomplete';
+        const li = el('li', `slds-path__item ${state}`);
+        li.setAttribute('role', 'presentation');
+        const a = el('a', 'slds-path__link');
+        a.href = '#';
+        a.setAttribute('role', 'option');
+        a.setAttribute('aria-selected', String(i === currentIndex));
+        a.dataset.stage = stage;
+        a.append(el('span', 'slds-path__title', stage));
+        a.addEventListener('click', (e) => {
+            e.preventDefault();
+            if (stage !== current) onChange(stage);
+        });
+        li.append(a);
+        list.append(li);
+    });
+    path.append(list);
+    return path;
+}
+
+async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
+    const describe = await getJson<{ fields: { name: string; picklistValues: { value: string }[] }[] }>(
+        '/api/describe/Opportunity'
+    );
+    const stages = describe.fields.find((f) => f.name === 'StageName')!.picklistValues.map((v) => v.value);
+    const layout = el('div', 'slds-grid slds-gutters slds-wrap');
+    const left = el('div', 'slds-col slds-size_1-of-1 slds-large-size_2-of-3');
+    const right = el('div', 'slds-col slds-size_1-of-1 slds-large-size_1-of-3');
+    const header = el('div', 'slds-page-header slds-m-bottom_medium');
+    const title = el('h1', 'slds-page-header__title', 'Opportunity');
+    header.append(el('p', 'slds-text-title_caps', 'Opportunity'), title);
+    const pathHolder = el('div');
+    const message = el('div', 'slds-m-bottom_small');
+    message.setAttribute('role', 'status');
+    const details = card('Details');
+    left.append(header, pathHolder, message, details.root);
+
+    const draw = async () => {
+        const record = (await fetchRecord(recordId, RECORD_FIELDS)) as UiRecord;
+        title.textContent = String(record.fields.Name?.value ?? recordId);
+        document.title = `${title.textContent} | Opportunity`;
+        pathHolder.replaceChildren(
+            stagePath(record, stages, async (stage) => {
+                message.textContent = `Saving stage ${stage} …`;
+                try {
+                    await updateRecord({ fields: { Id: recordId, StageName: stage } });
+                    message.textContent = `Stage changed to ${stage}.`;
+                } catch (e) {
+                    message.textContent = (e as { body?: { message?: string } }).body?.message ?? String(e);
+                    message.className = 'slds-m-bottom_small slds-text-color_error';
+                }
+            })
+        );
+        const rows = RECORD_FIELDS.map((f) => [
+            f,
+            record.fields[f]?.displayValue ?? String(record.fields[f]?.value ?? '')
+        ]);
+        const grid = el('dl', 'slds-list_horizontal slds-wrap');
+        for (const [label, value] of rows) {
+            grid.append(el('dt', 'slds-item_label slds-text-color_weak slds-truncate', label));
+            const dd = el('dd', 'slds-item_detail', value);
+            dd.dataset.field = label;
+            grid.append(dd);
+        }
+        details.body.replaceChildren(grid);
+    };
+    window.addEventListener(RECORD_CHANGED_EVENT, () => void draw());
+    await draw();
+
+    const panel = createElement('c-qb-sync-panel', { is: QbSyncPanel });
+    (panel as unknown as { recordId: string }).recordId = recordId;
+    right.append(panel);
+    const log = createElement('c-qb-sync-log-viewer', { is: QbSyncLogViewer });
+    (log as unknown as { recordId: string }).recordId = recordId;
+    const logCard = el('div', 'slds-m-top_medium');
+    logCard.append(log);
+    right.append(logCard);
+    layout.append(left, right);
+    main.append(layout);
+}
+
+interface QboPane {
+    realmId: string;
+    companyName: string;
+    customers: { Id: string; DisplayName: string; Balance: number; CurrencyRef?: { value: string } }[];
+    invoices: {
+        Id: string;
+        DocNumber: string;
+        TxnDate: string;
+        CustomerRef: { name?: string; value: string };
+        TotalAmt: number;
+        Balance: number;
+        CurrencyRef?: { value: string };
+        Line: { DetailType: string }[];
+    }[];
+}
+
+async function quickBooksPane(main: HTMLElement): Promise<void> {
+    const realms = await getJson<QboPane[]>('/api/qbo');
+    for (const realm of realms) {
+        const { root, body } = card(`${realm.companyName} — realm ${realm.realmId}`);
+        root.dataset.realm = realm.realmId;
+        body.append(el('h3', 'slds-text-heading_small slds-m-vertical_small', `Invoices (${realm.invoices.length})`));
+        body.append(
+            table(
+                ['Invoice #', 'Id', 'Date', 'Customer', 'Lines', 'Total', 'Balance'],
+                realm.invoices.map((i) => [
+                    i.DocNumber,
+                    i.Id,
+                    i.TxnDate,
+                    i.CustomerRef.name ?? i.CustomerRef.value,
+                    String(i.Line.filter((l) => l.DetailType === 'SalesItemLineDetail').length),
+                    `${i.CurrencyRef?.value ?? ''} ${i.TotalAmt}`,
+                    String(i.Balance)
+                ])
+            )
+        );
+        body.append(el('h3', 'slds-text-heading_small slds-m-vertical_small', `Customers (${realm.customers.length})`));
+        body.append(
+            table(
+                ['Id', 'Display name', 'Currency', 'Balance'],
+                realm.customers.map((c) => [c.Id, c.DisplayName, c.CurrencyRef?.value ?? '', String(c.Balance)])
+            )
+        );
+        main.append(root);
+    }
+}
+
+function mount(main: HTMLElement, tag: string, ctor: unknown): void {
+    main.append(createElement(tag, { is: ctor as never }));
+}
+
+async function route(main: HTMLElement): Promise<void> {
+    const p = window.location.pathname;
+    const record = /^\/lightning\/r\/Opportunity\/([a-zA-Z0-9]{15,18})\/view/.exec(p);
+    if (record) return recordPage(main, record[1]);
+    if (p.startsWith('/lightning/n/QB_Item_Mapping'))
+        return mount(main, 'c-qb-item-mapping-editor', QbItemMappingEditor);
+    if (p.startsWith('/lightning/n/QB_Sync_Log')) return mount(main, 'c-qb-sync-log-viewer', QbSyncLogViewer);
+    if (p.startsWith('/lightning/n/QB_Connections')) return mount(main, 'c-qb-connections', QbConnections);
+    if (p.startsWith('/quickbooks')) return quickBooksPane(main);
+    return opportunityList(main);
+}
+
+function start(): void {
+    const app = document.getElementById('app')!;
+    const main = el('main', 'slds-p-around_medium');
+    app.append(renderNav(), main);
+    window.addEventListener('lightning__showtoast', (e) => {
+        const detail = (e as CustomEvent).detail as { title: string; message: string };
+        const toast = el('div', 'slds-notify slds-notify_toast', `${detail.title}: ${detail.message}`);
+        toast.setAttribute('role', 'status');
+        app.prepend(toast);
+        setTimeout(() => toast.remove(), 5000);
+    });
+    route(main).catch((e) => {
+        const error = el('div', 'slds-text-color_error', (e as Error).message);
+        error.setAttribute('role', 'alert');
+        main.append(error);
+    });
+}
+
+start();

@@ -1,0 +1,205 @@
+/**
+ * The playground's web server (node:http): the shell page and its bundle, SLDS assets, and the JSON API the
+ * browser's platform modules call — Apex (@AuraEnabled methods on the local org), records (read by SOQL, written by
+ * DML so triggers run) and the QuickBooks emulator's companies.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { Environment } from '../environment';
+
+const SLDS_DIR = path.resolve(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    '..',
+    'node_modules',
+    '@salesforce-ux',
+    'design-system',
+    'assets'
+);
+const ID = /^[a-zA-Z0-9]{15,18}$/;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+const TYPES: Record<string, string> = {
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.png': 'image/png',
+    '.js': 'text/javascript'
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>QuickBooks Sync — local playground</title>
+<link rel="stylesheet" href="/slds/styles/salesforce-lightning-design-system.min.css">
+<style>body{background:#f3f3f3} .slds-global-header_container{position:static} .slds-notify_toast{position:fixed;top:1rem;left:50%;transform:translateX(-50%);z-index:9000}</style>
+</head>
+<body>
+<div id="app"></div>
+<script src="/assets/app.js"></script>
+</body>
+</html>`;
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(body));
+}
+
+function readBody(req: http.IncomingMessage): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+            try {
+                const text = Buffer.concat(chunks).toString('utf8');
+                resolve(text ? JSON.parse(text) : {});
+            } catch (e) {
+                reject(e);
+            }
+        });
+        req.on('error', reject);
+    });
+}
+
+function flatten(
+    record: Record<string, unknown>,
+    prefix = '',
+    out: Record<string, { value: unknown; displayValue: string | null }> = {}
+) {
+    for (const [key, value] of Object.entries(record)) {
+        if (key === 'attributes') continue;
+        if (value && typeof value === 'object' && !Array.isArray(value))
+            flatten(value as Record<string, unknown>, `${prefix}${key}.`, out);
+        else out[`${prefix}${key}`] = { value, displayValue: null };
+    }
+    return out;
+}
+
+export function createPlaygroundServer(env: Environment, bundle: () => string): http.Server {
+    const { org, emulator } = env;
+
+    async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+        const parts = url.pathname.split('/').filter(Boolean).slice(1);
+        if (parts[0] === 'apex' && parts.length === 3 && req.method === 'POST') {
+            const params = (await readBody(req)) as Record<string, unknown>;
+            const r = await org.request({ op: 'aura', className: parts[1], methodName: parts[2], params });
+            if (r.ok) return send(res, 200, r.value);
+            return send(res, 500, {
+                message: r.error!.message,
+                exceptionType: r.error!.exceptionType,
+                stackTrace: r.error!.where ?? null
+            });
+        }
+        if (parts[0] === 'record' && parts.length === 2 && ID.test(parts[1])) {
+            if (req.method === 'GET') {
+                const fields = (url.searchParams.get('fields') ?? 'Name').split(',').filter((f) => FIELD.test(f));
+                const r = await org.request({
+                    op: 'getRecord',
+                    objectName: 'Opportunity',
+                    id: parts[1],
+                    fields: ['Id', ...fields]
+                });
+                if (!r.ok) return send(res, 400, { message: r.error!.message });
+                if (!r.value) return send(res, 404, { message: 'The requested resource does not exist' });
+                return send(res, 200, {
+                    id: parts[1],
+                    apiName: 'Opportunity',
+                    fields: flatten(r.value as Record<string, unknown>)
+                });
+            }
+            if (req.method === 'PATCH') {
+                const fields = (await readBody(req)) as Record<string, unknown>;
+                for (const key of Object.keys(fields))
+                    if (!FIELD.test(key)) return send(res, 400, { message: `Bad field ${key}` });
+                const r = await org.request({
+                    op: 'updateRecord',
+                    objectName: 'Opportunity',
+                    fields: { ...fields, Id: parts[1] }
+                });
+                if (!r.ok) return send(res, 400, { message: r.error!.message, exceptionType: r.error!.exceptionType });
+                return send(res, 200, { id: parts[1], asyncErrors: r.asyncErrors ?? [] });
+            }
+        }
+        if (parts[0] === 'opportunities' && req.method === 'GET') {
+            const rows = await org.query(
+                'SELECT Id, Name, Account.Name, StageName, Amount, CurrencyIsoCode, QB_Sync_Status__c, QB_DocNumber__c FROM Opportunity ORDER BY CloseDate, Name'
+            );
+            return send(res, 200, rows);
+        }
+        if (parts[0] === 'describe' && parts.length === 2 && FIELD.test(parts[1])) {
+            return send(res, 200, await org.describe(parts[1]));
+        }
+        if (parts[0] === 'qbo' && req.method === 'GET') {
+            const realms = emulator.admin.realmIds().map((realmId) => {
+                const snapshot = emulator.admin.snapshot(realmId);
+                return {
+                    realmId,
+                    companyName: snapshot.settings.companyName,
+                    customers: snapshot.entities.Customer ?? [],
+                    invoices: snapshot.entities.Invoice ?? []
+                };
+            });
+            return send(res, 200, realms);
+        }
+        if (parts[0] === 'exec' && req.method === 'POST') {
+            const { source } = (await readBody(req)) as { source: string };
+            return send(res, 200, await org.request({ op: 'exec', source: String(source) }));
+        }
+        send(res, 404, { message: `No playground API ${req.method} ${url.pathname}` });
+    }
+
+    return http.createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://playground');
+        const handle = async () => {
+            if (url.pathname.startsWith('/api/')) return api(req, res, url);
+            if (url.pathname === '/assets/app.js') {
+                res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+                return res.end(bundle());
+            }
+            if (
+                url.pathname.startsWith('/slds/') ||
+                url.pathname.startsWith('/assets/icons/') ||
+                url.pathname.startsWith('/assets/fonts/') ||
+                url.pathname.startsWith('/assets/images/')
+            ) {
+                const relative = url.pathname.replace(/^\/(slds|assets)\//, '');
+                const file = path.resolve(SLDS_DIR, relative);
+                if (!file.startsWith(SLDS_DIR) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+                    return send(res, 404, { message: 'Not found' });
+                res.writeHead(200, {
+                    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+                    'Cache-Control': 'max-age=3600'
+                });
+                return fs.createReadStream(file).pipe(res);
+            }
+            if (url.pathname === '/favicon.ico') {
+                res.writeHead(204);
+                return res.end();
+            }
+            res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+            res.end(PAGE);
+        };
+        handle().catch((e) => send(res, 500, { message: (e as Error).message }));
+    });
+}
+
+/** Listens, turning "port in use" into a sentence that says what to do. */
+export function listen(server: http.Server, port: number, host: string, what: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+        server.once('error', (e: NodeJS.ErrnoException) => {
+            if (e.code === 'EADDRINUSE')
+                reject(
+                    new Error(
+                        `Port ${port} (${what}) is already in use. Stop what is using it, or choose another port: npm start -- --port <n> (or PLAYGROUND_PORT=<n>).`
+                    )
+                );
+            else reject(e);
+        });
+        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+    });
+}

@@ -1,0 +1,209 @@
+/**
+ * Browser end-to-end test of the playground: starts it on free ports with a fresh data directory, drives Debian's
+ * Chromium with playwright-core (never a downloaded browser), and checks the flow of issue 7: open the opportunity,
+ * press Sync now in the package's qbSyncPanel, see the invoice number, open the QuickBooks pane, see the invoice.
+ * Screenshots of every page go to test-output/playground/. Last line: `N passed, N failed` (exit 1 on failure).
+ *
+ * Usage: npx tsx tools/playground/test/e2e.ts   (CHROMIUM_PATH overrides /usr/bin/chromium)
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../src/playground';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const OUTPUT = path.join(REPO, 'test-output', 'playground');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+];
+
+interface Outcome {
+    name: string;
+    error?: string;
+}
+
+const outcomes: Outcome[] = [];
+
+async function step(name: string, body: () => Promise<void>): Promise<boolean> {
+    try {
+        await body();
+        outcomes.push({ name });
+        process.stdout.write(`  ✓ ${name}\n`);
+        return true;
+    } catch (e) {
+        const error = (e as Error).message.split('\n').slice(0, 6).join('\n    ');
+        outcomes.push({ name, error });
+        process.stdout.write(`  ✗ ${name}\n    ${error}\n`);
+        return false;
+    }
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Page-side text of the document including the components' shadow trees (a string, so the test's TypeScript
+ * transpiler adds nothing to it).
+ */
+const DEEP_TEXT = `(() => {
+    const parts = [];
+    const walk = (node) => {
+        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent || '');
+        if (node.shadowRoot) walk(node.shadowRoot);
+        node.childNodes.forEach(walk);
+    };
+    walk(document.body);
+    return parts.join(' ');
+})()`;
+
+/** Waits for text anywhere on the page, inside the components' shadow trees too. */
+async function pageShows(page: Page, text: string, timeout = 20000): Promise<void> {
+    await page.waitForFunction(`${DEEP_TEXT}.includes(${JSON.stringify(text)})`, undefined, { timeout });
+}
+
+async function main(): Promise<number> {
+    if (!fs.existsSync(CHROMIUM)) {
+        process.stdout.write(
+            `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n0 passed, 1 failed\n`
+        );
+        return 1;
+    }
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qb-playground-e2e-'));
+    let playground: Playground | null = null;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    try {
+        playground = await startPlayground({
+            dataDir,
+            reset: true,
+            port: 0,
+            emulatorPort: 0,
+            host: '127.0.0.1',
+            log: (line) => process.stdout.write(`  [playground] ${line}\n`)
+        });
+        const base = playground.url;
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        const pageErrors: string[] = [];
+        page.on('pageerror', (e) => pageErrors.push(e.message));
+
+        // the deal won before go-live: auto-sync skipped it, so it waits for a person to press Sync now
+        const deals = (await (await fetch(`${base}/api/opportunities`)).json()) as { Id: string; Name: string }[];
+        const deal = deals.find((d) => d.Name.startsWith('Northwind Traders'));
+        let docNumber = '';
+
+        await step('Opportunity list shows the seeded deals', async () => {
+            await page.goto(`${base}/lightning/o/Opportunity/list`);
+            await page.getByRole('link', { name: /Café Zürich/ }).waitFor({ timeout: 15000 });
+            await page.getByRole('link', { name: /O'Brien & Sons/ }).waitFor();
+            if (!deal) throw new Error('the Northwind deal is not in /api/opportunities');
+            await screenshot(page, '1-opportunities');
+        });
+
+        await step('Opportunity record page renders fields, stage path and the qbSyncPanel', async () => {
+            await page.goto(`${base}/lightning/r/Opportunity/${deal!.Id}/view`);
+            await page.getByRole('heading', { name: /Northwind Traders/ }).waitFor({ timeout: 15000 });
+            await page.getByRole('option', { name: 'Closed Won' }).waitFor();
+            await page.locator('c-qb-sync-panel').getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20000 });
+            await screenshot(page, '2-opportunity-before-sync');
+        });
+
+        await step('Sync now creates the invoice and the panel shows its number', async () => {
+            await page.locator('c-qb-sync-panel').getByRole('button', { name: 'Sync now' }).click();
+            const number = page.locator(
+                'c-qb-sync-panel [data-id="invoice-link"], c-qb-sync-panel [data-id="invoice-number"]'
+            );
+            await number.first().waitFor({ timeout: 30000 });
+            docNumber = (await number.first().innerText()).trim();
+            const invoices = playground!.env.emulator.admin.snapshot('9130350000000001').entities.Invoice ?? [];
+            const created = invoices.find((i) => (i as { DocNumber?: string }).DocNumber === docNumber);
+            if (!created) throw new Error(`the panel shows invoice ${docNumber}, which the emulator does not have`);
+            await page
+                .locator('[data-field="QB_DocNumber__c"]')
+                .filter({ hasText: docNumber })
+                .waitFor({ timeout: 15000 });
+            await screenshot(page, '3-opportunity-synced');
+        });
+
+        await step('QuickBooks pane lists the invoice and its customer', async () => {
+            await page.goto(`${base}/quickbooks`);
+            const usCompany = page.locator('[data-realm="9130350000000001"]');
+            await usCompany.waitFor({ timeout: 15000 });
+            if (!docNumber) throw new Error('no invoice number from the previous step');
+            await usCompany.getByRole('cell', { name: docNumber, exact: true }).first().waitFor();
+            await usCompany.getByRole('cell', { name: 'Northwind Traders', exact: true }).first().waitFor();
+            await screenshot(page, '4-quickbooks');
+        });
+
+        await step(
+            'Moving a deal to Closed Won on the stage path runs the trigger → Queueable → QuickBooks',
+            async () => {
+                const won = deals.find((d) => d.Name.startsWith("O'Brien & Sons"));
+                if (!won) throw new Error("the O'Brien deal is not in /api/opportunities");
+                await page.goto(`${base}/lightning/r/Opportunity/${won.Id}/view`);
+                await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
+                await page
+                    .locator('[data-field="QB_Sync_Status__c"]')
+                    .filter({ hasText: /^\s*Synced\s*$/ })
+                    .waitFor({ timeout: 30000 });
+                const wonDoc = (await page.locator('[data-field="QB_DocNumber__c"]').innerText()).trim();
+                const invoices = playground!.env.emulator.admin.snapshot('9130350000000001').entities.Invoice ?? [];
+                if (!invoices.some((i) => (i as { DocNumber?: string }).DocNumber === wonDoc))
+                    throw new Error(`the record shows invoice ${wonDoc || '(none)'}, which the emulator does not have`);
+                await screenshot(page, '3b-opportunity-won-on-path');
+            }
+        );
+
+        await step('Item Mapping tab lists products and the unmapped one', async () => {
+            await page.goto(`${base}/lightning/n/QB_Item_Mapping`);
+            await page.waitForLoadState('networkidle');
+            await pageShows(page, 'Onboarding Workshop');
+            await pageShows(page, 'Unmapped');
+            await screenshot(page, '5-item-mapping');
+        });
+
+        await step('Sync Log tab lists the sync of the invoice', async () => {
+            await page.goto(`${base}/lightning/n/QB_Sync_Log`);
+            await page.waitForLoadState('networkidle');
+            await pageShows(page, 'Invoice Create');
+            await screenshot(page, '6-sync-log');
+        });
+
+        await step('Connections tab tests the Canadian company through its Named Credential', async () => {
+            await page.goto(`${base}/lightning/n/QB_Connections`);
+            const connections = page.locator('c-qb-connections');
+            await pageShows(page, 'Acme Canada');
+            await connections.getByRole('button', { name: 'Test connection' }).nth(1).click();
+            await pageShows(page, 'Connected to Emulator Canada Company');
+            await screenshot(page, '7-connections');
+        });
+
+        await step('No uncaught errors in the page', async () => {
+            if (pageErrors.length) throw new Error(pageErrors.join('\n'));
+        });
+    } finally {
+        await browser.close();
+        await playground?.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+    const failed = outcomes.filter((o) => o.error).length;
+    process.stdout.write(`Screenshots: ${path.relative(REPO, OUTPUT)}/\n`);
+    process.stdout.write(`${outcomes.length - failed} passed, ${failed} failed\n`);
+    return failed ? 1 : 0;
+}
+
+main().then(
+    (code) => process.exit(code),
+    (e) => {
+        process.stdout.write(`e2e setup failed: ${(e as Error)?.stack ?? e}\n0 passed, 1 failed\n`);
+        process.exit(1);
+    }
+);
