@@ -708,12 +708,47 @@ export class Org {
         const assigned = this.db
             .rows('PermissionSetAssignment')
             .filter((r) => !r.deleted && r.slots.get('assigneeid')?.value === uid)
-            .map(
-                (r) => this.db.get(r.slots.get('permissionsetid')?.value as string)?.slots.get('name')?.value as string
-            )
-            .map((n) => this.permissionSets.find((p) => p.name.toLowerCase() === String(n).toLowerCase()))
-            .filter((p): p is PermissionSetDef => !!p);
+            .map((r) => this.db.get(r.slots.get('permissionsetid')?.value as string))
+            .filter((ps): ps is Row => !!ps && !ps.deleted)
+            .map((ps) => this.permissionSetAccess(ps));
         return { profile: String(profile?.slots.get('name')?.value ?? 'Standard User'), permissionSets: assigned };
+    }
+
+    /**
+     * A permission set's grants: the deployed metadata, overlaid with ObjectPermissions / FieldPermissions rows
+     * inserted for it in Apex (tests build permission sets that way).
+     */
+    private permissionSetAccess(ps: Row): PermissionSetDef {
+        const name = String(ps.slots.get('name')?.value ?? '');
+        const deployed = this.permissionSets.find((p) => p.name.toLowerCase() === name.toLowerCase());
+        const def: PermissionSetDef = {
+            name,
+            label: String(ps.slots.get('label')?.value ?? name),
+            objects: new Map(deployed?.objects ?? []),
+            fields: new Map(deployed?.fields ?? []),
+            customPermissions: new Set(deployed?.customPermissions ?? []),
+            classes: new Set(deployed?.classes ?? [])
+        };
+        const flag = (r: Row, f: string) => r.slots.get(f.toLowerCase())?.value === true;
+        for (const r of this.db.rows('ObjectPermissions')) {
+            if (r.deleted || r.slots.get('parentid')?.value !== ps.id) continue;
+            def.objects.set(String(r.slots.get('sobjecttype')?.value).toLowerCase(), {
+                read: flag(r, 'PermissionsRead'),
+                create: flag(r, 'PermissionsCreate'),
+                edit: flag(r, 'PermissionsEdit'),
+                delete: flag(r, 'PermissionsDelete'),
+                viewAll: flag(r, 'PermissionsViewAllRecords'),
+                modifyAll: flag(r, 'PermissionsModifyAllRecords')
+            });
+        }
+        for (const r of this.db.rows('FieldPermissions')) {
+            if (r.deleted || r.slots.get('parentid')?.value !== ps.id) continue;
+            def.fields.set(String(r.slots.get('field')?.value).toLowerCase(), {
+                read: flag(r, 'PermissionsRead'),
+                edit: flag(r, 'PermissionsEdit')
+            });
+        }
+        return def;
     }
 
     hasCustomPermission(name: string): boolean {

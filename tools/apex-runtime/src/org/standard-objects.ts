@@ -414,6 +414,16 @@ const SPECS: StandardObjectSpec[] = [
             field('FileExtension', 'Text', { length: 40, ...ro }),
             field('IsLatest', 'Checkbox', ro),
             field('VersionNumber', 'Text', { length: 20, ...ro }),
+            field('ContentLocation', 'Picklist', {
+                length: 255,
+                updateable: false,
+                picklistValues: picklist(['S', 'E', 'L'], 'S'),
+                defaultValue: 'S'
+            }),
+            field('ReasonForChange', 'Text', { length: 1000 }),
+            field('SharingOption', 'Picklist', { length: 255, picklistValues: picklist(['A', 'R'], 'A') }),
+            field('SharingPrivacy', 'Picklist', { length: 255, picklistValues: picklist(['N', 'P'], 'N') }),
+            field('Origin', 'Picklist', { length: 255, picklistValues: picklist(['C', 'H'], 'C'), defaultValue: 'C' }),
             field('Description', 'TextArea', { length: 1000 })
         ]
     },
@@ -736,6 +746,33 @@ const SPECS: StandardObjectSpec[] = [
             field('ContentType', 'Text', { length: 120, ...ro }),
             field('CacheControl', 'Picklist', { length: 255, ...ro }),
             field('Description', 'TextArea', { length: 255, ...ro })
+        ]
+    },
+    {
+        name: 'ObjectPermissions',
+        keyPrefix: '110',
+        isSetup: true,
+        fields: [
+            lookup('ParentId', 'PermissionSet', { ...req, updateable: false }),
+            field('SobjectType', 'Picklist', { length: 255, ...req, updateable: false }),
+            field('PermissionsRead', 'Checkbox'),
+            field('PermissionsCreate', 'Checkbox'),
+            field('PermissionsEdit', 'Checkbox'),
+            field('PermissionsDelete', 'Checkbox'),
+            field('PermissionsViewAllRecords', 'Checkbox'),
+            field('PermissionsModifyAllRecords', 'Checkbox')
+        ]
+    },
+    {
+        name: 'FieldPermissions',
+        keyPrefix: '01k',
+        isSetup: true,
+        fields: [
+            lookup('ParentId', 'PermissionSet', { ...req, updateable: false }),
+            field('SobjectType', 'Picklist', { length: 255, ...req, updateable: false }),
+            field('Field', 'Picklist', { length: 255, ...req, updateable: false }),
+            field('PermissionsRead', 'Checkbox'),
+            field('PermissionsEdit', 'Checkbox')
         ]
     },
     {

@@ -222,3 +222,45 @@ describe('Custom metadata relationships [ADG: Custom Metadata Types — metadata
         expect(rows(org, "SELECT Id FROM Trigger_Rule__mdt WHERE Object__r.QualifiedApiName = 'Contact'")).toEqual([]);
     });
 });
+
+describe('Permission sets built in Apex [OR: PermissionSet, ObjectPermissions, FieldPermissions]', () => {
+    it('grant object and field access through ObjectPermissions and FieldPermissions rows', () => {
+        const org = newOrg();
+        const [profile] = rows(org, "SELECT Id FROM Profile WHERE Name = 'Minimum Access - Salesforce'");
+        const user = rec(org, 'User', {
+            LastName: 'Min',
+            Email: 'min@example.com',
+            Username: 'min@example.com.local',
+            Alias: 'min',
+            TimeZoneSidKey: 'America/Los_Angeles',
+            LocaleSidKey: 'en_US',
+            EmailEncodingKey: 'UTF-8',
+            LanguageLocaleKey: 'en_US',
+            ProfileId: profile.id
+        });
+        org.dml('insert', [user]);
+        expect(org.checkObjectAccess(user, 'Account', 'read')).toBe(false);
+        const ps = rec(org, 'PermissionSet', { Name: 'Account_Reader', Label: 'Account Reader' });
+        org.dml('insert', [ps]);
+        org.dml('insert', [
+            rec(org, 'ObjectPermissions', {
+                ParentId: ps.id,
+                SobjectType: 'QB_Item_Mapping__c',
+                PermissionsRead: true,
+                PermissionsCreate: true
+            }),
+            rec(org, 'FieldPermissions', {
+                ParentId: ps.id,
+                SobjectType: 'QB_Item_Mapping__c',
+                Field: 'QB_Item_Mapping__c.QB_Item_Name__c',
+                PermissionsRead: true
+            })
+        ]);
+        org.dml('insert', [rec(org, 'PermissionSetAssignment', { AssigneeId: user.id, PermissionSetId: ps.id })]);
+        expect(org.checkObjectAccess(user, 'QB_Item_Mapping__c', 'read')).toBe(true);
+        expect(org.checkObjectAccess(user, 'QB_Item_Mapping__c', 'create')).toBe(true);
+        expect(org.checkObjectAccess(user, 'QB_Item_Mapping__c', 'edit')).toBe(false);
+        expect(org.checkFieldAccess(user, 'QB_Item_Mapping__c', 'QB_Item_Name__c', 'read')).toBe(true);
+        expect(org.checkFieldAccess(user, 'QB_Item_Mapping__c', 'QB_Tax_Code__c', 'read')).toBe(false);
+    });
+});
