@@ -558,7 +558,18 @@ export class Org {
                   }
                 : undefined
         });
-        const rows = typeof result === 'number' ? 1 : result.length;
+        // child rows of subqueries count as query rows too
+        const childRows = (so: unknown): number =>
+            so instanceof SObject
+                ? so.childNames().reduce((n, rel) => {
+                      const kids = so.getSObjects(rel) ?? [];
+                      return n + kids.length + kids.reduce((m, k) => m + childRows(k), 0);
+                  }, 0)
+                : 0;
+        const rows =
+            typeof result === 'number'
+                ? 1
+                : (this.engine.rowsCharged ?? result.length + result.reduce((n, r) => n + childRows(r), 0));
         this.limits.queryRows += rows;
         if (this.limits.queryRows > 50000) throw limitError(`Too many query rows: ${this.limits.queryRows}`);
         if (compiled.forUpdate || opts.forUpdate) {

@@ -180,6 +180,9 @@ export class QueryEngine {
         return applyDateFunction(ref.dateFn, v, ref.tz ? ctx.timeZone : 'GMT', ctx.fiscalYearStartMonth);
     }
 
+    /** Query rows the last aggregate query costs against the governor limit (null: one per returned record). */
+    rowsCharged: number | null = null;
+
     run(q: CompiledQuery, ctx: QueryContext): SObject[] | Map<string, unknown>[] | number {
         if (ctx.checkRead) this.checkAccess(q, ctx);
         let rows = this.db.rows(q.def.name).filter((r) => (q.allRows || !r.deleted) && !(ctx.hideOrgData && r.orgData));
@@ -192,7 +195,15 @@ export class QueryEngine {
             const limit = this.intValue(q.limit, ctx);
             return limit === null ? n : Math.min(n, limit);
         }
-        if (isAggregate) return this.aggregate(q, rows, ctx);
+        if (isAggregate) {
+            const result = this.aggregate(q, rows, ctx);
+            // ADG › Working with SOQL Aggregate Functions: COUNT()/COUNT(field) cost one row per group, any other
+            // aggregate every row it aggregated
+            const countsOnly = q.select.every((s) => s.k !== 'agg' || s.fn === 'count');
+            this.rowsCharged = countsOnly ? Math.max(result.length, 1) : rows.length;
+            return result;
+        }
+        this.rowsCharged = null;
         rows = this.order(q, rows);
         const offset = this.intValue(q.offset, ctx) ?? 0;
         if (offset > 2000) throw queryError('Maximum SOQL offset allowed is 2000');

@@ -193,3 +193,20 @@ describe('Opportunity products [OR: Opportunity — Amount; OpportunityLineItem 
         expect(stored.get('HasOpportunityLineItem')).toBe(true);
     });
 });
+
+describe('Query rows against the governor limit [ADG: Working with SOQL Aggregate Functions; Execution Governors and Limits]', () => {
+    it('charges every aggregated row, one row per group for COUNT, and child rows of subqueries', () => {
+        const org = newOrg();
+        accountWithDeals(org, ['Prospecting', 'Prospecting', 'Closed Won', 'Closed Lost']);
+        const charged = (soql: string): number => {
+            const before = org.limits.queryRows;
+            org.query(soql, {});
+            return org.limits.queryRows - before;
+        };
+        expect(charged('SELECT SUM(Amount) FROM Opportunity')).toBe(4);
+        expect(charged('SELECT StageName, COUNT(Id) FROM Opportunity GROUP BY StageName')).toBe(3);
+        expect(charged('SELECT COUNT(Id) FROM Opportunity')).toBe(1);
+        expect(charged('SELECT COUNT() FROM Opportunity')).toBe(1);
+        expect(charged('SELECT Name, (SELECT Name FROM Opportunities) FROM Account')).toBe(5);
+    });
+});
