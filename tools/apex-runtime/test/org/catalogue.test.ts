@@ -154,7 +154,13 @@ describe('Custom metadata records [SOQL: SOQL Limits on Objects — custom metad
 });
 
 describe('Custom metadata relationships [ADG: Custom Metadata Types — metadata relationship fields]', () => {
-    const admin = { lastName: 'Admin', email: 'a@example.com', profile: 'System Administrator', permissionSets: [] };
+    const admin = {
+        lastName: 'Admin',
+        email: 'a@example.com',
+        username: 'a@example.com.local',
+        profile: 'System Administrator',
+        permissionSets: []
+    };
     let dir: string;
 
     beforeAll(() => {
