@@ -71,6 +71,16 @@ export function runAnonymous(rt: Runtime, source: string, file: string): Anonymo
         };
     }
     const asyncErrors: string[] = [];
+    // platform events published by the committed transaction reach their triggers, each delivery its own transaction
+    try {
+        if (rt.builtins.publishedEvents.length)
+            rt.transaction.run(() => rt.builtins.deliverEvents(), { freshStatics: true });
+    } catch (e) {
+        const t = e instanceof ApexThrow ? e : it.toApexThrow(e);
+        asyncErrors.push(
+            `Platform event trigger failed: ${it.exceptionTypeName(t.exc)}: ${it.exceptionMessage(t.exc)}`
+        );
+    }
     rt.async.drain({
         includeScheduled: false,
         onError: (job, err) => {

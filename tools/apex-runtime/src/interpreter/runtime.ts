@@ -117,6 +117,7 @@ export class Runtime {
     }
 
     private wireTriggers(): void {
+        this.builtins.hooks.triggers = (objectName, ctx) => this.runTriggers(objectName, ctx);
         const org: any = this.it.org;
         if (!org) return;
         const invoker = (objectName: string, ctx: any) => this.runTriggers(objectName, ctx);
@@ -139,6 +140,8 @@ export class Runtime {
             try {
                 this.it.execBlock(t.trigger!.body, frame);
             } catch (e) {
+                // a platform event subscriber's failure is its own; only DML triggers fail the statement
+                if (/__e$/i.test(objectName)) throw this.it.toApexThrow(e);
                 throw this.triggerFailure(t, ctx, this.it.toApexThrow(e));
             } finally {
                 this.it.frames.pop();

@@ -329,6 +329,8 @@ export interface Hooks {
     http?: (o: NativeObject | null, n: string, args: any[], f: Frame) => any;
     isRunningTest?: () => boolean;
     emails?: any[];
+    /** runs the project's triggers for an object (platform event delivery) */
+    triggers?: (objectName: string, ctx: any) => void;
 }
 
 export class Builtins {
@@ -1098,7 +1100,7 @@ export class Builtins {
                 if (n === 'reserveSingleEmailCapacity'.toLowerCase()) return null;
                 break;
             case 'eventbus':
-                if (n === 'publish') return this.wrapOrgErrors(() => this.it.org?.publish?.(a[0]) ?? null);
+                if (n === 'publish') return this.publishEvents(a[0]);
                 break;
             case 'approval':
                 return this.hooks.async?.('approval.' + n, a, f);
@@ -1181,6 +1183,69 @@ export class Builtins {
             }
         }
         return this.it.throwSys('TypeException', `Method does not exist or incorrect signature: ${object}.${n}`);
+    }
+
+    /** Platform events published and not yet delivered to their triggers (publish-after-commit). */
+    readonly publishedEvents: SObjectLike[] = [];
+
+    private publishEvents(arg: any): any {
+        const events: SObjectLike[] = isSObject(arg)
+            ? [arg]
+            : arg instanceof ApexList
+              ? (arg.items as SObjectLike[])
+              : [];
+        const results = events.map((e) => {
+            if (!/__e$/i.test(e.type)) {
+                return new NativeObject('Database.SaveResult', {
+                    success: false,
+                    id: null,
+                    errors: [{ statusCode: 'INVALID_TYPE', message: `${e.type} is not a platform event`, fields: [] }]
+                });
+            }
+            const populated = new Set([...e.getPopulatedFieldsAsMap().keys()].map((k) => k.toLowerCase()));
+            const missing = this.fieldList(e.type)
+                .filter((f: any) => f.required && !populated.has(String(f.name).toLowerCase()))
+                .map((f: any) => f.name);
+            if (missing.length) {
+                return new NativeObject('Database.SaveResult', {
+                    success: false,
+                    id: null,
+                    errors: [
+                        {
+                            statusCode: 'REQUIRED_FIELD_MISSING',
+                            message: `Required fields are missing: [${missing.join(', ')}]`,
+                            fields: missing
+                        }
+                    ]
+                });
+            }
+            this.publishedEvents.push(e.clone(false, false, false, false));
+            return new NativeObject('Database.SaveResult', { success: true, id: this.newId('e00'), errors: [] });
+        });
+        return isSObject(arg) ? results[0] : new ApexList(T('Database.SaveResult'), results);
+    }
+
+    /** Delivers published events to their triggers (after insert, up to 2,000 per batch). */
+    deliverEvents(): void {
+        while (this.publishedEvents.length) {
+            const batch = this.publishedEvents.splice(0);
+            const byType = new Map<string, SObjectLike[]>();
+            for (const e of batch) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+            for (const [type, events] of byType) {
+                for (let i = 0; i < events.length; i += 2000) {
+                    this.hooks.triggers?.(type, {
+                        isBefore: false,
+                        isAfter: true,
+                        isInsert: true,
+                        isUpdate: false,
+                        isDelete: false,
+                        isUndelete: false,
+                        new: events.slice(i, i + 2000),
+                        old: null
+                    });
+                }
+            }
+        }
     }
 
     /** What kind of request is running (Request.getQuiddity). */
@@ -2299,6 +2364,16 @@ export class Builtins {
         switch (o.typeName) {
             case 'Iterator':
                 return d.call(n);
+            case 'TestBroker':
+                if (n === 'deliver') {
+                    this.deliverEvents();
+                    return null;
+                }
+                if (n === 'fail') {
+                    this.publishedEvents.length = 0;
+                    return null;
+                }
+                break;
             case 'JSONGenerator':
                 return (d as JsonGenerator).call(n, a);
             case 'HttpRequest':
