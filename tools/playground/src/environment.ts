@@ -53,6 +53,12 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
         port: options.emulatorPort,
         host: options.host ?? '127.0.0.1',
         persistFile: dataDir ? path.join(dataDir, 'qbo.sqlite') : undefined
+    }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE' || /already in use/i.test(e.message))
+            throw new Error(
+                `Port ${options.emulatorPort} (QuickBooks emulator) is already in use. Stop what is using it, or choose another port: npm start -- --emulator-port <n> (or QBO_EMULATOR_PORT=<n>).`
+            );
+        throw e;
     });
     const namedCredentials: Record<string, unknown> = {};
     for (const [name, realmId] of Object.entries(CREDENTIAL_REALMS)) {

@@ -154,6 +154,9 @@ function clockOffset(): number {
     return clock.now() - Date.now();
 }
 
+// the playground went away (even without closing us): nothing is left to serve
+process.on('disconnect', () => process.exit(0));
+
 process.once('message', (first: OrgInit) => {
     init = first;
     start().then(
