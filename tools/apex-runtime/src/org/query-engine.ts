@@ -396,7 +396,7 @@ export class QueryEngine {
             const raw = ctx.resolveBind(v.bind);
             if (raw === null || raw === undefined)
                 throw queryError('Invalid bind expression type of null for column of type ' + apexTypeOfField(f));
-            const list = Array.isArray(raw) ? raw : [raw];
+            const list = Array.isArray(raw) ? raw : raw instanceof Set ? [...raw] : [raw];
             return list.map((x) => this.fromApex(x, f));
         }
         return [this.scalar(v, f, ctx)];
