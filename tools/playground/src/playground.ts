@@ -22,30 +22,44 @@ export interface Playground {
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
     const { log } = options;
-    const code = await uiBundle(log);
-    const env = await startEnvironment({
-        dataDir: options.dataDir,
-        reset: options.reset,
-        emulatorPort: options.emulatorPort,
-        host: options.host
-    });
-    let server: http.Server | null = null;
+    let code = '';
+    let ready: Environment | null = null;
+    // ports first, so a taken port is reported before a minute of compiling and seeding
+    const server: http.Server = createPlaygroundServer(
+        () => ready,
+        () => code
+    );
+    const port = await listen(server, options.port, options.host, 'playground');
+    const closeServer = () => new Promise((resolve) => server.close(resolve));
+    let env: Environment;
     try {
+        env = await startEnvironment({
+            dataDir: options.dataDir,
+            reset: options.reset,
+            emulatorPort: options.emulatorPort,
+            host: options.host
+        });
+    } catch (e) {
+        await closeServer();
+        throw e;
+    }
+    try {
+        code = await uiBundle(log);
         if (env.fresh) {
             log('Seeding demo data (accounts, products, price books, item mappings, opportunities, a contract) …');
             await seedPlayground(env.emulator, env.org);
         }
-        server = createPlaygroundServer(env, () => code);
-        const port = await listen(server, options.port, options.host, 'playground');
+        ready = env;
         return {
             url: `http://${options.host}:${port}`,
             env,
             async close() {
-                await new Promise((resolve) => server!.close(resolve));
+                await closeServer();
                 await env.close();
             }
         };
     } catch (e) {
+        await closeServer();
         await env.close();
         throw e;
     }

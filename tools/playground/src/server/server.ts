@@ -80,10 +80,12 @@ function flatten(
     return out;
 }
 
-export function createPlaygroundServer(env: Environment, bundle: () => string): http.Server {
-    const { org, emulator } = env;
-
+/** The server answers as soon as it listens; the API waits (503) until the org and the emulator are up. */
+export function createPlaygroundServer(environment: () => Environment | null, bundle: () => string): http.Server {
     async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+        const env = environment();
+        if (!env) return send(res, 503, { message: 'The playground is still starting (loading the org, seeding).' });
+        const { org, emulator } = env;
         const parts = url.pathname.split('/').filter(Boolean).slice(1);
         if (parts[0] === 'apex' && parts.length === 3 && req.method === 'POST') {
             const params = (await readBody(req)) as Record<string, unknown>;
