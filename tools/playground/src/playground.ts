@@ -1,5 +1,7 @@
 /** Starts the whole playground: emulator, local org (seeded when fresh), the compiled UI and the web server. */
+import * as fs from 'node:fs';
 import type * as http from 'node:http';
+import * as path from 'node:path';
 import { startEnvironment, type Environment } from './environment';
 import { seedPlayground } from './seed/seed-org';
 import { uiBundle } from './server/ui-bundle';
@@ -20,14 +22,41 @@ export interface Playground {
     close(): Promise<void>;
 }
 
+const CUSTOM_PERMISSIONS_DIR = path.resolve(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'force-app',
+    'main',
+    'configuration',
+    'customPermissions'
+);
+
+/** The package's custom permissions the running user holds (FeatureManagement.checkPermission on the org). */
+async function grantedCustomPermissions(env: Environment): Promise<string[]> {
+    const names = fs
+        .readdirSync(CUSTOM_PERMISSIONS_DIR)
+        .filter((f) => f.endsWith('.customPermission-meta.xml'))
+        .map((f) => f.replace('.customPermission-meta.xml', ''));
+    const granted: string[] = [];
+    for (const name of names) {
+        const r = await env.org.exec(`System.debug(FeatureManagement.checkPermission('${name}'));`);
+        if (r.debug?.[0] === 'true') granted.push(name);
+    }
+    return granted;
+}
+
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
     const { log } = options;
     let code = '';
     let ready: Environment | null = null;
+    let customPermissions: string[] = [];
     // ports first, so a taken port is reported before a minute of compiling and seeding
     const server: http.Server = createPlaygroundServer(
         () => ready,
-        () => code
+        () => code,
+        () => ({ customPermissions })
     );
     const port = await listen(server, options.port, options.host, 'playground');
     const closeServer = () => new Promise((resolve) => server.close(resolve));
@@ -49,6 +78,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
             log('Seeding demo data (accounts, products, price books, item mappings, opportunities, a contract) …');
             await seedPlayground(env.emulator, env.org);
         }
+        customPermissions = await grantedCustomPermissions(env);
         ready = env;
         return {
             url: `http://${options.host}:${port}`,

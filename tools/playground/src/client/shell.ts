@@ -102,7 +102,12 @@ function renderNav(): HTMLElement {
     nav.setAttribute('aria-label', 'QuickBooks Sync');
     const list = el('ul', 'slds-grid');
     for (const item of NAV) {
-        const active = window.location.pathname.startsWith(item.href.replace(/\/list$/, ''));
+        const section = item.href.startsWith('/lightning/o/Opportunity') ? '/lightning/' : item.href;
+        const here = window.location.pathname;
+        const active =
+            section === '/lightning/'
+                ? here === '/' || here.startsWith('/lightning/o/') || here.startsWith('/lightning/r/')
+                : here.startsWith(section);
         const li = el('li', `slds-context-bar__item${active ? ' slds-is-active' : ''}`);
         const a = link(item.label, item.href);
         a.className = 'slds-context-bar__label-action';

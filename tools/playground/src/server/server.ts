@@ -41,6 +41,7 @@ const PAGE = `<!doctype html>
 </head>
 <body>
 <div id="app"></div>
+<script>window.__playground = __BOOTSTRAP__;</script>
 <script src="/assets/app.js"></script>
 </body>
 </html>`;
@@ -81,7 +82,11 @@ function flatten(
 }
 
 /** The server answers as soon as it listens; the API waits (503) until the org and the emulator are up. */
-export function createPlaygroundServer(environment: () => Environment | null, bundle: () => string): http.Server {
+export function createPlaygroundServer(
+    environment: () => Environment | null,
+    bundle: () => string,
+    bootstrap: () => { customPermissions: string[] }
+): http.Server {
     async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
         const env = environment();
         if (!env) return send(res, 503, { message: 'The playground is still starting (loading the org, seeding).' });
@@ -183,8 +188,8 @@ export function createPlaygroundServer(environment: () => Environment | null, bu
                 res.writeHead(204);
                 return res.end();
             }
-            res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-            res.end(PAGE);
+            res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+            res.end(PAGE.replace('__BOOTSTRAP__', JSON.stringify(bootstrap()).replace(/</g, '\\u003c')));
         };
         handle().catch((e) => send(res, 500, { message: (e as Error).message }));
     });
