@@ -527,7 +527,9 @@ export class DmlEngine {
                 );
             }
             if (type === 'Decimal' && v instanceof Decimal) {
-                const scaled = v.scale > f.scale ? v.setScale(f.scale, 'HALF_UP') : v;
+                // stored at the field's scale: a query reads 1200.5 saved in a Currency(16, 2) field as 1200.50
+                // (ADG › Decimal Class › setScale: a Decimal created by a query has the field's scale)
+                const scaled = v.scale !== f.scale && f.type !== 'Double' ? v.setScale(f.scale, 'HALF_UP') : v;
                 const intDigits = scaled.precision() - Math.max(scaled.scale, 0);
                 if (f.precision && intDigits > f.precision - f.scale) {
                     w.errors.push(

@@ -210,3 +210,25 @@ describe('Query rows against the governor limit [ADG: Working with SOQL Aggregat
         expect(charged('SELECT Name, (SELECT Name FROM Opportunities) FROM Account')).toBe(5);
     });
 });
+
+describe('Numbers saved and read back [ADG: Decimal Class — setScale; OR: Opportunity — Amount]', () => {
+    it("stores a number at its field's scale, so a query reads 1200.5 as 1200.50 and rounds half up", () => {
+        const org = newOrg();
+        org.dml('insert', [
+            rec(org, 'Opportunity', {
+                Name: 'Deal',
+                StageName: 'Prospecting',
+                CloseDate: ApexDate.of(2026, 12, 1),
+                Amount: Decimal.parse('1200.5')
+            }),
+            rec(org, 'Opportunity', {
+                Name: 'Other',
+                StageName: 'Prospecting',
+                CloseDate: ApexDate.of(2026, 12, 1),
+                Amount: Decimal.parse('0.125')
+            })
+        ]);
+        const amounts = rows(org, 'SELECT Amount FROM Opportunity ORDER BY Name').map((r) => String(r.get('Amount')));
+        expect(amounts).toEqual(['1200.50', '0.13']);
+    });
+});
