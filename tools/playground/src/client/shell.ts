@@ -174,9 +174,17 @@ function stagePath(record: UiRecord, stages: string[], onChange: (stage: string)
 }
 
 async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
-    const describe = await getJson<{ fields: { name: string; picklistValues: { value: string }[] }[] }>(
-        '/api/describe/Opportunity'
-    );
+    const describe = await getJson<{
+        fields: { name: string; label: string; picklistValues: { value: string; label: string }[] }[];
+    }>('/api/describe/Opportunity');
+    const fieldLabel = (name: string): string =>
+        name === 'Account.Name'
+            ? 'Account'
+            : name === 'RecordType.DeveloperName'
+              ? 'Record type'
+              : (describe.fields.find((f) => f.name === name)?.label ?? name);
+    const valueLabel = (name: string, value: string): string =>
+        describe.fields.find((f) => f.name === name)?.picklistValues.find((v) => v.value === value)?.label ?? value;
     const stages = describe.fields.find((f) => f.name === 'StageName')!.picklistValues.map((v) => v.value);
     const layout = el('div', 'slds-grid slds-gutters slds-wrap');
     const left = el('div', 'slds-col slds-size_1-of-1 slds-large-size_2-of-3');
@@ -206,15 +214,12 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
                 }
             })
         );
-        const rows = RECORD_FIELDS.map((f) => [
-            f,
-            record.fields[f]?.displayValue ?? String(record.fields[f]?.value ?? '')
-        ]);
         const grid = el('dl', 'slds-list_horizontal slds-wrap');
-        for (const [label, value] of rows) {
-            grid.append(el('dt', 'slds-item_label slds-text-color_weak slds-truncate', label));
-            const dd = el('dd', 'slds-item_detail', value);
-            dd.dataset.field = label;
+        for (const name of RECORD_FIELDS) {
+            const value = record.fields[name]?.displayValue ?? String(record.fields[name]?.value ?? '');
+            grid.append(el('dt', 'slds-item_label slds-text-color_weak slds-truncate', fieldLabel(name)));
+            const dd = el('dd', 'slds-item_detail', valueLabel(name, value));
+            dd.dataset.field = name;
             grid.append(dd);
         }
         details.body.replaceChildren(grid);
