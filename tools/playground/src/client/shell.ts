@@ -76,7 +76,7 @@ function table(headers: string[], rows: (string | HTMLElement)[][]): HTMLTableEl
     for (const r of rows) {
         const tr = el('tr');
         for (const c of r) {
-            const td = el('td');
+            const td = el('td', 'slds-cell-wrap');
             if (typeof c === 'string') td.textContent = c;
             else td.append(c);
             tr.append(td);
@@ -132,7 +132,7 @@ async function opportunityList(main: HTMLElement): Promise<void> {
                 String((r.Account as { Name?: string } | undefined)?.Name ?? ''),
                 String(r.StageName),
                 `${r.CurrencyIsoCode ?? ''} ${r.Amount ?? ''}`,
-                String(r.QB_Sync_Status__c ?? ''),
+                String(r.QB_Sync_Status__c ?? '').replace(/_/g, ' '),
                 String(r.QB_DocNumber__c ?? '')
             ])
         )

@@ -155,7 +155,7 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
     },
     {
         key: 'macys-expansion',
-        name: 'Macy’s — store expansion (typographic apostrophe: QuickBooks cannot query it)',
+        name: 'Macy’s — store expansion (typographic apostrophe in the customer name)',
         account: 'macys',
         recordType: 'Standard_Deal',
         currency: 'USD',
