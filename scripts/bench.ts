@@ -198,8 +198,8 @@ insert ${variable};
 Account ${variable}Stored = [SELECT Id, Name, Phone, BillingStreet, BillingCity, BillingState, BillingPostalCode, BillingCountry,
     ShippingStreet, ShippingCity, ShippingState, ShippingPostalCode, ShippingCountry FROM Account WHERE Id = :${variable}.Id];
 insert new QB_Customer_Link__c(Account__c = ${variable}.Id, Realm_Id__c = '${REALM}', QB_Customer_Id__c = '${customerId}',
-    Sync_Token__c = '0', Pushed_Hash__c = CustomerResolver.pushedHash(${variable}Stored),
-    Link_Key__c = CustomerResolver.linkKey('${REALM}', ${variable}.Id), QB_Display_Name__c = ${apexString(name)});
+    Sync_Token__c = '0', Pushed_Hash__c = QBCustomerResolver.pushedHash(${variable}Stored),
+    Link_Key__c = QBCustomerResolver.linkKey('${REALM}', ${variable}.Id), QB_Display_Name__c = ${apexString(name)});
 `;
 }
 
@@ -278,13 +278,13 @@ function writeOrgConfig(workDir: string, emulator: Emulator): string {
             isSandbox: true,
             loadSampleMetadata: true,
             runningUser: { permissionSets: ['QB_Sync_Admin'] },
-            namedCredentials: { QuickBooks_Sandbox: credential }
+            namedCredentials: { QB_QuickBooks_Sandbox: credential }
         })
     );
     return file;
 }
 
-const COUNT_JOBS = `System.debug('BENCH asyncJobs=' + [SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'InvoiceSyncJob']);`;
+const COUNT_JOBS = `System.debug('BENCH asyncJobs=' + [SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'QBInvoiceSyncJob']);`;
 
 export async function bench(): Promise<BenchResult> {
     const emulator = await createEmulator({ port: 0 });

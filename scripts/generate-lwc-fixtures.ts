@@ -366,7 +366,10 @@ async function withQuickBooks<T>(work: (configFile: string) => Promise<T>): Prom
         };
         const configFile = join(dir, 'org-config.json');
         const config = JSON.parse(readFileSync(ORG_CONFIG, 'utf8')) as Record<string, unknown>;
-        writeFileSync(configFile, JSON.stringify({ ...config, namedCredentials: { QuickBooks_Sandbox: credential } }));
+        writeFileSync(
+            configFile,
+            JSON.stringify({ ...config, namedCredentials: { QB_QuickBooks_Sandbox: credential } })
+        );
         return await work(configFile);
     } finally {
         emulator.kill();

@@ -2,14 +2,16 @@
  * Metadata validation: converts the packaged source (force-app) with the Salesforce CLI, exactly as
  * `sf package version create` and `sf project deploy` read it, and asserts that the generated
  * package.xml lists the package's data model, permissions, credentials, app, tabs and components.
- * The unpackaged sample configuration (config/dev) must convert as well.
+ * Every shipped component must follow the package's prefix rule (prefix-rule.ts). The unpackaged sample
+ * configuration (config/dev) must convert as well.
  *
  * Usage: tsx tools/checks/metadata-validation.ts
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { misplacedClientTypes, prefixViolations } from './prefix-rule';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -120,7 +122,7 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
             'Max_Attempts__c',
             'Billing_Email_Account_Field__c'
         ]),
-        ...fields('Contract', ['Last_Invoice_Date__c', 'Next_Invoice_Date__c', 'Billing_Frequency__c']),
+        ...fields('Contract', ['QB_Last_Invoice_Date__c', 'QB_Next_Invoice_Date__c', 'QB_Billing_Frequency__c']),
         ...fields('QB_Contract_Line__c', [
             'Contract__c',
             'Product__c',
@@ -131,11 +133,11 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
     ],
     CustomPermission: ['QB_Sync_Invoices', 'QB_Administer_Sync', 'QB_Bypass_Auto_Sync'],
     PermissionSet: ['QB_Sync_Admin', 'QB_Sync_Sales_User', 'QB_Sync_Finance_Approver', 'QB_Sync_Data_Load_Bypass'],
-    ExternalCredential: ['QuickBooks', 'Slack'],
-    ExternalAuthIdentityProvider: ['Intuit'],
-    NamedCredential: ['QuickBooks_Production', 'QuickBooks_Sandbox', 'Slack'],
+    ExternalCredential: ['QB_QuickBooks', 'QB_Slack'],
+    ExternalAuthIdentityProvider: ['QB_Intuit'],
+    NamedCredential: ['QB_QuickBooks_Production', 'QB_QuickBooks_Sandbox', 'QB_Slack'],
     CustomTab: ['QB_Item_Mapping', 'QB_Sync_Log', 'QB_Connections'],
-    CustomApplication: ['QuickBooks_Sync'],
+    CustomApplication: ['QB_Sync'],
     ApexClass: ['*'],
     ApexTrigger: ['*'],
     LightningComponentBundle: ['qbSyncPanel', 'qbItemMappingEditor', 'qbSyncLogViewer', 'qbConnections']
@@ -193,6 +195,13 @@ function hasFiles(dir: string): boolean {
     return existsSync(dir) && readdirSync(dir, { recursive: true, withFileTypes: true }).some((e) => e.isFile());
 }
 
+/** Repository-relative paths of the package's Apex classes and triggers. */
+function apexSources(): string[] {
+    return readdirSync(join(ROOT, 'force-app'), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.(cls|trigger)$/.test(entry.name))
+        .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
 function main(): number {
     const work = mkdtempSync(join(tmpdir(), 'metadata-validation-'));
     try {
@@ -207,6 +216,11 @@ function main(): number {
         console.log(`force-app package.xml: ${counts}`);
         if (missing.length > 0) {
             console.log(`package.xml lacks ${missing.length} expected member(s):\n  ${missing.join('\n  ')}`);
+            return 1;
+        }
+        const misnamed = [...prefixViolations(listed), ...misplacedClientTypes(apexSources())];
+        if (misnamed.length > 0) {
+            console.log(`${misnamed.length} shipped component(s) break the prefix rule:\n  ${misnamed.join('\n  ')}`);
             return 1;
         }
         if (hasFiles(join(ROOT, 'config', 'dev'))) {

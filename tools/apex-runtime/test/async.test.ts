@@ -199,10 +199,10 @@ describe('Test runner (Testing Apex)', () => {
             Http_Tests: `@IsTest private class Http_Tests {
                 @IsTest static void mocked() {
                     Test.setMock(HttpCalloutMock.class, new Mock());
-                    HttpRequest req = new HttpRequest(); req.setMethod('POST'); req.setEndpoint('callout:QuickBooks_Sandbox/v3/company');
+                    HttpRequest req = new HttpRequest(); req.setMethod('POST'); req.setEndpoint('callout:QB_QuickBooks_Sandbox/v3/company');
                     HttpResponse res = new Http().send(req);
                     Assert.areEqual(201, res.getStatusCode());
-                    Assert.areEqual('POST callout:QuickBooks_Sandbox/v3/company', res.getBody());
+                    Assert.areEqual('POST callout:QB_QuickBooks_Sandbox/v3/company', res.getBody());
                 }
                 @IsTest static void unmocked() {
                     HttpRequest req = new HttpRequest(); req.setMethod('GET'); req.setEndpoint('https://example.com');

@@ -18,8 +18,8 @@ export const PLAYGROUND_ORG_DIR = path.resolve(__dirname, '..', 'org');
 
 /** Which Named Credential reaches which company (see org/setup/customMetadata). */
 export const CREDENTIAL_REALMS: Record<string, string> = {
-    QuickBooks_Sandbox: DEFAULT_US_REALM,
-    QuickBooks_Production: DEFAULT_CA_REALM
+    QB_QuickBooks_Sandbox: DEFAULT_US_REALM,
+    QB_QuickBooks_Production: DEFAULT_CA_REALM
 };
 
 export interface EnvironmentOptions {

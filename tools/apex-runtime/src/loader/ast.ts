@@ -9,7 +9,7 @@ import { Decimal } from '../values/decimal';
 export type Node = any;
 
 export interface TypeRef {
-    /** dotted name as written, e.g. `Map`, `Schema.SObjectType`, `InvoiceLineBuilder.Line` */
+    /** dotted name as written, e.g. `Map`, `Schema.SObjectType`, `QBInvoiceLineBuilder.Line` */
     name: string;
     /** lower-case dotted name */
     n: string;

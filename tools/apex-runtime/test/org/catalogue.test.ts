@@ -128,9 +128,9 @@ describe('Queryable metadata [OR: EntityDefinition, FieldDefinition, ApexClass]'
 
     it('holds one ApexClass row per class with its source and API version [OR: ApexClass — Body, ApiVersion]', () => {
         const org = newOrg();
-        const [qbo] = rows(org, "SELECT Name, Body, ApiVersion, Status FROM ApexClass WHERE Name = 'QboClient'");
+        const [qbo] = rows(org, "SELECT Name, Body, ApiVersion, Status FROM ApexClass WHERE Name = 'QBOClient'");
         expect(qbo.get('Status')).toBe('Active');
-        expect(String(qbo.get('Body'))).toMatch(/class QboClient/);
+        expect(String(qbo.get('Body'))).toMatch(/class QBOClient/);
         expect(String(qbo.get('ApiVersion'))).toMatch(/^\d+\.\d$/);
         expect(rows(org, "SELECT Id FROM ApexClass WHERE Name = 'NoSuchClass'")).toEqual([]);
     });

@@ -108,7 +108,7 @@ function orgSeedSource(itemIds: Record<string, Record<string, string>>): string 
     out.push('insert lineItems;');
 
     out.push(
-        `Contract contract = new Contract(AccountId = accounts.get(${apexString(CONTRACT.account)}).Id, StartDate = Date.valueOf(${apexString(CONTRACT.startDate)}), ContractTerm = ${CONTRACT.termMonths}, Status = 'Draft', Billing_Frequency__c = ${apexString(CONTRACT.billingFrequency)}, Next_Invoice_Date__c = Date.valueOf(${apexString(CONTRACT.nextInvoiceDate)}));`
+        `Contract contract = new Contract(AccountId = accounts.get(${apexString(CONTRACT.account)}).Id, StartDate = Date.valueOf(${apexString(CONTRACT.startDate)}), ContractTerm = ${CONTRACT.termMonths}, Status = 'Draft', QB_Billing_Frequency__c = ${apexString(CONTRACT.billingFrequency)}, QB_Next_Invoice_Date__c = Date.valueOf(${apexString(CONTRACT.nextInvoiceDate)}));`
     );
     out.push('insert contract;');
     out.push('List<QB_Contract_Line__c> contractLines = new List<QB_Contract_Line__c>();');

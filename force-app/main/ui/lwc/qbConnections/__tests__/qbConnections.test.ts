@@ -30,7 +30,7 @@ const PRODUCTION_IN_SANDBOX = [
     {
         ...CONNECTIONS[1],
         environment: 'Production',
-        namedCredential: 'QuickBooks_Production',
+        namedCredential: 'QB_QuickBooks_Production',
         productionInSandbox: true,
         warning:
             'This is a live QuickBooks company configured in a Salesforce sandbox: syncs to it are refused here. Point this sandbox at an Intuit sandbox company, or check Allow From Salesforce Sandbox on the QB Company record.'
@@ -67,7 +67,7 @@ describe('c-qb-connections', () => {
         expect(us).toContain('Acme US');
         expect(us).toContain('Sandbox');
         expect(us).toContain('9130350000000001');
-        expect(us).toContain('QuickBooks_Sandbox');
+        expect(us).toContain('QB_QuickBooks_Sandbox');
         expect(us).toContain('Default');
         expect(textOf(rows[1])).toContain('Acme Canada');
         expect(textOf(rows[1])).not.toContain('Default');
@@ -94,7 +94,7 @@ describe('c-qb-connections', () => {
         expect(mockTestConnection).toHaveBeenCalledWith({ realmId: '9130350000000001' });
         const outcome = query(row, '[data-id="outcome"]')!;
         expect(textOf(outcome)).toContain(
-            'Connected to Emulator US Company (realm 9130350000000001, Sandbox) through Named Credential QuickBooks_Sandbox.'
+            'Connected to Emulator US Company (realm 9130350000000001, Sandbox) through Named Credential QB_QuickBooks_Sandbox.'
         );
         expect(outcome.classList).toContain('slds-text-color_success');
         expect(deepActiveElement()).toBe(outcome);
@@ -110,7 +110,7 @@ describe('c-qb-connections', () => {
         await clickButton(row, 'Test connection');
 
         const outcome = query(row, '[data-id="outcome"]')!;
-        expect(textOf(outcome)).toContain('Re-authenticate the principal of External Credential QuickBooks');
+        expect(textOf(outcome)).toContain('Re-authenticate the principal of External Credential QB_QuickBooks');
         expect(outcome.classList).toContain('slds-text-color_error');
     });
 

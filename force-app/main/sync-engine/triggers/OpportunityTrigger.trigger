@@ -1,3 +1,0 @@
-trigger OpportunityTrigger on Opportunity(before insert, before update, after insert, after update) {
-    new OpportunitySyncTriggerHandler().run();
-}
