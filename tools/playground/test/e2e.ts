@@ -9,22 +9,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../src/playground';
+import { chromiumMissing, launchChromium, pageShows } from './browser';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const OUTPUT = path.join(REPO, 'test-output', 'playground');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run'
-];
-
 interface Outcome {
     name: string;
     error?: string;
@@ -50,37 +40,16 @@ async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
 }
 
-/**
- * Page-side text of the document including the components' shadow trees (a string, so the test's TypeScript
- * transpiler adds nothing to it).
- */
-const DEEP_TEXT = `(() => {
-    const parts = [];
-    const walk = (node) => {
-        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent || '');
-        if (node.shadowRoot) walk(node.shadowRoot);
-        node.childNodes.forEach(walk);
-    };
-    walk(document.body);
-    return parts.join(' ');
-})()`;
-
-/** Waits for text anywhere on the page, inside the components' shadow trees too. */
-async function pageShows(page: Page, text: string, timeout = 20000): Promise<void> {
-    await page.waitForFunction(`${DEEP_TEXT}.includes(${JSON.stringify(text)})`, undefined, { timeout });
-}
-
 async function main(): Promise<number> {
-    if (!fs.existsSync(CHROMIUM)) {
-        process.stdout.write(
-            `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n0 passed, 1 failed\n`
-        );
+    const missing = chromiumMissing();
+    if (missing) {
+        process.stdout.write(`${missing}\n0 passed, 1 failed\n`);
         return 1;
     }
     fs.mkdirSync(OUTPUT, { recursive: true });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qb-playground-e2e-'));
     let playground: Playground | null = null;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    const browser = await launchChromium();
     try {
         playground = await startPlayground({
             dataDir,
