@@ -18,9 +18,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runAnonymous } from '../tools/apex-runtime/src/interpreter/anonymous';
-import { Runtime } from '../tools/apex-runtime/src/interpreter/runtime';
-import { ManualClock } from '../tools/apex-runtime/src/values/clock';
+import { ManualClock, Runtime, runAnonymous } from '../tools/apex-runtime/src';
 
 const ROOT = resolve(__dirname, '..');
 const LWC_DIR = join(ROOT, 'force-app/main/ui/lwc');
@@ -306,7 +304,7 @@ async function runApex(scripts: string[], configFile: string): Promise<string[]>
     const runtime = new Runtime({ projectDir: ROOT, configFile, clock: new ManualClock(FIXED_NOW) });
     await runtime.load();
     const lines: string[] = [];
-    runtime.it.out = (line: string) => lines.push(line);
+    runtime.setOutput((line) => lines.push(line));
     for (const apex of scripts) {
         const result = runAnonymous(runtime, apex, 'lwc-fixtures.apex');
         const failure = result.error ?? result.asyncErrors[0];

@@ -20,7 +20,7 @@ function findProjectDir(start: string): string {
 }
 
 function printLoadError(e: LoadError) {
-    const all: LoadError[] = (e as unknown as { all?: LoadError[] }).all ?? [e];
+    const all = e.all;
     for (const x of all.slice(0, 20)) process.stderr.write(`${x.file}:${x.line}: ${x.detail}\n`);
     if (all.length > 20) process.stderr.write(`… and ${all.length - 20} more load errors\n`);
 }

@@ -1,5 +1,5 @@
 import { apexString, auraCallSource, typeSource, RESULT_MARKER } from '../src/org/apex-source';
-import type { TypeRef } from '../../apex-runtime/src/loader/ast';
+import type { TypeRef } from '../../apex-runtime/src';
 
 function type(name: string, args: TypeRef[] = [], array = 0): TypeRef {
     return { name, n: name.toLowerCase(), args, array };

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createOrg } from '../../apex-runtime/src/org';
-import { ApexDate, ApexDatetime, Decimal } from '../../apex-runtime/src/values';
+import { ApexDate, ApexDatetime, createOrg, Decimal } from '../../apex-runtime/src';
 import { loadOrgSnapshot, saveOrg } from '../src/org/org-snapshot';
 import { PLAYGROUND_ORG_DIR } from '../src/environment';
 

@@ -39,7 +39,7 @@ export function runAnonymous(rt: Runtime, source: string, file: string): Anonymo
             resolveProject(rt, info);
         } catch (e) {
             if (!(e instanceof LoadError)) throw e;
-            const all: LoadError[] = (e as unknown as { all?: LoadError[] }).all ?? [e];
+            const all = e.all;
             return {
                 error: all.map((x) => `${x.file}:${x.line}: ${x.detail}`).join('\n'),
                 where: null,

@@ -11,6 +11,9 @@ export class ApexThrow extends Error {
 
 /** A load failure with file and line, printed like a deploy error. */
 export class LoadError extends Error {
+    /** Every load error found, this one first, when loading stops at several at once. */
+    all: LoadError[] = [this];
+
     constructor(
         readonly file: string,
         readonly line: number,

@@ -1,9 +1,7 @@
 /**
- * Assembles a runtime for a project: parses the sources once, builds the interpreter and the stdlib, loads R2's
- * org (src/org) when it is present, and wires triggers, async work, HTTP and the test hooks.
+ * Assembles a runtime for a project: parses the sources once, builds the interpreter and the stdlib, loads the
+ * org (src/org), and wires triggers, async work, HTTP and the test hooks.
  */
-import * as path from 'path';
-import * as fs from 'fs';
 import { Interpreter } from './interpreter';
 import { Builtins } from '../stdlib/builtins';
 import { loadSources, SourceFile } from '../loader/loader';
@@ -14,6 +12,7 @@ import { HttpLayer } from '../stdlib/http';
 import { resolveProject } from '../loader/resolver';
 import type { ClassDecl } from '../loader/ast';
 import { ApexThrow, SystemError } from './errors';
+import { loadOrg, type Org, type OrgConfigOverrides } from '../org';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -25,7 +24,7 @@ export interface RuntimeOptions {
     skipResolve?: boolean;
     configFile?: string;
     /** org config overrides (e.g. a running user without the package's permission sets for foreign projects) */
-    orgConfig?: Record<string, unknown>;
+    orgConfig?: OrgConfigOverrides;
 }
 
 /** Transaction boundaries: org transaction, static state, async work commit/rollback. */
@@ -68,7 +67,7 @@ export class Runtime {
     /** true while the test runner executes test methods (callouts need a mock) */
     testing = false;
     triggers: ClassDecl[] = [];
-    orgModule: any = null;
+    private loadedOrg: Org | null = null;
 
     constructor(readonly options: RuntimeOptions) {
         this.it.clock = options.clock ?? new OffsetClock();
@@ -98,22 +97,40 @@ export class Runtime {
         this.wireTriggers();
     }
 
+    /** The org the project's Apex runs against: its records, schema, users and configuration (after load()). */
+    get org(): Org {
+        if (!this.loadedOrg) throw new Error('The runtime has no org before load()');
+        return this.loadedOrg;
+    }
+
+    /** Where System.debug and the runtime's own messages go from now on. */
+    setOutput(out: (line: string) => void): void {
+        this.it.out = out;
+    }
+
+    /** The loaded Apex class of that name (case-insensitive; `Outer.Inner` for an inner class). */
+    findClass(name: string): ClassInfo | undefined {
+        return this.it.classes.get(name.toLowerCase());
+    }
+
+    /**
+     * Starts the next run as a new top-level transaction: no work left pending and fresh callout, queueable and
+     * future counters, as each request from a user's browser is on the platform.
+     */
+    startNewTransaction(): void {
+        this.async.tx = this.async.freshTx(null);
+    }
+
     private async loadOrg(): Promise<void> {
-        const orgIndex = path.join(__dirname, '..', 'org', 'index.ts');
-        if (!fs.existsSync(orgIndex)) return;
-        const mod: any = await import(orgIndex);
-        this.orgModule = mod;
-        const org = await mod.loadOrg({
+        const org = await loadOrg({
             projectDir: this.options.projectDir,
             clock: this.it.clock,
             configFile: this.options.configFile,
             config: this.options.orgConfig
         });
+        this.loadedOrg = org;
         this.it.org = org;
-        const tz = org?.config?.timeZone ?? org?.config?.timezone;
-        if (tz) this.it.timeZone = tz;
-        const labels = org?.labels ?? org?.config?.labels;
-        if (labels) this.builtins.labels = labels;
+        if (org.config.timeZone) this.it.timeZone = org.config.timeZone;
     }
 
     private wireTriggers(): void {

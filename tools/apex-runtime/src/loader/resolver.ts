@@ -468,8 +468,8 @@ export function resolveProject(rt: Runtime, anonymous?: ClassInfo): void {
         visitNode(t.trigger!.body, info, t.file, t.line, new Map());
     }
     if (errors.length) {
-        const e = errors[0];
-        (e as any).all = errors;
-        throw e;
+        const first = errors[0];
+        first.all = errors;
+        throw first;
     }
 }

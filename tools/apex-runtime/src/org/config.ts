@@ -65,19 +65,21 @@ export const DEFAULT_CONFIG: OrgConfig = {
     namedCredentials: {}
 };
 
+/** Settings that replace the defaults and the config file's; the running user's are merged field by field. */
+export type OrgConfigOverrides = Partial<Omit<OrgConfig, 'runningUser'>> & { runningUser?: Partial<OrgUserConfig> };
+
 /** Reads the config file (JSON) over the defaults; a missing file means the defaults. */
-export function readOrgConfig(file?: string, overrides: Partial<OrgConfig> = {}): OrgConfig {
+export function readOrgConfig(file?: string, overrides: OrgConfigOverrides = {}): OrgConfig {
     let fromFile: Partial<OrgConfig> = {};
     if (file) {
         const resolved = path.resolve(file);
         if (!fs.existsSync(resolved)) throw new Error(`Org config file not found: ${resolved}`);
         fromFile = JSON.parse(fs.readFileSync(resolved, 'utf8'));
     }
-    const merged: OrgConfig = { ...DEFAULT_CONFIG, ...fromFile, ...overrides };
-    merged.runningUser = {
+    const runningUser: OrgUserConfig = {
         ...DEFAULT_CONFIG.runningUser,
         ...(fromFile.runningUser ?? {}),
         ...(overrides.runningUser ?? {})
     };
-    return merged;
+    return { ...DEFAULT_CONFIG, ...fromFile, ...overrides, runningUser };
 }

@@ -95,6 +95,28 @@ export class Database {
         }
     }
 
+    /** Every stored row of every object, deleted ones included. */
+    allRows(): Row[] {
+        return [...this.byId.values()];
+    }
+
+    /** The autonumber counters (field key → last number given). */
+    autonumberCounters(): Map<string, number> {
+        return new Map(this.autonumbers);
+    }
+
+    /** Replaces every stored row and autonumber counter (an org loaded from a saved copy); no undo history is kept. */
+    replaceContents(rows: Iterable<Row>, autonumbers: Map<string, number>): void {
+        this.tables.clear();
+        this.byId.clear();
+        for (const row of rows) {
+            this.table(row.def.name).set(row.id, row);
+            this.byId.set(row.id, row);
+        }
+        this.autonumbers = new Map(autonumbers);
+        this.journal = [];
+    }
+
     /** Forgets all undo history: called when a transaction commits and no savepoint is outstanding. */
     clearJournal(): void {
         this.journal = [];

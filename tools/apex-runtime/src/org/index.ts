@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApexBlob, ApexDate, ApexDatetime, Decimal, systemClock, type Clock } from '../values';
-import { readOrgConfig, type OrgConfig } from './config';
+import { readOrgConfig, type OrgConfig, type OrgConfigOverrides } from './config';
 import { Database, type Row, type Slot } from './database';
 import { DerivedValues } from './derived-values';
 import { DmlEngine, type DmlOp, type DmlOptions, type DmlResult } from './dml';
@@ -23,13 +23,13 @@ import { toDecimal } from './values';
 
 export { SObject } from './sobject';
 export { ApexPlatformError, DmlError } from './errors';
-export type { OrgConfig } from './config';
+export type { OrgConfig, OrgConfigOverrides } from './config';
 
 export interface LoadOrgOptions {
     projectDir: string;
     clock?: Clock;
     configFile?: string;
-    config?: Partial<OrgConfig>;
+    config?: OrgConfigOverrides;
 }
 
 const PROFILES = [

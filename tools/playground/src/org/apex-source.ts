@@ -3,7 +3,7 @@
  * (parameters deserialized into their declared types, the result serialized with JSON.serialize), record reads
  * and record updates through ordinary DML (so triggers, and the async work they enqueue, run).
  */
-import type { TypeRef } from '../../../apex-runtime/src/loader/ast';
+import type { TypeRef } from '../../../apex-runtime/src';
 
 /** Marks the System.debug line that carries a result. */
 export const RESULT_MARKER = '@@playground-result@@';

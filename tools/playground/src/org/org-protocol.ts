@@ -1,5 +1,5 @@
 /** Messages between the playground (main thread) and the local org (worker thread). */
-import type { OrgConfig } from '../../../apex-runtime/src/org';
+import type { OrgConfig } from '../../../apex-runtime/src';
 
 export interface OrgInit {
     projectDir: string;

@@ -1,16 +1,21 @@
 /**
  * Saves the local org's records to a JSON file and loads them back, so the playground keeps its data across
- * restarts. Reads the runtime's in-memory tables (tools/apex-runtime/src/org/database.ts); values keep their Apex
- * types (Decimal scale, Date, Datetime, Time, Blob).
+ * restarts. Reads and replaces the runtime's in-memory tables (`org.db`); values keep their Apex types (Decimal
+ * scale, Date, Datetime, Time, Blob).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ApexBlob } from '../../../apex-runtime/src/values/blob';
-import { ApexDate, ApexDatetime, ApexTime } from '../../../apex-runtime/src/values/datetime';
-import { Decimal } from '../../../apex-runtime/src/values/decimal';
-import { ApexDouble } from '../../../apex-runtime/src/values/double';
-import type { Org } from '../../../apex-runtime/src/org';
-import type { Row, Slot } from '../../../apex-runtime/src/org/database';
+import {
+    ApexBlob,
+    ApexDate,
+    ApexDatetime,
+    ApexDouble,
+    ApexTime,
+    Decimal,
+    type Org,
+    type Row,
+    type Slot
+} from '../../../apex-runtime/src';
 
 const FORMAT = 1;
 
@@ -22,12 +27,6 @@ interface SnapshotFile {
     idCounters: [string, number][];
     autonumbers: [string, number][];
     rows: { id: string; object: string; deleted: boolean; orgData?: boolean; slots: [string, Encoded][] }[];
-}
-
-interface DatabaseInternals {
-    tables: Map<string, Map<string, Row>>;
-    byId: Map<string, Row>;
-    autonumbers: Map<string, number>;
 }
 
 function encode(value: unknown): Encoded {
@@ -69,13 +68,12 @@ function decode(value: Encoded): unknown {
 
 /** Writes every record of the org (atomically: temp file + rename). */
 export function saveOrg(org: Org, file: string): void {
-    const db = org.db as unknown as DatabaseInternals;
     const snapshot: SnapshotFile = {
         format: FORMAT,
         savedAt: new Date().toISOString(),
         idCounters: [...org.ids.snapshot()],
-        autonumbers: [...db.autonumbers],
-        rows: [...db.byId.values()].map((row) => ({
+        autonumbers: [...org.db.autonumberCounters()],
+        rows: org.db.allRows().map((row) => ({
             id: row.id,
             object: row.def.name,
             deleted: row.deleted,
@@ -94,18 +92,14 @@ export function loadOrgSnapshot(org: Org, file: string): boolean {
     if (!fs.existsSync(file)) return false;
     const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as SnapshotFile;
     if (snapshot.format !== FORMAT) throw new Error(`${file} was written by another playground version; use --reset`);
-    const db = org.db as unknown as DatabaseInternals;
-    db.tables.clear();
-    db.byId.clear();
-    for (const saved of snapshot.rows) {
+    const rows: Row[] = snapshot.rows.map((saved) => {
         const def = org.schema.getObject(saved.object);
         if (!def) throw new Error(`${file}: object ${saved.object} is no longer in the project; use --reset`);
         const slots = new Map<string, Slot>();
         for (const [name, value] of saved.slots) slots.set(name.toLowerCase(), { name, value: decode(value) });
-        org.db.put({ id: saved.id, def, slots, deleted: saved.deleted, orgData: saved.orgData });
-    }
-    db.autonumbers = new Map(snapshot.autonumbers);
+        return { id: saved.id, def, slots, deleted: saved.deleted, orgData: saved.orgData };
+    });
+    org.db.replaceContents(rows, new Map(snapshot.autonumbers));
     org.ids.restore(new Map(snapshot.idCounters));
-    org.db.clearJournal();
     return true;
 }

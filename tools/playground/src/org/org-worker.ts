@@ -3,12 +3,7 @@
  * callouts block this process while they wait (the runtime's HTTP is synchronous, as Apex is), so the QuickBooks
  * emulator answers them from the playground's process.
  */
-import { Runtime } from '../../../apex-runtime/src/interpreter/runtime';
-import { runAnonymous } from '../../../apex-runtime/src/interpreter/anonymous';
-import { LoadError } from '../../../apex-runtime/src/interpreter/errors';
-import type { Org } from '../../../apex-runtime/src/org';
-import type { ClassInfo } from '../../../apex-runtime/src/interpreter/objects';
-import { OffsetClock } from '../../../apex-runtime/src/values/clock';
+import { LoadError, OffsetClock, Runtime, runAnonymous, type Org } from '../../../apex-runtime/src';
 import { loadOrgSnapshot, saveOrg } from './org-snapshot';
 import {
     auraCallSource,
@@ -27,14 +22,14 @@ let runtime: Runtime;
 let debugLines: string[] = [];
 
 function org(): Org {
-    return runtime.it.org as unknown as Org;
+    return runtime.org;
 }
 
 async function start(): Promise<void> {
     runtime = new Runtime({
         projectDir: init.projectDir,
         clock,
-        orgConfig: init.orgConfig as Record<string, unknown>,
+        orgConfig: init.orgConfig,
         out: (line) => debugLines.push(line)
     });
     await runtime.load();
@@ -45,7 +40,7 @@ async function start(): Promise<void> {
 function run(source: string, mutates: boolean): OrgResponse {
     debugLines = [];
     // every request is a new transaction (runAnonymous leaves the previous one's "uncommitted work" flag set)
-    runtime.async.tx = runtime.async.freshTx(null);
+    runtime.startNewTransaction();
     const result = runAnonymous(runtime, source, 'playground.apex');
     const marked = debugLines.find((l) => l.startsWith(RESULT_MARKER));
     const debug = debugLines.filter((l) => !l.startsWith(RESULT_MARKER));
@@ -69,7 +64,7 @@ function run(source: string, mutates: boolean): OrgResponse {
 
 /** The @AuraEnabled method's declared parameters, as Lightning resolves them (by name). */
 function auraMethod(className: string, methodName: string): { params: AuraParam[]; returnsValue: boolean } {
-    const info = runtime.it.classes.get(className.toLowerCase()) as ClassInfo | undefined;
+    const info = runtime.findClass(className);
     if (!info) throw new Error(`No Apex class ${className}`);
     const candidates = (info.methods.get(methodName.toLowerCase()) ?? []).filter((m) =>
         m.annotations.some((a) => a.n === 'auraenabled')
@@ -99,7 +94,7 @@ function runAs(username: string, body: () => OrgResponse): OrgResponse {
 function describe(objectName: string): ObjectDescribe {
     const def = org().schema.getObject(objectName);
     if (!def) throw new Error(`No object ${objectName}`);
-    const fields = def.fields instanceof Map ? [...def.fields.values()] : (def.fields as never[]);
+    const fields = [...def.fields.values()];
     return {
         name: def.name,
         label: def.label,
@@ -178,7 +173,7 @@ process.once('message', (first: OrgInit) => {
         (e) => {
             const detail =
                 e instanceof LoadError
-                    ? ((e as unknown as { all?: LoadError[] }).all ?? [e])
+                    ? e.all
                           .slice(0, 20)
                           .map((x) => `${x.file}:${x.line}: ${x.detail}`)
                           .join('\n')
