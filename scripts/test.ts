@@ -207,6 +207,7 @@ const STAGES: Stage[] = [
     check('prettier --check', 'prettier', ['--check', '.']),
     check('tsc (tools, scripts)', 'tsc', ['--noEmit', '-p', 'tsconfig.json']),
     check('tsc (LWC)', 'tsc', ['--noEmit', '-p', LWC_TSCONFIG], { onlyIf: LWC_TSCONFIG }),
+    check('import cycles (tools, scripts)', 'tsx', ['tools/checks/import-cycles.ts']),
     check('metadata (sf project convert source)', 'tsx', ['tools/checks/metadata-validation.ts']),
     check('Apex semantics (apexlink)', 'tsx', ['tools/checks/apex-semantic-check.ts']),
     // Needs the jars of the devDependency @salesforce/sfdx-scanner; a checkout installed before it was added shows

@@ -3,8 +3,9 @@
  * Batchable, Schedulable (System.schedule with cron). Work enqueued in a transaction runs only after it commits;
  * a rolled-back transaction discards it. Each async job is its own transaction with fresh static state.
  */
-import type { Runtime } from './runtime';
-import type { Frame } from './interpreter';
+import type { Interpreter } from './interpreter';
+import type { Frame } from './frame';
+import type { Builtins } from '../stdlib/builtins';
 import { ApexList, ApexObject, EnumValue, NativeObject, T } from './objects';
 import { ApexThrow } from './errors';
 import { OffsetClock, ManualClock } from '../values/clock';
@@ -42,6 +43,18 @@ interface TxState {
     current: AsyncJob | null;
 }
 
+/** Runs a unit of work as one transaction (the runtime's Transaction). */
+export interface TransactionRunner {
+    run(fn: () => void, opts: { freshStatics: boolean }): void;
+}
+
+/** What the async manager uses of the runtime it belongs to. */
+export interface AsyncHost {
+    readonly it: Interpreter;
+    readonly builtins: Builtins;
+    readonly transaction: TransactionRunner;
+}
+
 export class AsyncManager {
     /** committed, waiting to run */
     readonly pending: AsyncJob[] = [];
@@ -51,9 +64,9 @@ export class AsyncManager {
     inTest = false;
     testRunningAsync = false;
     private idSeq = 1;
-    private readonly rt: Runtime;
+    private readonly rt: AsyncHost;
 
-    constructor(rt: Runtime) {
+    constructor(rt: AsyncHost) {
         this.rt = rt;
         rt.builtins.hooks.async = (n, a, f) => this.call(n, a, f);
         rt.it.futureHook = (m, args) => this.enqueueFuture(m, args);

@@ -27,49 +27,14 @@ import {
 import { ApexThrow, SystemError } from './errors';
 import { render, RenderContext } from './render';
 import { isSObject, SObjectLike } from './sobjects';
-import type { Builtins } from '../stdlib/builtins';
+import type { PlatformLibrary } from './platform-library';
+import { Scope, type Frame, type TypeHandle, type Var } from './frame';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 const BREAK = 1;
 const CONTINUE = 2;
 const RETURN = 3;
-
-interface Var {
-    v: any;
-    t: TypeRef;
-}
-
-export class Scope {
-    readonly vars = new Map<string, Var>();
-    constructor(readonly parent: Scope | null) {}
-    lookup(n: string): Var | undefined {
-        const own = this.vars.get(n);
-        if (own) return own;
-        for (let s = this.parent; s; s = s.parent) {
-            const v = s.vars.get(n);
-            if (v) return v;
-        }
-        return undefined;
-    }
-}
-
-export interface Frame {
-    cls: ClassInfo | null;
-    self: ApexObject | null;
-    scope: Scope;
-    method: string;
-    line: number;
-    ret?: any;
-    file: string;
-}
-
-/** What a dotted name resolves to when it is not a value. */
-export type TypeHandle =
-    | { kind: 'class'; cls: ClassInfo }
-    | { kind: 'sobject'; name: string }
-    | { kind: 'builtin'; n: string }
-    | { kind: 'namespace'; n: string };
 
 /** Platform namespaces: names in them resolve (or fail at run time when not modelled) but are never unknown. */
 export const BUILTIN_NAMESPACES = new Set([
@@ -121,7 +86,7 @@ export class Interpreter {
     statics = new Map<ClassInfo, Map<string, any>>();
     initializing = new Set<ClassInfo>();
     frames: Frame[] = [];
-    builtins!: Builtins;
+    builtins!: PlatformLibrary;
     org: OrgLike | null = null;
     clock!: Clock;
     timeZone = 'America/Los_Angeles';

@@ -4,7 +4,7 @@
  * work collected in between; per-class line coverage for non-test classes and triggers.
  */
 import type { Runtime } from './runtime';
-import type { Frame } from './interpreter';
+import type { Frame } from './frame';
 import { ApexList, ApexObject, ClassInfo, NativeObject, T, TypeToken } from './objects';
 import { ApexThrow } from './errors';
 import type { ClassDecl, MethodDecl, Node } from '../loader/ast';

@@ -4,7 +4,8 @@
  * methods of project classes (`Foo.bar(…)`, unqualified calls) must name an existing method with that argument
  * count. Checks are deliberately precise: anything that cannot be decided statically here is left to run time.
  */
-import type { Runtime } from '../interpreter/runtime';
+import type { Interpreter } from '../interpreter/interpreter';
+import type { Builtins } from '../stdlib/builtins';
 import type { ClassDecl, Node, TypeRef } from './ast';
 import { LoadError } from '../interpreter/errors';
 import { ClassInfo } from '../interpreter/objects';
@@ -39,11 +40,18 @@ function declare(locals: Locals, n: string, t: TypeRef) {
     else locals.set(n, t);
 }
 
+/** The loaded project as the checks see it (the runtime after loading the sources). */
+export interface LoadedProject {
+    readonly it: Interpreter;
+    readonly builtins: Builtins;
+    readonly triggers: ClassDecl[];
+}
+
 /**
  * Checks the project (or, with `anonymous`, one anonymous Apex script whose pseudo class is already registered)
  * and throws the first LoadError (with `.all` holding every error).
  */
-export function resolveProject(rt: Runtime, anonymous?: ClassInfo): void {
+export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
     const it = rt.it;
     const errors: LoadError[] = [];
     const checkType = (t: TypeRef | null, from: ClassInfo | null, file: string, line: number) => {

@@ -4,7 +4,7 @@
  */
 import { ApexBlob, ApexDate, Decimal } from '../values';
 import type { DmlRowError } from './errors';
-import type { Org } from './index';
+import type { OrgContext } from './org-context';
 import type { SObject } from './sobject';
 import type { ObjectDef } from './schema';
 import { STANDARD_STAGES } from './standard-objects';
@@ -17,7 +17,7 @@ function fail(w: { errors: DmlRowError[] }, statusCode: string, message: string,
 }
 
 export class DerivedValues {
-    constructor(private org: Org) {}
+    constructor(private org: OrgContext) {}
 
     stages() {
         return this.org.config.opportunityStages ?? STANDARD_STAGES;

@@ -6,28 +6,12 @@
 import { ApexDate, ApexDatetime, Decimal } from '../values';
 import type { Row, Slot } from './database';
 import { ApexPlatformError, DmlError, DmlRowError, limitError } from './errors';
-import type { Org } from './index';
+import type { DerivedValues } from './derived-values';
+import type { DmlOp, DmlOptions, DmlResult, OrgContext } from './org-context';
 import { SObject, apexTypeOfField } from './sobject';
 import type { FieldDef, ObjectDef } from './schema';
-import { hasFieldAccess, hasObjectAccess } from './security';
+import { hasFieldAccess, hasObjectAccess, type UserAccess } from './security';
 import { valuesEqual } from './values';
-
-export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
-
-export interface DmlOptions {
-    allOrNone?: boolean;
-    accessLevel?: string;
-    externalIdField?: string | null;
-    /** Platform-initiated saves (roll-ups) do not count against the caller's DML limits. */
-    countLimits?: boolean;
-}
-
-export interface DmlResult {
-    success: boolean;
-    id: string | null;
-    created: boolean;
-    errors: { statusCode: string; message: string; fields: string[] }[];
-}
 
 interface Work {
     index: number;
@@ -59,7 +43,10 @@ function err(statusCode: string, message: string, fields: string[] = []): DmlRow
 const USER_ACCESS_FIELDS = ['UserRoleId', 'IsActive', 'ForecastEnabled', 'IsPortalEnabled', 'Username', 'ProfileId'];
 
 export class DmlEngine {
-    constructor(private org: Org) {}
+    constructor(
+        private org: OrgContext,
+        private derive: DerivedValues
+    ) {}
 
     run(op: DmlOp, records: (SObject | string)[], opts: DmlOptions): DmlResult[] {
         const org = this.org;
@@ -342,7 +329,7 @@ export class DmlEngine {
         let live = g.filter((w) => !w.errors.length);
         this.runTriggers(def, true, op, live);
         live = live.filter((w) => !this.collectTriggerErrors(w));
-        for (const w of live) this.org.derive.beforeSave(w.current!, w.old, op, w);
+        for (const w of live) this.derive.beforeSave(w.current!, w.old, op, w);
         live = live.filter((w) => !w.errors.length);
         for (const w of live) this.validate(w, op);
         this.checkUnique(def, live);
@@ -370,7 +357,7 @@ export class DmlEngine {
             if (def.fields.has('isdeleted')) rec.setRaw('IsDeleted', false);
             org.db.put({ id: w.id!, def, slots: this.slotsOf(rec), deleted: false });
         }
-        for (const w of live) this.org.derive.afterSave(w.current!, w.old, op);
+        for (const w of live) this.derive.afterSave(w.current!, w.old, op);
         const afterView = live.map((w) => {
             const view = org.toSObject(org.db.get(w.id!)!);
             view.readOnly = true;
@@ -379,7 +366,7 @@ export class DmlEngine {
         });
         this.runTriggers(def, false, op, afterView);
         for (const w of live) this.collectTriggerErrors(w);
-        this.org.derive.rollups(
+        this.derive.rollups(
             def,
             live.filter((w) => !w.errors.length).map((w) => ({ current: w.current!, old: w.old })),
             op
@@ -390,7 +377,7 @@ export class DmlEngine {
         return valuesEqual(row.slots.get(f.name.toLowerCase())?.value ?? null, v ?? null, true);
     }
 
-    private checkUserAccess(w: Work, op: 'insert' | 'update', user: ReturnType<Org['currentAccess']>): void {
+    private checkUserAccess(w: Work, op: 'insert' | 'update', user: UserAccess): void {
         if (!hasObjectAccess(user, w.def, op === 'insert' ? 'create' : 'edit')) {
             w.errors.push(err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'));
             return;
@@ -671,7 +658,7 @@ export class DmlEngine {
         live = live.filter((w) => !w.errors.length);
         this.runTriggers(def, false, 'delete', live);
         for (const w of live) this.collectTriggerErrors(w);
-        this.org.derive.rollups(
+        this.derive.rollups(
             def,
             live.map((w) => ({ current: w.old!, old: w.old })),
             'delete'

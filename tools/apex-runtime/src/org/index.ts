@@ -9,7 +9,8 @@ import { ApexBlob, ApexDate, ApexDatetime, Decimal, systemClock, type Clock } fr
 import { readOrgConfig, type OrgConfig, type OrgConfigOverrides } from './config';
 import { Database, type Row, type Slot } from './database';
 import { DerivedValues } from './derived-values';
-import { DmlEngine, type DmlOp, type DmlOptions, type DmlResult } from './dml';
+import { DmlEngine } from './dml';
+import type { DmlOp, DmlOptions, DmlResult, OrgContext } from './org-context';
 import { ApexPlatformError, limitError, queryError, sobjectError } from './errors';
 import { IdGenerator, normalizeId } from './ids';
 import { loadProjectMetadata, type PermissionSetDef, type ProjectMetadata } from './metadata-loader';
@@ -58,7 +59,7 @@ function bindExpression(text: string): unknown {
     return ctx;
 }
 
-export class Org {
+export class Org implements OrgContext {
     readonly db = new Database();
     readonly ids = new IdGenerator();
     readonly schema: Schema;
@@ -93,7 +94,7 @@ export class Org {
         this.permissionSets = meta.permissionSets;
         this.derive = new DerivedValues(this);
         this.engine = new QueryEngine(this.schema, this.db);
-        this.dmlEngine = new DmlEngine(this);
+        this.dmlEngine = new DmlEngine(this, this.derive);
         for (const f of meta.triggerFiles) {
             const m = /\btrigger\s+\w+\s+on\s+(\w+)/i.exec(fs.readFileSync(f, 'utf8'));
             if (m) this.triggerObjects.add(m[1].toLowerCase());

@@ -3,7 +3,9 @@
  * instance methods on primitives and native objects, sObject glue onto R2's org, DML/SOQL facades.
  */
 import type { ClassDecl, Node, TypeRef } from '../loader/ast';
-import { Interpreter, Frame, TypeHandle } from '../interpreter/interpreter';
+import type { Interpreter } from '../interpreter/interpreter';
+import type { Frame, TypeHandle } from '../interpreter/frame';
+import type { PlatformLibrary } from '../interpreter/platform-library';
 import {
     ApexList,
     ApexMap,
@@ -333,7 +335,7 @@ export interface Hooks {
     triggers?: (objectName: string, ctx: any) => void;
 }
 
-export class Builtins {
+export class Builtins implements PlatformLibrary {
     readonly hooks: Hooks = {};
     /** stack of active trigger contexts */
     triggerStack: any[] = [];

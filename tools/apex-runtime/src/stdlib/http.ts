@@ -6,8 +6,10 @@
  * same transaction, 100 callouts, per-call timeout ≤ 120 s and a 120 s total per transaction.
  */
 import { spawnSync } from 'child_process';
-import type { Runtime } from '../interpreter/runtime';
-import type { Frame } from '../interpreter/interpreter';
+import type { Interpreter } from '../interpreter/interpreter';
+import type { Frame } from '../interpreter/frame';
+import type { AsyncManager } from '../interpreter/async';
+import type { Builtins } from './builtins';
 import { ApexList, ApexObject, NativeObject, T } from '../interpreter/objects';
 import { ApexBlob } from '../values/blob';
 
@@ -33,13 +35,22 @@ fetch(input.url, { method: input.method, headers: input.headers, body: input.bod
   .finally(() => clearTimeout(timer));
 `;
 
+/** What the HTTP layer uses of the runtime it belongs to. */
+export interface HttpHost {
+    readonly it: Interpreter;
+    readonly builtins: Builtins;
+    readonly async: AsyncManager;
+    /** true while test methods run: callouts need a mock */
+    readonly testing: boolean;
+}
+
 export class HttpLayer {
     mock: ApexObject | null = null;
     private tokens = new Map<string, TokenState>();
     /** every callout made (for tests and the playground) */
     readonly log: { method: string; url: string; status: number }[] = [];
 
-    constructor(private readonly rt: Runtime) {
+    constructor(private readonly rt: HttpHost) {
         rt.builtins.hooks.http = (o, n, a, f) => this.call(o, n, a, f);
     }
 
