@@ -1,6 +1,9 @@
 /**
- * The Apex evaluator: walks the AST built by loader/ast.ts. Values follow RUNTIME-INTERFACE.md (Integer = JS number,
+ * The Apex evaluator: walks the AST built by loader/ast.ts. Values follow the README's value model (Integer = JS number,
  * Long = bigint, Decimal/ApexDouble/ApexDate… from src/values, collections and instances from ./objects).
+ *
+ * Longer than the other modules because statements, expressions, coercion and method dispatch share one frame stack,
+ * one class table and the static state, and call into each other at almost every node.
  */
 import type { ClassDecl, MethodDecl, Node, TypeRef, FieldDecl } from '../loader/ast';
 import { parseExpressionCtx, parseExpressionText } from '../loader/ast';

@@ -1,5 +1,5 @@
 /**
- * The interpreter's view of R2's SObject (src/org): everything sObject-specific goes through here, so the
+ * The interpreter's view of the org's SObject (src/org): everything sObject-specific goes through here, so the
  * language side never depends on the data layer's internals.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */

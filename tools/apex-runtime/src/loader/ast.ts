@@ -1,6 +1,9 @@
 /**
  * A compact Apex AST built once from the apex-parser (ANTLR) tree. The interpreter walks this, not the ANTLR
  * contexts: node kinds are strings, names keep their source spelling (`name`) and a lower-case key (`n`).
+ *
+ * Over 800 lines because it holds one builder per apex-parser context type, kept together so that every node shape
+ * is defined in one place.
  */
 import * as P from '@apexdevtools/apex-parser';
 import { Decimal } from '../values/decimal';

@@ -1,6 +1,10 @@
 /**
  * The local org: schema from the project's metadata, an in-memory database, SOQL, DML with triggers,
  * user-mode security and the org configuration. The interpreter (src/interpreter) drives it.
+ *
+ * Over 800 lines because the Org class is the one object the interpreter, the DML engine and the query engine share
+ * (records, users and access, custom metadata and settings, savepoints, async job records, seed data); the engines
+ * themselves live in their own modules.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- XML and apex-parser trees are untyped */
 import * as fs from 'node:fs';

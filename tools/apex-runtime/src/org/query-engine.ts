@@ -1,6 +1,9 @@
 /**
  * Executes parsed SOQL against the database: filters, parent paths, child subqueries, ordering, limits,
  * aggregates, date literals in the running user's time zone and the org's fiscal year.
+ *
+ * About 800 lines because filtering, paths, subqueries and aggregates all evaluate over the same row model and
+ * share its field lookup and comparison rules.
  */
 import { ApexDate, ApexDatetime, Decimal } from '../values';
 import type { Database, Row } from './database';

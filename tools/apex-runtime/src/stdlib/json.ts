@@ -3,6 +3,7 @@
  * Numbers are parsed from their text so Decimals keep their scale.
  */
 import type { Interpreter } from '../interpreter/interpreter';
+import type { Frame } from '../interpreter/frame';
 import type { TypeRef } from '../loader/ast';
 import {
     ApexList,
@@ -13,7 +14,8 @@ import {
     EnumValue,
     NativeObject,
     OBJECT_T,
-    T
+    T,
+    TypeToken
 } from '../interpreter/objects';
 import { isSObject } from '../interpreter/sobjects';
 import { Decimal } from '../values/decimal';
@@ -476,4 +478,25 @@ export class JsonGenerator {
         }
         this.it.throwSys('TypeException', `Method does not exist: JSONGenerator.${n}`);
     }
+}
+
+/** The JSON class: serialize, serializePretty, deserialize, deserializeStrict, deserializeUntyped, createGenerator. */
+export function jsonStatic(it: Interpreter, n: string, a: any[], f: Frame): any {
+    switch (n) {
+        case 'serialize':
+            return serialize(it, a[0], false, a[1] === true);
+        case 'serializepretty':
+            return serialize(it, a[0], true, a[1] === true);
+        case 'deserializeuntyped':
+            return toUntyped(parseJson(it, a[0]));
+        case 'deserialize':
+        case 'deserializestrict': {
+            const tok = a[1] as TypeToken;
+            if (!(tok instanceof TypeToken)) it.throwSys('NullPointerException', 'Argument cannot be null.');
+            return toTyped(it, parseJson(it, a[0]), tok.ref, f.cls, n === 'deserializestrict');
+        }
+        case 'creategenerator':
+            return new NativeObject('JSONGenerator', new JsonGenerator(it, a[0] === true));
+    }
+    return it.throwSys('TypeException', `Method does not exist: JSON.${n}`);
 }
