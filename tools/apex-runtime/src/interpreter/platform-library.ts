@@ -3,7 +3,7 @@
  * static and instance members, construction, and the sObject, DML and SOQL glue onto the org. The evaluator holds
  * this contract, not the library, so the library's modules can use the evaluator without an import cycle.
  */
-import type { Node, TypeRef } from '../loader/ast';
+import type { CallExpr, SoqlExpr, TypeRef } from '../loader/ast';
 import type { Frame, TypeHandle } from './frame';
 import type { ApexList, ApexObject, ClassInfo, NativeObject, SObjectTypeToken, TypeToken } from './objects';
 import type { SObjectLike } from './sobjects';
@@ -30,7 +30,7 @@ export interface PlatformLibrary {
     setStaticProperty(handle: TypeHandle, name: string, value: any): boolean;
     getProperty(target: any, name: string, frame: Frame): any;
     setNativeProperty(target: NativeObject, name: string, value: any): boolean;
-    callStatic(handle: TypeHandle, lowerCaseName: string, args: any[], frame: Frame, call: Node): any;
+    callStatic(handle: TypeHandle, lowerCaseName: string, args: any[], frame: Frame, call: CallExpr): any;
     callInstance(target: any, lowerCaseName: string, args: any[], line: number, name?: string): any;
     enumStatic(enumClass: ClassInfo, lowerCaseName: string, args: any[]): any;
 
@@ -45,7 +45,7 @@ export interface PlatformLibrary {
         externalIdField: string | null,
         frame: Frame
     ): void;
-    compileInlineSoql(query: Node): any;
+    compileInlineSoql(query: SoqlExpr): any;
     runQuery(query: any, resolveBind: (bind: any) => any, accessLevel: string | null, frame: Frame): any;
     runAs(user: any, body: () => number | undefined): number | undefined;
 }

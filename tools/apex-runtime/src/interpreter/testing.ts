@@ -7,7 +7,7 @@ import type { Runtime } from './runtime';
 import type { Frame } from './frame';
 import { ApexList, ApexObject, ClassInfo, NativeObject, T, TypeToken } from './objects';
 import { ApexThrow } from './errors';
-import type { ClassDecl, MethodDecl, Node } from '../loader/ast';
+import type { ClassDecl, MethodDecl } from '../loader/ast';
 import { ApexDatetime } from '../values/datetime';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -42,13 +42,15 @@ const STATEMENT_KINDS = new Set([
 /** Executable lines of a class or trigger: its statement lines and field initialisers. */
 export function executableLines(decl: ClassDecl): Set<number> {
     const lines = new Set<number>();
-    const visit = (n: Node) => {
-        if (!n || typeof n !== 'object') return;
-        if (Array.isArray(n)) {
-            n.forEach(visit);
+    const visit = (value: unknown): void => {
+        if (!value || typeof value !== 'object') return;
+        if (Array.isArray(value)) {
+            value.forEach(visit);
             return;
         }
-        if (STATEMENT_KINDS.has(n.k) && n.line) lines.add(n.line);
+        // any node or part of one (catch clauses, when clauses): statements are recognised by their kind
+        const n = value as { k?: string; line?: number; [key: string]: unknown };
+        if (n.k !== undefined && STATEMENT_KINDS.has(n.k) && n.line) lines.add(n.line);
         for (const key of Object.keys(n)) {
             if (key === 'ctx' || key === 'type') continue;
             const v = n[key];

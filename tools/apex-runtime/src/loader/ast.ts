@@ -7,19 +7,10 @@
  */
 import * as P from '@apexdevtools/apex-parser';
 import { Decimal } from '../values/decimal';
+import type { BlockStmt, Expr, ExprListStmt, LocalStmt, NewExpr, Stmt, TypeRef, WhenValue } from './nodes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-export type Node = any;
-
-export interface TypeRef {
-    /** dotted name as written, e.g. `Map`, `Schema.SObjectType`, `QBInvoiceLineBuilder.Line` */
-    name: string;
-    /** lower-case dotted name */
-    n: string;
-    args: TypeRef[];
-    /** `String[]` is List<String> */
-    array: number;
-}
+export type * from './nodes';
 
 export interface Annotation {
     n: string;
@@ -37,7 +28,7 @@ export interface MethodDecl {
     n: string;
     params: ParamDecl[];
     ret: TypeRef | null;
-    body: Node | null;
+    body: BlockStmt | null;
     mods: Set<string>;
     annotations: Annotation[];
     line: number;
@@ -48,11 +39,11 @@ export interface FieldDecl {
     name: string;
     n: string;
     type: TypeRef;
-    init: Node | null;
+    init: Expr | null;
     mods: Set<string>;
     line: number;
     /** properties: getter/setter bodies; 'auto' for `get;` */
-    property?: { getter: Node | 'auto' | null; setter: Node | 'auto' | null };
+    property?: { getter: BlockStmt | 'auto' | null; setter: BlockStmt | 'auto' | null };
 }
 
 export interface ClassDecl {
@@ -66,13 +57,13 @@ export interface ClassDecl {
     fields: FieldDecl[];
     methods: MethodDecl[];
     ctors: MethodDecl[];
-    inits: { isStatic: boolean; block: Node }[];
+    inits: { isStatic: boolean; block: BlockStmt }[];
     inner: ClassDecl[];
     enumValues: string[];
     file: string;
     line: number;
     /** for triggers */
-    trigger?: { object: string; cases: string[]; body: Node };
+    trigger?: { object: string; cases: string[]; body: BlockStmt };
 }
 
 function lineOf(ctx: any): number {
@@ -350,8 +341,8 @@ export class AstBuilder {
             }
         } else if (md.propertyDeclaration()) {
             const p = md.propertyDeclaration();
-            let getter: Node | 'auto' | null = null;
-            let setter: Node | 'auto' | null = null;
+            let getter: BlockStmt | 'auto' | null = null;
+            let setter: BlockStmt | 'auto' | null = null;
             const accessMods: Set<string> = new Set();
             for (const b of p.propertyBlock_list()) {
                 const bm = this.modifiers(b.modifier_list()).mods;
@@ -383,7 +374,7 @@ export class AstBuilder {
         const ids = ctx.id_list();
         const c = this.emptyClass(text(ids[0]), 'trigger', lineOf(ctx));
         const cases = ctx.triggerCase_list().map((tc: any) => text(tc).toLowerCase().replace(/\s+/g, ''));
-        const stmts: Node[] = [];
+        const stmts: Stmt[] = [];
         for (const m of ctx.triggerBlock().triggerBlockMember_list()) {
             if (m.statement()) stmts.push(this.stmt(m.statement()));
             else if (m.triggerMemberDeclaration().fieldDeclaration() && !m.modifier_list().length) {
@@ -399,7 +390,7 @@ export class AstBuilder {
 
     anonymousUnit(ctx: any): ClassDecl {
         const c = this.emptyClass('AnonymousBlock', 'class', 1);
-        const stmts: Node[] = [];
+        const stmts: Stmt[] = [];
         for (const m of ctx.anonymousBlock().anonymousBlockMember_list()) {
             if (m.statement()) stmts.push(this.stmt(m.statement()));
             else if (m.anonymousMemberDeclaration().fieldDeclaration()) {
@@ -414,7 +405,7 @@ export class AstBuilder {
         return c;
     }
 
-    fieldAsLocal(f: any): Node {
+    fieldAsLocal(f: any): LocalStmt {
         return {
             k: 'local',
             line: lineOf(f),
@@ -430,11 +421,11 @@ export class AstBuilder {
         };
     }
 
-    block(ctx: any): Node {
+    block(ctx: any): BlockStmt {
         return { k: 'block', line: lineOf(ctx), stmts: ctx.statement_list().map((s: any) => this.stmt(s)) };
     }
 
-    localDecl(ctx: any): Node {
+    localDecl(ctx: any): LocalStmt {
         return {
             k: 'local',
             line: lineOf(ctx),
@@ -450,7 +441,7 @@ export class AstBuilder {
         };
     }
 
-    stmt(ctx: any): Node {
+    stmt(ctx: any): Stmt {
         const line = lineOf(ctx);
         const s = ctx;
         if (s.block()) return this.block(s.block());
@@ -475,7 +466,7 @@ export class AstBuilder {
         if (s.forStatement()) {
             const f = s.forStatement();
             const fc = f.forControl();
-            const body = f.statement() ? this.stmt(f.statement()) : { k: 'block', stmts: [], line };
+            const body: Stmt = f.statement() ? this.stmt(f.statement()) : { k: 'block', stmts: [], line };
             const en = fc.enhancedForControl();
             if (en) {
                 return {
@@ -488,7 +479,7 @@ export class AstBuilder {
                 };
             }
             const fi = fc.forInit();
-            let init: Node = null;
+            let init: LocalStmt | ExprListStmt | null = null;
             if (fi) {
                 init = fi.localVariableDeclaration()
                     ? this.localDecl(fi.localVariableDeclaration())
@@ -522,7 +513,7 @@ export class AstBuilder {
                 k: 'while',
                 line,
                 cond: this.expr(w.parExpression().expression()),
-                body: w.statement() ? this.stmt(w.statement()) : { k: 'block', stmts: [], line }
+                body: w.statement() ? this.stmt(w.statement()) : ({ k: 'block', stmts: [], line } satisfies BlockStmt)
             };
         }
         if (s.doWhileStatement()) {
@@ -608,7 +599,7 @@ export class AstBuilder {
         throw new Error(`${this.file}:${line}: unsupported statement ${text(ctx).slice(0, 40)}`);
     }
 
-    whenLiteral(l: any): Node {
+    whenLiteral(l: any): WhenValue {
         if (l.whenLiteral && l.whenLiteral()) return this.whenLiteral(l.whenLiteral());
         const neg = (l.SUB_list ? l.SUB_list().length : 0) % 2 === 1;
         if (l.IntegerLiteral()) return { k: 'lit', v: (neg ? -1 : 1) * parseInt(text(l.IntegerLiteral()), 10) };
@@ -621,11 +612,11 @@ export class AstBuilder {
         return { k: 'enumref', name: text(l.qualifiedName()), n: text(l.qualifiedName()).toLowerCase() };
     }
 
-    args(list: any): Node[] {
+    args(list: any): Expr[] {
         return list ? list.expression_list().map((e: any) => this.expr(e)) : [];
     }
 
-    expr(ctx: any): Node {
+    expr(ctx: any): Expr {
         const line = lineOf(ctx);
         const C = ctx.constructor.name as string;
         switch (C) {
@@ -729,7 +720,7 @@ export class AstBuilder {
         throw new Error(`${this.file}:${line}: unsupported expression ${C} ${text(ctx).slice(0, 60)}`);
     }
 
-    primary(p: any): Node {
+    primary(p: any): Expr {
         const line = lineOf(p);
         switch (p.constructor.name) {
             case 'ThisPrimaryContext':
@@ -779,7 +770,7 @@ export class AstBuilder {
         return null;
     }
 
-    creator(c: any, line: number): Node {
+    creator(c: any, line: number): NewExpr {
         const pairs = c.createdName().idCreatedNamePair_list();
         const parts: string[] = [];
         let args: TypeRef[] = [];
@@ -900,7 +891,7 @@ export function parseAnonymous(source: string, file: string): ClassDecl {
 }
 
 /** Parses the text of one Apex expression (a SOQL bind such as `opp.AccountId` or `ids`). */
-export function parseExpressionText(source: string, file: string): Node {
+export function parseExpressionText(source: string, file: string): Expr {
     const listener = new CollectingListener();
     const { parser } = P.ApexParserFactory.createLexerAndParser(source, listener);
     const ctx = parser.expression();
@@ -908,6 +899,6 @@ export function parseExpressionText(source: string, file: string): Node {
     return new AstBuilder(file, source).expr(ctx);
 }
 
-export function parseExpressionCtx(ctx: any, file: string): Node {
+export function parseExpressionCtx(ctx: any, file: string): Expr {
     return new AstBuilder(file).expr(ctx);
 }

@@ -6,7 +6,7 @@
  */
 import type { Interpreter } from '../interpreter/interpreter';
 import type { Builtins } from '../stdlib/builtins';
-import type { ClassDecl, Node, TypeRef } from './ast';
+import type { CallExpr, ClassDecl, DotExpr, Expr, IdExpr, Node, SoqlExpr, TypeRef } from './ast';
 import { LoadError } from '../interpreter/errors';
 import { ClassInfo } from '../interpreter/objects';
 
@@ -76,7 +76,7 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
      * The static type of an expression when it is obvious (literals, `new T(…)`, typed locals); null otherwise.
      * Used only to reject assignments a compiler rejects; anything not obvious is left to run time.
      */
-    const obviousType = (e: Node, locals: Locals): string | null => {
+    const obviousType = (e: Expr, locals: Locals): string | null => {
         if (!e) return null;
         switch (e.k) {
             case 'lit': {
@@ -150,7 +150,7 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
     };
 
     const checkAssignment = (
-        value: Node,
+        value: Expr,
         target: TypeRef,
         from: ClassInfo | null,
         file: string,
@@ -163,13 +163,24 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
         errors.push(new LoadError(file, ln, `Illegal assignment from ${display(source)} to ${display(target.n)}`));
     };
 
-    const visitNode = (node: Node, from: ClassInfo | null, file: string, line: number, locals: Locals) => {
-        if (!node || typeof node !== 'object') return;
-        if (Array.isArray(node)) {
-            for (const x of node) visitNode(x, from, file, line, locals);
+    /** Walks any node or part of one (declarators, catch and when clauses, lists), checking each node it meets. */
+    const visitNode = (value: unknown, from: ClassInfo | null, file: string, line: number, locals: Locals) => {
+        if (!value || typeof value !== 'object') return;
+        if (Array.isArray(value)) {
+            for (const x of value) visitNode(x, from, file, line, locals);
             return;
         }
-        const ln = node.line ?? line;
+        const part = value as { k?: string; line?: number; [key: string]: unknown };
+        const ln = part.line ?? line;
+        if (part.k !== undefined) checkNode(part as Node, from, file, ln, locals);
+        for (const key of Object.keys(part)) {
+            if (key === 'ctx' || key === 'type' || key === 'line') continue;
+            const v = part[key];
+            if (v && typeof v === 'object') visitNode(v, from, file, ln, locals);
+        }
+    };
+
+    const checkNode = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
         switch (node.k) {
             case 'local':
                 checkType(node.type, from, file, ln);
@@ -235,15 +246,10 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
                 }
                 break;
         }
-        for (const key of Object.keys(node)) {
-            if (key === 'ctx' || key === 'type' || key === 'line') continue;
-            const v = node[key];
-            if (v && typeof v === 'object') visitNode(v, from, file, ln, locals);
-        }
     };
 
     /** `Name.member` where Name is a type (not shadowed by a local/field) */
-    const staticHandle = (obj: Node, from: ClassInfo | null, locals: Locals): any => {
+    const staticHandle = (obj: Expr, from: ClassInfo | null, locals: Locals): any => {
         if (obj.k !== 'id') return null;
         if (locals.has(obj.n)) return null;
         for (let c: ClassInfo | null = from; c; c = c.outer) {
@@ -254,7 +260,7 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
     };
 
     /** `Name.x` / `Name.m()` where Name is neither a variable, a field nor a type: "Variable does not exist". */
-    const checkQualifier = (obj: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
+    const checkQualifier = (obj: Expr, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
         if (obj.k !== 'id' || !it.org || staticHandle(obj, from, locals)) return;
         if (locals.has(obj.n)) return;
         for (let c: ClassInfo | null = from; c; c = c.outer) {
@@ -267,7 +273,7 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
         errors.push(new LoadError(file, ln, `Variable does not exist: ${obj.name}`));
     };
 
-    const checkCall = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
+    const checkCall = (node: CallExpr, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
         const argc = node.args.length;
         if (node.obj === null) {
             for (let c: ClassInfo | null = from; c; c = c.outer) {
@@ -296,7 +302,7 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
             return;
         }
         const h = staticHandle(node.obj, from, locals);
-        if (!h && node.obj.k === 'id') checkInstanceCall(node, from, file, ln, locals);
+        if (!h && node.obj.k === 'id') checkInstanceCall(node, node.obj, from, file, ln, locals);
         if (h?.kind === 'class' && !h.cls.builtin && h.cls.kind !== 'enum') {
             const ms = h.cls.findMethods(node.n);
             if (!ms.length) {
@@ -342,11 +348,18 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
     };
 
     /** `v.m(…)` where v is declared with a project class type: the method must exist with that arity. */
-    const checkInstanceCall = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
-        let declared: TypeRef | null | undefined = locals.get(node.obj.n);
+    const checkInstanceCall = (
+        node: CallExpr,
+        receiver: IdExpr,
+        from: ClassInfo | null,
+        file: string,
+        ln: number,
+        locals: Locals
+    ) => {
+        let declared: TypeRef | null | undefined = locals.get(receiver.n);
         if (declared === undefined) {
             for (let c: ClassInfo | null = from; c && declared === undefined; c = c.outer)
-                declared = c.findField(node.obj.n)?.type;
+                declared = c.findField(receiver.n)?.type;
         }
         if (!declared || declared.args.length) return;
         if (declared.n === 'string' || declared.n === 'system.string') {
@@ -390,7 +403,7 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
         }
     };
 
-    const checkDot = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
+    const checkDot = (node: DotExpr, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
         const h = staticHandle(node.obj, from, locals);
         if (h?.kind === 'sobject') {
             const n = node.n;
@@ -415,7 +428,7 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
     };
 
     /** Inline SOQL is compiled at load: unknown objects, fields and relationships fail like a deploy. */
-    const checkSoql = (node: Node, file: string, ln: number) => {
+    const checkSoql = (node: SoqlExpr, file: string, ln: number) => {
         const org: any = it.org;
         if (!org?.compileSoql) return;
         try {

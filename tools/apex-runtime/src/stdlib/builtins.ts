@@ -4,7 +4,7 @@
  * dispatcher: each platform type's members live in their own module of this folder and are registered in the tables
  * at the end of this file.
  */
-import type { ClassDecl, Node, TypeRef } from '../loader/ast';
+import type { CallExpr, ClassDecl, TypeRef } from '../loader/ast';
 import type { Frame, TypeHandle } from '../interpreter/frame';
 import type { PlatformLibrary } from '../interpreter/platform-library';
 import {
@@ -310,7 +310,7 @@ export class Builtins extends Platform implements PlatformLibrary {
         this.it.throwSys('TypeException', `Method does not exist: ${c.displayName}.${n}`);
     }
 
-    callStatic(h: TypeHandle, n: string, a: any[], f: Frame, e: Node): any {
+    callStatic(h: TypeHandle, n: string, a: any[], f: Frame, e: CallExpr): any {
         if (h.kind === 'sobject') return sobjectStatic(this, h.name, n, a);
         if (h.kind === 'namespace') {
             if (h.n === 'system') return this.callStatic({ kind: 'builtin', n: 'system' }, n, a, f, e);

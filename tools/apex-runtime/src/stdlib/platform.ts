@@ -4,7 +4,7 @@
  * type tokens, enum values, Id keys). The modules in this folder are functions of this class; builtins.ts is the
  * dispatcher that routes each static call, instance call and property read to them.
  */
-import type { Node, TypeRef } from '../loader/ast';
+import type { CallExpr, SoqlExpr, TypeRef } from '../loader/ast';
 import type { Interpreter } from '../interpreter/interpreter';
 import type { Frame } from '../interpreter/frame';
 import {
@@ -32,7 +32,7 @@ import { canonicalBuiltin, ENUMS, to18 } from './type-names';
 export const UNHANDLED = Symbol('not a member of this platform type');
 
 /** The static methods of one platform type (`Math.abs(x)` → lib, 'abs', [x], frame, call). */
-export type StaticMember = (lib: Platform, name: string, args: any[], frame: Frame, call: Node) => any;
+export type StaticMember = (lib: Platform, name: string, args: any[], frame: Frame, call: CallExpr) => any;
 
 /** The methods of one native object type (`NativeObject.typeName`). */
 export type NativeMember = (lib: Platform, target: NativeObject, name: string, args: any[]) => any;
@@ -227,7 +227,7 @@ export abstract class Platform {
         );
     }
 
-    compileInlineSoql(e: Node): any {
+    compileInlineSoql(e: SoqlExpr): any {
         return this.wrapOrgErrors(() => this.org.compileSoql(e.text));
     }
 
