@@ -131,7 +131,7 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
             'Description__c'
         ])
     ],
-    CustomPermission: ['QB_Sync_Invoices', 'QB_Administer_Sync', 'QB_Bypass_Auto_Sync'],
+    CustomPermission: ['QB_Sync_Invoices', 'QB_Approve_Invoices', 'QB_Administer_Sync', 'QB_Bypass_Auto_Sync'],
     PermissionSet: ['QB_Sync_Admin', 'QB_Sync_Sales_User', 'QB_Sync_Finance_Approver', 'QB_Sync_Data_Load_Bypass'],
     ExternalCredential: ['QB_QuickBooks', 'QB_Slack'],
     ExternalAuthIdentityProvider: ['QB_Intuit'],

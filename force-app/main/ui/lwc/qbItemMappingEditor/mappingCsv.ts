@@ -4,8 +4,16 @@
  */
 export const CSV_COLUMNS = ['Product Code', 'Product Name', 'QBO Item Id', 'QBO Item Name', 'Taxable', 'Tax Code'];
 
+/**
+ * A spreadsheet runs a cell starting with = + - @, tab or carriage return as a formula; item names come from QuickBooks,
+ * so such a cell gets a leading apostrophe and shows as text (OWASP, https://owasp.org/www-community/attacks/CSV_Injection).
+ * The import drops that apostrophe again.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
 function csvField(value: string | null | undefined): string {
-    const text = value ?? '';
+    const raw = value ?? '';
+    const text = FORMULA_TRIGGER.test(raw) ? `'${raw}` : raw;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

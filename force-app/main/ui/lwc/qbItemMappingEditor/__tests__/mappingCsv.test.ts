@@ -30,6 +30,24 @@ describe('mappingsToCsv', () => {
         expect(mappingsToCsv([{ ...ROW, productName: 'Carriage\rreturn' }])).toContain('"Carriage\rreturn"');
     });
 
+    it('keeps cells starting with = + - @ tab or CR from running as spreadsheet formulas', () => {
+        const csv = mappingsToCsv([
+            {
+                ...ROW,
+                productCode: '=HYPERLINK("https://evil.example","Open")',
+                productName: '-10% Discount',
+                qbItemName: '@SUM(1+1)',
+                taxCode: '+1'
+            }
+        ]);
+        expect(csv.split('\r\n')[1]).toBe(
+            `"'=HYPERLINK(""https://evil.example"",""Open"")",'-10% Discount,31,'@SUM(1+1),Yes,'+1`
+        );
+        expect(mappingsToCsv([{ ...ROW, productName: '\tTabbed' }])).toContain(",'\tTabbed,");
+        expect(mappingsToCsv([{ ...ROW, productName: '\rReturn' }])).toContain(`,"'\rReturn",`);
+        expect(mappingsToCsv([{ ...ROW, productName: 'Kit - Pro' }])).toContain(',Kit - Pro,');
+    });
+
     it('writes only the header when there are no products', () => {
         expect(mappingsToCsv([])).toBe('Product Code,Product Name,QBO Item Id,QBO Item Name,Taxable,Tax Code\r\n');
     });
