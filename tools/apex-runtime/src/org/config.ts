@@ -42,6 +42,11 @@ export interface OrgConfig {
     namedCredentials: Record<string, NamedCredentialConfig>;
     /** Opportunity stages when the org customises them (defaults to Salesforce's standard stages). */
     opportunityStages?: { value: string; probability: number; closed: boolean; won: boolean }[];
+    /**
+     * Organization-wide defaults of standard objects by name (`Private`, `Read`, `ReadWrite`, `ControlledByParent`);
+     * unlisted standard objects are Public Read/Write. Custom objects take `sharingModel` from their metadata.
+     */
+    organizationWideDefaults?: Record<string, string>;
 }
 
 export const DEFAULT_CONFIG: OrgConfig = {

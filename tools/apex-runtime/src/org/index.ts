@@ -20,6 +20,7 @@ import { IdGenerator, normalizeId } from './ids';
 import { loadProjectMetadata, type PermissionSetDef, type ProjectMetadata } from './metadata-loader';
 import { bindSchema, QueryEngine, type CompiledQuery } from './query-engine';
 import { field, type FieldDef, type ObjectDef, type Schema } from './schema';
+import { recordAccess, userRecordAccessRows } from './record-access';
 import { hasCustomPermission, hasFieldAccess, hasObjectAccess, type AccessKind, type UserAccess } from './security';
 import { SObject } from './sobject';
 import { parseSoql, type SoqlBind } from './soql-parser';
@@ -538,11 +539,28 @@ export class Org implements OrgContext {
         if (this.limits.queries > max) throw limitError(`Too many SOQL queries: ${this.limits.queries}`);
         const mode = String(opts.accessLevel ?? '').toUpperCase() === 'USER_MODE' ? 'USER_MODE' : compiled.withMode;
         const access = mode === 'USER_MODE' || mode === 'SECURITY_ENFORCED' ? this.currentAccess() : null;
+        const resolveBind = (b: SoqlBind) => {
+            if (!opts.resolveBind) throw queryError(`Variable does not exist: ${b.name}`);
+            return opts.resolveBind(b);
+        };
+        const defaults = this.config.organizationWideDefaults ?? {};
         const result = this.engine.run(compiled, {
-            resolveBind: (b) => {
-                if (!opts.resolveBind) throw queryError(`Variable does not exist: ${b.name}`);
-                return opts.resolveBind(b);
-            },
+            resolveBind,
+            computedRows: (query) =>
+                query.def.name === 'UserRecordAccess'
+                    ? userRecordAccessRows(
+                          query.def,
+                          query.where,
+                          resolveBind,
+                          this.db,
+                          (id) => this.currentAccess(id),
+                          defaults
+                      )
+                    : null,
+            canRead:
+                mode === 'USER_MODE'
+                    ? (row) => recordAccess(access!, this.runningUserId, row, this.db, defaults).read
+                    : undefined,
             today: this.today(),
             timeZone: this.userTimeZone(),
             fiscalYearStartMonth: this.config.fiscalYearStartMonth,

@@ -22,6 +22,10 @@ export interface QueryContext {
     /** In Apex tests, org data (standard price book) is invisible to queries. */
     hideOrgData: boolean;
     checkRead?: (def: ObjectDef, field: FieldDef | null) => void;
+    /** The rows of an object computed per query (UserRecordAccess), instead of the stored table. */
+    computedRows?: (q: CompiledQuery) => Row[] | null;
+    /** Sharing in user mode: whether the running user may read a row of the queried object. */
+    canRead?: (row: Row) => boolean;
 }
 
 export interface CompiledQuery extends SoqlQuery {
@@ -188,7 +192,9 @@ export class QueryEngine {
 
     run(q: CompiledQuery, ctx: QueryContext): SObject[] | Map<string, unknown>[] | number {
         if (ctx.checkRead) this.checkAccess(q, ctx);
-        let rows = this.db.rows(q.def.name).filter((r) => (q.allRows || !r.deleted) && !(ctx.hideOrgData && r.orgData));
+        let rows = (ctx.computedRows?.(q) ?? this.db.rows(q.def.name)).filter(
+            (r) => (q.allRows || !r.deleted) && !(ctx.hideOrgData && r.orgData) && (!ctx.canRead || ctx.canRead(r))
+        );
         if (q.where) rows = rows.filter((r) => this.matches(r, q.where!, ctx));
         const isAggregate = q.select.some((s) => s.k === 'agg') || q.groupBy.length > 0;
         if (q.countOnly) {

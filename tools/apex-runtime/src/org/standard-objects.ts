@@ -354,6 +354,26 @@ const SPECS: StandardObjectSpec[] = [
         ]
     },
     {
+        // Computed per query from sharing (record-access.ts); read only.
+        name: 'UserRecordAccess',
+        keyPrefix: '0Ru',
+        createable: false,
+        fields: [
+            field('RecordId', 'Text', { ...ro, length: 18 }),
+            lookup('UserId', 'User', ro),
+            field('HasReadAccess', 'Checkbox', ro),
+            field('HasEditAccess', 'Checkbox', ro),
+            field('HasDeleteAccess', 'Checkbox', ro),
+            field('HasTransferAccess', 'Checkbox', ro),
+            field('HasAllAccess', 'Checkbox', ro),
+            field('MaxAccessLevel', 'Picklist', {
+                ...ro,
+                length: 40,
+                picklistValues: picklist(['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'])
+            })
+        ]
+    },
+    {
         name: 'PermissionSetAssignment',
         keyPrefix: '0Pa',
         isSetup: true,
