@@ -90,12 +90,12 @@ describe('Sharing in user mode [OWD] [ADG]', () => {
         });
     });
 
-    it('shows a Public Read Only custom object to everyone who may read the object', () => {
-        const org = newOrg();
-        const rep = userWith(org, 'rep', ['QB_Sync_Sales_User']);
-        insert(org, 'QB_Sync_Log__c', { Operation__c: 'Decision', Outcome__c: 'Success' });
+    it('shows a Public Read Only object to everyone who may read the object', () => {
+        const org = newOrg({ organizationWideDefaults: { Opportunity: 'Read' } });
+        const rep = userWith(org, 'rep', []);
+        const theirs = opportunity(org, 'Theirs');
         org.runAs(rep, () => {
-            expect(rows(org, 'SELECT Id FROM QB_Sync_Log__c WITH USER_MODE')).toHaveLength(1);
+            expect(rows(org, 'SELECT Id FROM Opportunity WITH USER_MODE').map((r) => r.id)).toEqual([theirs.id]);
         });
     });
 
