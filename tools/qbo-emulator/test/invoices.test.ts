@@ -115,6 +115,35 @@ describe('Invoice (Intuit API reference: all-entities/invoice)', () => {
         expect(firstError(rejected).code).toBe('6070');
     });
 
+    it('keeps Qty and UnitPrice to 7 decimal places, so discounted lines carry their exact net unit price', async () => {
+        // 10 × 19.99 less 15 %, 7 × 12.34 less 12.5 %, 2.5 × 39.95 less 5 %: the line amounts Salesforce computes
+        // (169.92, 75.58, 94.89) are reproduced by 7-decimal unit prices, and the invoice totals 340.39.
+        const response = await h.api('POST', '/invoice', {
+            CustomerRef: { value: customerId },
+            Line: [
+                salesLine(169.92, { Qty: 10, UnitPrice: 16.992, TaxCodeRef: { value: 'NON' } }),
+                salesLine(75.58, { Qty: 7, UnitPrice: 10.7971429, TaxCodeRef: { value: 'NON' } }),
+                salesLine(94.89, { Qty: 2.5, UnitPrice: 37.956, TaxCodeRef: { value: 'NON' } })
+            ]
+        });
+        expect(response.status).toBe(200);
+        expect(response.json.Invoice.TotalAmt).toBe(340.39);
+        const kept = await h.api('POST', '/invoice', {
+            CustomerRef: { value: customerId },
+            Line: [salesLine(12.35, { Qty: 10.000000099, UnitPrice: 1.234567891, TaxCodeRef: { value: 'NON' } })]
+        });
+        expect(kept.status).toBe(200);
+        expect(kept.json.Invoice.Line[0].SalesItemLineDetail).toMatchObject({ Qty: 10, UnitPrice: 1.2345678 });
+    });
+
+    it('rejects a net unit price rounded to the cent when Qty × UnitPrice misses the line amount (6070)', async () => {
+        const response = await h.api('POST', '/invoice', {
+            CustomerRef: { value: customerId },
+            Line: [salesLine(169.92, { Qty: 10, UnitPrice: 16.99, TaxCodeRef: { value: 'NON' } })]
+        });
+        expect(firstError(response).code).toBe('6070');
+    });
+
     it('applies a percent discount and keeps description-only lines out of the totals', async () => {
         const response = await h.api('POST', '/invoice', {
             CustomerRef: { value: customerId },

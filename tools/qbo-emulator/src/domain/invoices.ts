@@ -308,8 +308,8 @@ function priceSalesLine(realm: Realm, raw: Json, element: string): PricedLine {
     rejectUnknownProperties('SalesItemLineDetail', detail, SALES_DETAIL_PROPERTIES);
     const amount = optionalNumber(raw, 'Amount', 'Line.Amount');
     if (amount === undefined) throw Faults.requiredParamMissing('Amount', 'Line.Amount');
-    const qty = optionalNumber(detail, 'Qty', 'SalesItemLineDetail.Qty');
-    let unitPrice = optionalNumber(detail, 'UnitPrice', 'SalesItemLineDetail.UnitPrice');
+    const qty = keepLineDecimals(optionalNumber(detail, 'Qty', 'SalesItemLineDetail.Qty'));
+    let unitPrice = keepLineDecimals(optionalNumber(detail, 'UnitPrice', 'SalesItemLineDetail.UnitPrice'));
     if (
         qty !== undefined &&
         unitPrice !== undefined &&
@@ -344,6 +344,22 @@ function priceSalesLine(realm: Realm, raw: Json, element: string): PricedLine {
         SalesItemLineDetail: outDetail
     };
     return { line, taxRate };
+}
+
+/**
+ * QuickBooks keeps Qty and UnitPrice to 7 decimal places (further digits are dropped) and every amount to the
+ * cent: an invoice line read back from QuickBooks carries e.g. UnitPrice 63.5828571 (Intuit Community, "Creating an
+ * Invoice from the API, unit price's decimal places behave differently from the UI", 2021) and integrators document
+ * the same limits (Breadwinner, "Can Breadwinner handle 7 decimal places?"). Amount is then checked against
+ * Qty × UnitPrice rounded to the cent (6070).
+ */
+export const LINE_DECIMALS = 7;
+
+function keepLineDecimals(value: number | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    const scale = 10 ** LINE_DECIMALS;
+    const scaled = Number((Math.abs(value) * scale).toPrecision(15));
+    return (Math.sign(value) * Math.floor(scaled)) / scale || 0;
 }
 
 /** US companies use the TAX/NON placeholders; other countries reference TaxCode ids. */
