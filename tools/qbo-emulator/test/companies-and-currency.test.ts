@@ -46,6 +46,62 @@ describe('tax codes outside the US (TAX/NON are US-only placeholders)', () => {
         );
     });
 
+    it('answers a line without a tax code with the 6000 sales tax rate fault, naming the line', async () => {
+        const customer = (await ca('POST', '/customer', { DisplayName: 'Maple Co' })).json.Customer;
+        const response = await ca('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            Line: [line(100, '5'), line(20)]
+        });
+        expect(firstError(response)).toMatchObject({
+            code: '6000',
+            Detail: 'Business Validation Error: Make sure all your transactions have a sales tax rate before you save.',
+            element: 'Line[1].SalesItemLineDetail.TaxCodeRef'
+        });
+    });
+
+    it('computes each locale from its own TaxCode list: UK 20 % VAT, Australian 10 % GST, zero-rated lines', async () => {
+        const cases = [
+            { realmId: '9130350000000003', country: 'GB', standard: '2', zero: '6', tax: 40, currency: 'GBP' },
+            { realmId: '9130350000000004', country: 'AU', standard: '10', zero: '12', tax: 20, currency: 'AUD' }
+        ];
+        for (const c of cases) {
+            h.emulator.admin.createRealm({ realmId: c.realmId, country: c.country });
+            const token = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, c.realmId).access_token;
+            const call = (path: string, body: unknown) => h.api('POST', path, body, { token, realm: c.realmId });
+            const customer = (await call('/customer', { DisplayName: 'Local Co' })).json.Customer;
+            expect(customer.CurrencyRef.value).toBe(c.currency);
+            const response = await call('/invoice', {
+                CustomerRef: { value: customer.Id },
+                GlobalTaxCalculation: 'TaxExcluded',
+                Line: [line(200, c.standard), line(50, c.zero)]
+            });
+            expect(response.status).toBe(200);
+            expect(response.json.Invoice).toMatchObject({
+                GlobalTaxCalculation: 'TaxExcluded',
+                TotalAmt: 250 + c.tax,
+                TxnTaxDetail: { TotalTax: c.tax }
+            });
+        }
+    });
+
+    it('takes GlobalTaxCalculation TaxExcluded by default, NotApplicable without tax, and refuses unknown values', async () => {
+        const customer = (await ca('POST', '/customer', { DisplayName: 'Maple Co' })).json.Customer;
+        const byDefault = await ca('POST', '/invoice', { CustomerRef: { value: customer.Id }, Line: [line(100, '7')] });
+        expect(byDefault.json.Invoice).toMatchObject({ GlobalTaxCalculation: 'TaxExcluded', TotalAmt: 105 });
+        const notApplicable = await ca('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            GlobalTaxCalculation: 'NotApplicable',
+            Line: [line(100, '7')]
+        });
+        expect(notApplicable.json.Invoice).toMatchObject({ TotalAmt: 100, TxnTaxDetail: { TotalTax: 0 } });
+        const unknown = await ca('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            GlobalTaxCalculation: 'Excluded',
+            Line: [line(100, '7')]
+        });
+        expect(unknown.status).toBe(400);
+    });
+
     it('refuses a numeric TaxCode id in a US company (2500)', async () => {
         const customer = (await h.api('POST', '/customer', { DisplayName: 'Yankee Co' })).json.Customer;
         expect(

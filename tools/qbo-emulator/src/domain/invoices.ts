@@ -203,12 +203,14 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
         discountTotal = roundMoney(discountTotal + amount);
     }
 
+    const globalTaxCalculation = resolveGlobalTaxCalculation(realm, body);
     // Intuit: ApplyTaxAfterDiscount false or null → tax on the full amounts, then the discount; true → discount first.
     const applyTaxAfterDiscount = body.ApplyTaxAfterDiscount === true;
     const discountFactor = applyTaxAfterDiscount && subtotal !== 0 ? (subtotal - discountTotal) / subtotal : 1;
     const taxByRate = new Map<number, number>();
     for (const { line, taxRate } of priced) {
-        if (line.DetailType !== 'SalesItemLineDetail' || taxRate === 0) continue;
+        if (line.DetailType !== 'SalesItemLineDetail' || taxRate === 0 || globalTaxCalculation === 'NotApplicable')
+            continue;
         taxByRate.set(taxRate, (taxByRate.get(taxRate) ?? 0) + line.Amount * discountFactor);
     }
     const taxLines = [...taxByRate.entries()].map(([rate, base]) => ({
@@ -277,6 +279,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
         DueDate: dueDate,
         TotalAmt: totalAmt,
         ApplyTaxAfterDiscount: applyTaxAfterDiscount,
+        ...(globalTaxCalculation ? { GlobalTaxCalculation: globalTaxCalculation } : {}),
         PrintStatus:
             body.PrintStatus ??
             existing?.PrintStatus ??
@@ -384,6 +387,28 @@ function resolveLineTax(
     }
     const taxCode = resolveReference(realm, 'TaxCode', supplied, 'SalesItemLineDetail.TaxCodeRef');
     return { taxCodeRef: { value: taxCode.Id }, taxRate: Number(taxCode.RatePercent ?? 0) };
+}
+
+const GLOBAL_TAX_CALCULATIONS = new Set(['TaxExcluded', 'TaxInclusive', 'NotApplicable']);
+
+/**
+ * Non-US companies: GlobalTaxCalculation is TaxExcluded (tax added to the line amounts), TaxInclusive or
+ * NotApplicable; omitted, the company's default (TaxExcluded here) applies. US companies do not use it.
+ */
+function resolveGlobalTaxCalculation(realm: Realm, body: Json): string | undefined {
+    const supplied = body.GlobalTaxCalculation;
+    if (realm.settings.country === 'US') return undefined;
+    if (supplied === undefined || supplied === null) return 'TaxExcluded';
+    if (typeof supplied !== 'string' || !GLOBAL_TAX_CALCULATIONS.has(supplied)) {
+        throw Faults.malformedRequest(`GlobalTaxCalculation:${String(supplied)}`);
+    }
+    if (supplied === 'TaxInclusive') {
+        throw Faults.businessValidation(
+            'Tax-inclusive amounts (GlobalTaxCalculation TaxInclusive) are not supported by this emulator',
+            'GlobalTaxCalculation'
+        );
+    }
+    return supplied;
 }
 
 function resolveDocNumber(

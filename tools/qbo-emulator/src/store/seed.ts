@@ -12,13 +12,15 @@ export const CURRENCY_NAMES: Record<string, string> = {
     AUD: 'Australian Dollar'
 };
 
+const HOME_CURRENCIES: Record<string, string> = { US: 'USD', CA: 'CAD', GB: 'GBP', AU: 'AUD' };
+
 export function defaultSettings(realmId: string, overrides: Partial<RealmSettings> = {}): RealmSettings {
     const country = overrides.country ?? 'US';
     return {
         realmId,
         companyName: `Sandbox Company ${country}_${realmId.slice(-1)}`,
         country,
-        homeCurrency: country === 'CA' ? 'CAD' : country === 'GB' ? 'GBP' : 'USD',
+        homeCurrency: HOME_CURRENCIES[country] ?? 'USD',
         multiCurrency: false,
         customTxnNumbers: false,
         allowShipping: true,
@@ -124,7 +126,35 @@ export function newRealmState(settings: RealmSettings, clock: Clock): RealmState
     return state;
 }
 
+function taxCode(id: string, name: string, ratePercent: number): Record<string, unknown> {
+    return {
+        Id: id,
+        Name: name,
+        Description: name,
+        Taxable: ratePercent > 0,
+        TaxGroup: false,
+        Active: true,
+        RatePercent: ratePercent
+    };
+}
+
+/**
+ * Each company's TaxCode list as a fresh sandbox of its country has it (RatePercent stands in for the code's
+ * SalesTaxRateList). Outside the US every invoice line names one of these codes ("Manage sales tax for non-US
+ * locales", developer.intuit.com/app/developer/qbo/docs/workflows/manage-sales-tax-for-non-us-locales).
+ */
 function seededTaxCodes(settings: RealmSettings): Record<string, unknown>[] {
+    if (settings.country === 'GB') {
+        return [
+            taxCode('2', '20.0% S', 20),
+            taxCode('4', '5.0% R', 5),
+            taxCode('6', '0.0% Z', 0),
+            taxCode('8', 'Exempt', 0)
+        ];
+    }
+    if (settings.country === 'AU') {
+        return [taxCode('10', 'GST', 10), taxCode('12', 'FRE', 0), taxCode('14', 'EXP', 0)];
+    }
     if (settings.country === 'US') {
         return [
             { Id: 'TAX', Name: 'TAX', Description: 'TAX', Taxable: true, TaxGroup: false, Active: true },
