@@ -102,6 +102,47 @@ describe('tax codes outside the US (TAX/NON are US-only placeholders)', () => {
         expect(unknown.status).toBe(400);
     });
 
+    it('US automated sales tax on: TAX lines taxed by the engine, NON lines not, PartnerTaxEnabled true', async () => {
+        const customer = (await h.api('POST', '/customer', { DisplayName: 'Yankee Co' })).json.Customer;
+        const response = await h.api('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            Line: [line(100, 'TAX'), line(50, 'NON')]
+        });
+        expect(response.json.Invoice).toMatchObject({ TotalAmt: 158, TxnTaxDetail: { TotalTax: 8 } });
+        const preferences = await h.api('GET', '/preferences');
+        expect(preferences.json.Preferences.TaxPrefs.PartnerTaxEnabled).toBe(true);
+    });
+
+    it('US automated sales tax off: TAX lines taxed only at the rate of TxnTaxDetail.TxnTaxCodeRef', async () => {
+        const realmId = '9130350000000005';
+        h.emulator.admin.createRealm({ realmId, country: 'US', automatedSalesTax: false });
+        const token = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, realmId).access_token;
+        const call = (method: string, path: string, body?: unknown) =>
+            h.api(method, path, body, { token, realm: realmId });
+        expect((await call('GET', '/preferences')).json.Preferences.TaxPrefs.PartnerTaxEnabled).toBe(false);
+        const customer = (await call('POST', '/customer', { DisplayName: 'Legacy Co' })).json.Customer;
+        const untaxed = await call('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            Line: [line(100, 'TAX'), line(50, 'NON')]
+        });
+        expect(untaxed.json.Invoice).toMatchObject({ TotalAmt: 150, TxnTaxDetail: { TotalTax: 0 } });
+        const taxed = await call('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            TxnTaxDetail: { TxnTaxCodeRef: { value: '2' } },
+            Line: [line(100, 'TAX'), line(50, 'NON')]
+        });
+        expect(taxed.json.Invoice).toMatchObject({
+            TotalAmt: 158,
+            TxnTaxDetail: { TxnTaxCodeRef: { value: '2', name: 'California' }, TotalTax: 8 }
+        });
+        const unknownCode = await call('POST', '/invoice', {
+            CustomerRef: { value: customer.Id },
+            TxnTaxDetail: { TxnTaxCodeRef: { value: '99' } },
+            Line: [line(100, 'TAX')]
+        });
+        expect(firstError(unknownCode).code).toBe('2500');
+    });
+
     it('refuses a numeric TaxCode id in a US company (2500)', async () => {
         const customer = (await h.api('POST', '/customer', { DisplayName: 'Yankee Co' })).json.Customer;
         expect(

@@ -128,6 +128,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
     const customer = resolveReference(realm, 'Customer', customerId, 'CustomerRef');
     if (!Array.isArray(body.Line) || body.Line.length === 0) throw Faults.requiredParamMissing('Line', 'Line');
 
+    const usTaxCode = resolveUsTaxCode(realm, body);
     const priced: PricedLine[] = [];
     const discounts: Json[] = [];
     let subtotal = 0;
@@ -165,7 +166,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
             priced.push({ line: raw, taxRate: 0 });
             return;
         }
-        const sales = priceSalesLine(realm, raw, element);
+        const sales = priceSalesLine(realm, raw, element, usTaxCode.ratePercent);
         subtotal = roundMoney(subtotal + sales.line.Amount);
         priced.push(sales);
     });
@@ -273,7 +274,11 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
         ExchangeRate: exchangeRate,
         LinkedTxn: existing?.LinkedTxn ?? [],
         Line: lines,
-        TxnTaxDetail: { TotalTax: totalTax, ...(taxLines.length ? { TaxLine: taxLines } : {}) },
+        TxnTaxDetail: {
+            ...(usTaxCode.ref ? { TxnTaxCodeRef: usTaxCode.ref } : {}),
+            TotalTax: totalTax,
+            ...(taxLines.length ? { TaxLine: taxLines } : {})
+        },
         CustomerRef: { value: customer.Id, name: customer.DisplayName },
         SalesTermRef: { value: term.Id, name: term.Name },
         DueDate: dueDate,
@@ -305,7 +310,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
     return result;
 }
 
-function priceSalesLine(realm: Realm, raw: Json, element: string): PricedLine {
+function priceSalesLine(realm: Realm, raw: Json, element: string, usTaxPercent: number): PricedLine {
     const detail = raw.SalesItemLineDetail;
     if (!isObject(detail)) throw Faults.requiredParamMissing('SalesItemLineDetail', `${element}.SalesItemLineDetail`);
     rejectUnknownProperties('SalesItemLineDetail', detail, SALES_DETAIL_PROPERTIES);
@@ -333,7 +338,7 @@ function priceSalesLine(realm: Realm, raw: Json, element: string): PricedLine {
         itemRef = { value: item.Id, name: item.Name };
         taxableItem = item.Taxable === true;
     }
-    const { taxCodeRef, taxRate } = resolveLineTax(realm, detail, taxableItem, element);
+    const { taxCodeRef, taxRate } = resolveLineTax(realm, detail, taxableItem, element, usTaxPercent);
     if (detail.ServiceDate !== undefined && detail.ServiceDate !== null && !isIsoDate(detail.ServiceDate)) {
         throw Faults.malformedRequest(`ServiceDate:${detail.ServiceDate}`);
     }
@@ -365,19 +370,36 @@ function keepLineDecimals(value: number | undefined): number | undefined {
     return (Math.sign(value) * Math.floor(scaled)) / scale || 0;
 }
 
+/**
+ * The rate of a US invoice's TAX lines (Intuit, "Manage sales tax for US locales" and developer blog 2017-12-11
+ * "Using QuickBooks Online API for automated sales tax"): with automated sales tax the engine assigns the tax code
+ * and computes the tax (one company rate stands in for its address-based rates); without it, TAX lines are taxed at
+ * the rate of the TaxCode named by TxnTaxDetail.TxnTaxCodeRef, and not at all when none is named.
+ */
+function resolveUsTaxCode(realm: Realm, body: Json): { ratePercent: number; ref?: Json } {
+    if (realm.settings.country !== 'US') return { ratePercent: 0 };
+    const detail = isObject(body.TxnTaxDetail) ? body.TxnTaxDetail : {};
+    if (realm.settings.automatedSalesTax !== false) return { ratePercent: realm.settings.salesTaxPercent };
+    const codeId = refValue(detail, 'TxnTaxCodeRef', 'TxnTaxDetail.TxnTaxCodeRef');
+    if (!codeId) return { ratePercent: 0 };
+    const code = resolveReference(realm, 'TaxCode', codeId, 'TxnTaxDetail.TxnTaxCodeRef');
+    return { ratePercent: Number(code.RatePercent ?? 0), ref: { value: code.Id, name: code.Name } };
+}
+
 /** US companies use the TAX/NON placeholders; other countries reference TaxCode ids. */
 function resolveLineTax(
     realm: Realm,
     detail: Json,
     taxableItem: boolean,
-    element: string
+    element: string,
+    usTaxPercent: number
 ): { taxCodeRef: Json; taxRate: number } {
     const supplied = refValue(detail, 'TaxCodeRef', 'SalesItemLineDetail.TaxCodeRef');
     if (realm.settings.country === 'US') {
         const code = supplied ?? (taxableItem ? 'TAX' : 'NON');
         if (code !== 'TAX' && code !== 'NON')
             throw Faults.invalidReference('TaxCode', code, 'SalesItemLineDetail.TaxCodeRef');
-        return { taxCodeRef: { value: code }, taxRate: code === 'TAX' ? realm.settings.salesTaxPercent : 0 };
+        return { taxCodeRef: { value: code }, taxRate: code === 'TAX' ? usTaxPercent : 0 };
     }
     if (!supplied) {
         throw Faults.businessValidation(

@@ -29,6 +29,11 @@ export interface RealmSettings {
     allowDiscount: boolean;
     /** Sales tax percentage the server applies to lines coded TAX (US automated sales tax stand-in). */
     salesTaxPercent: number;
+    /**
+     * US only: automated sales tax (Preferences.TaxPrefs.PartnerTaxEnabled), on for every US company created since
+     * November 2017. Off, TAX lines are taxed only at the rate of the invoice's TxnTaxDetail.TxnTaxCodeRef.
+     */
+    automatedSalesTax?: boolean;
     timeZone: string;
     /** Sandbox companies may send 40 invoice e-mails a day. */
     dailyEmailLimit: number;

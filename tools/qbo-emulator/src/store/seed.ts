@@ -26,6 +26,7 @@ export function defaultSettings(realmId: string, overrides: Partial<RealmSetting
         allowShipping: true,
         allowDiscount: true,
         salesTaxPercent: country === 'US' ? 8 : 0,
+        automatedSalesTax: country === 'US',
         timeZone: 'America/Los_Angeles',
         dailyEmailLimit: 40,
         ...overrides
@@ -158,7 +159,9 @@ function seededTaxCodes(settings: RealmSettings): Record<string, unknown>[] {
     if (settings.country === 'US') {
         return [
             { Id: 'TAX', Name: 'TAX', Description: 'TAX', Taxable: true, TaxGroup: false, Active: true },
-            { Id: 'NON', Name: 'NON', Description: 'NON', Taxable: false, TaxGroup: false, Active: true }
+            { Id: 'NON', Name: 'NON', Description: 'NON', Taxable: false, TaxGroup: false, Active: true },
+            // Without automated sales tax the company keeps its own rate codes, chosen per invoice.
+            ...(settings.automatedSalesTax === false ? [taxCode('2', 'California', settings.salesTaxPercent)] : [])
         ];
     }
     return [
@@ -211,7 +214,7 @@ export function preferencesFor(realm: Realm): Record<string, unknown> {
             MultiCurrencyEnabled: s.multiCurrency,
             HomeCurrency: { value: s.homeCurrency }
         },
-        TaxPrefs: { UsingSalesTax: true, PartnerTaxEnabled: s.country === 'US' },
+        TaxPrefs: { UsingSalesTax: true, PartnerTaxEnabled: s.country === 'US' && s.automatedSalesTax !== false },
         OtherPrefs: {
             NameValue: [{ Name: 'SalesFormsPrefs.DefaultCustomerMessage', Value: 'Thank you for your business.' }]
         },
