@@ -63,6 +63,18 @@ describe('query language', () => {
         expect(firstError(response).Detail).toContain('Lexical error');
     });
 
+    it('fails an en dash or a curly quote inside a string literal with the 4000 lexical error QBO words', async () => {
+        // intuit/QuickBooks-V3-PHP-SDK#397: "QueryParserError: Invalid content. Lexical error at line 1, column 37.
+        // Encountered: "\u2013" (8211)"; #395: a DisplayName with “…” cannot be queried.
+        const dash = await query("select * from Item WHERE Name = 'Boot – Wolverine'");
+        expect(firstError(dash)).toMatchObject({ code: '4000', Message: 'Error parsing query' });
+        expect(firstError(dash).Detail).toContain('Encountered: "\\u2013" (8211)');
+        const quoted = await query("select * from Customer where DisplayName = 'Limited Company “FIRST”'");
+        expect(firstError(quoted).code).toBe('4000');
+        const accented = await query("select * from Customer where DisplayName = 'Café Ærø'");
+        expect(accented.status).toBe(200);
+    });
+
     it('fails a doubled quote (SQL-style escaping) with 4000 instead of matching', async () => {
         const response = await query("select * from Customer where DisplayName = 'O''Brien & Sons'");
         expect(firstError(response).code).toBe('4000');

@@ -11,8 +11,14 @@ export interface Token {
 
 const SYMBOLS = ['<=', '>=', '!=', '(', ')', ',', '*', '=', '<', '>'];
 
-/** Curly quotes are outside QBO's query alphabet even inside a string literal. */
-const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201a\u201b\u201c\u201d]/;
+/**
+ * Characters QBO's query lexer refuses even inside a string literal (4000 "Invalid content. Lexical error …
+ * Encountered: "\u2019" (8217)"). Observed responses name the typographic apostrophe U+2019
+ * (ruckus/quickbooks-ruby#309), the en dash U+2013 (intuit/QuickBooks-V3-PHP-SDK#397) and the curly quote U+201C
+ * (intuit/QuickBooks-V3-PHP-SDK#395), all from Unicode's General Punctuation block; the whole block is refused here.
+ * Other non-ASCII letters (accents) are accepted.
+ */
+const UNLEXABLE = /[\u2000-\u206f]/;
 
 /**
  * Tokenizes a QBO query. Strings are single-quoted with backslash escapes (\' and \\); any character
@@ -53,7 +59,7 @@ export function tokenize(text: string): Token[] {
                     i++;
                     break;
                 }
-                if (TYPOGRAPHIC_QUOTES.test(c)) lexicalError(i);
+                if (UNLEXABLE.test(c)) lexicalError(i);
                 value += c;
                 i++;
             }
