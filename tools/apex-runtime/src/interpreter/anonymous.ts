@@ -16,7 +16,16 @@ export interface AnonymousResult {
     asyncErrors: string[];
 }
 
-export function runAnonymous(rt: Runtime, source: string, file: string): AnonymousResult {
+/**
+ * `runAsyncWork: false` leaves the committed async work queued (`rt.async.pending`) for the caller to run later, as
+ * an org runs a Queueable after the request that enqueued it has returned.
+ */
+export function runAnonymous(
+    rt: Runtime,
+    source: string,
+    file: string,
+    options: { runAsyncWork?: boolean } = {}
+): AnonymousResult {
     const it = rt.it;
     let decl;
     try {
@@ -81,6 +90,7 @@ export function runAnonymous(rt: Runtime, source: string, file: string): Anonymo
             `Platform event trigger failed: ${it.exceptionTypeName(t.exc)}: ${it.exceptionMessage(t.exc)}`
         );
     }
+    if (options.runAsyncWork === false) return { error: null, where: null, asyncErrors };
     rt.async.drain({
         includeScheduled: false,
         onError: (job, err) => {

@@ -9,12 +9,7 @@ import QbSyncPanel from 'c/qbSyncPanel';
 import QbItemMappingEditor from 'c/qbItemMappingEditor';
 import QbSyncLogViewer from 'c/qbSyncLogViewer';
 import QbConnections from 'c/qbConnections';
-import { fetchRecord, updateRecord, RECORD_CHANGED_EVENT } from './platform/uiRecordApi';
-
-interface UiRecord {
-    id: string;
-    fields: Record<string, { value: unknown; displayValue: string | null }>;
-}
+import { getFieldDisplayValue, getFieldValue, getRecord, updateRecord, type UiRecord } from './platform/uiRecordApi';
 
 const NAV = [
     { label: 'Opportunities', href: '/lightning/o/Opportunity/list' },
@@ -141,7 +136,7 @@ async function opportunityList(main: HTMLElement): Promise<void> {
 }
 
 function stagePath(record: UiRecord, stages: string[], onChange: (stage: string) => void): HTMLElement {
-    const current = String(record.fields.StageName?.value ?? '');
+    const current = String(getFieldValue(record, 'Opportunity.StageName') ?? '');
     const currentIndex = stages.indexOf(current);
     const path = el('div', 'slds-path slds-m-bottom_medium');
     const list = el('ul', 'slds-path__nav');
@@ -183,8 +178,6 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
             : name === 'RecordType.DeveloperName'
               ? 'Record type'
               : (describe.fields.find((f) => f.name === name)?.label ?? name);
-    const valueLabel = (name: string, value: string): string =>
-        describe.fields.find((f) => f.name === name)?.picklistValues.find((v) => v.value === value)?.label ?? value;
     const stages = describe.fields.find((f) => f.name === 'StageName')!.picklistValues.map((v) => v.value);
     const layout = el('div', 'slds-grid slds-gutters slds-wrap');
     const left = el('div', 'slds-col slds-size_1-of-1 slds-large-size_2-of-3');
@@ -198,13 +191,15 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
     const details = card('Details');
     left.append(header, pathHolder, message, details.root);
 
-    const draw = async () => {
-        const record = (await fetchRecord(recordId, RECORD_FIELDS)) as UiRecord;
-        title.textContent = String(record.fields.Name?.value ?? recordId);
+    // the record's fields come through Lightning Data Service, as a record page's do: a stage saved on the path, or
+    // a component's notifyRecordUpdateAvailable, redraws them
+    const draw = (record: UiRecord) => {
+        title.textContent = String(getFieldValue(record, 'Opportunity.Name') ?? recordId);
         document.title = `${title.textContent} | Opportunity`;
         pathHolder.replaceChildren(
             stagePath(record, stages, async (stage) => {
                 message.textContent = `Saving stage ${stage} …`;
+                message.className = 'slds-m-bottom_small';
                 try {
                     await updateRecord({ fields: { Id: recordId, StageName: stage } });
                     message.textContent = `Stage changed to ${stage}.`;
@@ -216,16 +211,25 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
         );
         const grid = el('dl', 'slds-list_horizontal slds-wrap');
         for (const name of RECORD_FIELDS) {
-            const value = record.fields[name]?.displayValue ?? String(record.fields[name]?.value ?? '');
+            const field = `Opportunity.${name}`;
+            const value = getFieldDisplayValue(record, field) ?? getFieldValue(record, field) ?? '';
             grid.append(el('dt', 'slds-item_label slds-text-color_weak slds-truncate', fieldLabel(name)));
-            const dd = el('dd', 'slds-item_detail', valueLabel(name, value));
+            const dd = el('dd', 'slds-item_detail', String(value));
             dd.dataset.field = name;
             grid.append(dd);
         }
         details.body.replaceChildren(grid);
     };
-    window.addEventListener(RECORD_CHANGED_EVENT, () => void draw());
-    await draw();
+    await new Promise<void>((resolve, reject) => {
+        const wire = new getRecord(({ data, error }) => {
+            if (data) {
+                draw(data as UiRecord);
+                resolve();
+            } else reject(new Error((error as { body?: { message?: string } }).body?.message ?? String(error)));
+        });
+        wire.update({ recordId, fields: RECORD_FIELDS.map((name) => `Opportunity.${name}`) });
+        wire.connect();
+    });
 
     const panel = createElement('c-qb-sync-panel', { is: QbSyncPanel });
     (panel as unknown as { recordId: string }).recordId = recordId;

@@ -36,12 +36,50 @@ async function start(): Promise<void> {
     if (init.dataFile) loadOrgSnapshot(org(), init.dataFile);
 }
 
-/** Runs anonymous Apex as one transaction plus its async work; the marked debug line is the result. */
-function run(source: string, mutates: boolean): OrgResponse {
+/**
+ * How long a committed Queueable waits before it starts. Salesforce runs each queued job "when system resources
+ * become available", in the background, without delaying the transaction that enqueued it (Apex Developer Guide,
+ * Queueable Apex: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_queueing_jobs.htm);
+ * the user sees the work Queued first.
+ */
+const ASYNC_START_DELAY_MS = 1500;
+let asyncTimer: ReturnType<typeof setTimeout> | null = null;
+
+function asyncJobWaiting(): boolean {
+    return runtime.async.pending.some((job) => job.status === 'Queued' && job.kind !== 'schedule');
+}
+
+/** Runs the next committed async job in its own turn, so requests that arrive meanwhile are answered in between. */
+function runAsyncWorkLater(): void {
+    if (asyncTimer || !asyncJobWaiting()) return;
+    asyncTimer = setTimeout(() => {
+        asyncTimer = null;
+        debugLines = [];
+        runtime.startNewTransaction();
+        runtime.async.drain({
+            includeScheduled: false,
+            maxJobs: 1,
+            onError: (job, error) =>
+                process.stderr.write(
+                    `Async ${job.kind} ${job.target?.cls.displayName ?? ''} failed: ${runtime.it.exceptionTypeName(error.exc)}: ${runtime.it.exceptionMessage(error.exc)}\n`
+                )
+        });
+        if (init.dataFile) saveOrg(org(), init.dataFile);
+        runAsyncWorkLater();
+    }, ASYNC_START_DELAY_MS);
+}
+
+/**
+ * Runs anonymous Apex as one transaction; the marked debug line is the result. With `asyncWork` `now` (a script:
+ * anonymous Apex as `apex exec` runs it) the queued async work runs before the answer; with `later` (a user's click
+ * or read in Lightning) it runs after the answer, in the background.
+ */
+function run(source: string, mutates: boolean, asyncWork: 'now' | 'later' = 'now'): OrgResponse {
     debugLines = [];
     // every request is a new transaction (runAnonymous leaves the previous one's "uncommitted work" flag set)
     runtime.startNewTransaction();
-    const result = runAnonymous(runtime, source, 'playground.apex');
+    const result = runAnonymous(runtime, source, 'playground.apex', { runAsyncWork: asyncWork === 'now' });
+    if (asyncWork === 'later') runAsyncWorkLater();
     const marked = debugLines.find((l) => l.startsWith(RESULT_MARKER));
     const debug = debugLines.filter((l) => !l.startsWith(RESULT_MARKER));
     if (mutates && init.dataFile) saveOrg(org(), init.dataFile);
@@ -122,17 +160,17 @@ function handle(request: OrgRequest): OrgResponse {
                 request.params,
                 method.returnsValue
             );
-            return run(source, true);
+            return run(source, true, 'later');
         }
         case 'exec':
             if (request.asUsername) return runAs(request.asUsername, () => run(request.source, true));
             return run(request.source, true);
         case 'getRecord':
-            return run(recordReadSource(request.objectName, request.id, request.fields), false);
+            return run(recordReadSource(request.objectName, request.id, request.fields), false, 'later');
         case 'updateRecord':
-            return run(recordUpdateSource(request.objectName, request.fields), true);
+            return run(recordUpdateSource(request.objectName, request.fields), true, 'later');
         case 'query':
-            return run(querySource(request.soql), false);
+            return run(querySource(request.soql), false, 'later');
         case 'describe':
             return { ok: true, value: describe(request.objectName) };
         case 'isEmpty':

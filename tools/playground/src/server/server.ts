@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { Environment } from '../environment';
+import type { ObjectDescribe } from '../org/org-protocol';
 
 const SLDS_DIR = path.resolve(
     __dirname,
@@ -67,18 +68,47 @@ function readBody(req: http.IncomingMessage): Promise<unknown> {
     });
 }
 
-function flatten(
-    record: Record<string, unknown>,
-    prefix = '',
-    out: Record<string, { value: unknown; displayValue: string | null }> = {}
-) {
-    for (const [key, value] of Object.entries(record)) {
+interface UiFieldValue {
+    value: unknown;
+    displayValue: string | null;
+}
+
+interface UiRecordShape {
+    apiName: string;
+    id: string | null;
+    fields: Record<string, UiFieldValue>;
+}
+
+/** Whether a field path names a field of the object: `Name`, or `Account.Name` through the lookup `AccountId`. */
+function knownField(describe: ObjectDescribe, fieldPath: string): boolean {
+    const names = new Set(describe.fields.map((f) => f.name.toLowerCase()));
+    const [first, ...rest] = fieldPath.split('.');
+    if (!rest.length) return names.has(first.toLowerCase());
+    const lookup = first.endsWith('__r') ? `${first.slice(0, -3)}__c` : `${first}Id`;
+    return names.has(lookup.toLowerCase());
+}
+
+/**
+ * A row as User Interface API returns a record: every field `{ value, displayValue }`, a relationship's value a
+ * nested record, a picklist's displayValue its label.
+ */
+function uiRecord(apiName: string, row: Record<string, unknown>, describe: ObjectDescribe | null): UiRecordShape {
+    const fields: Record<string, UiFieldValue> = {};
+    for (const [key, value] of Object.entries(row)) {
         if (key === 'attributes') continue;
-        if (value && typeof value === 'object' && !Array.isArray(value))
-            flatten(value as Record<string, unknown>, `${prefix}${key}.`, out);
-        else out[`${prefix}${key}`] = { value, displayValue: null };
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+            const nested = value as Record<string, unknown>;
+            const type = (nested.attributes as { type?: string } | undefined)?.type ?? key;
+            const record = uiRecord(type, nested, null);
+            const name = record.fields.Name?.value ?? record.fields.DeveloperName?.value ?? null;
+            fields[key] = { value: record, displayValue: name === null ? null : String(name) };
+            continue;
+        }
+        const field = describe?.fields.find((f) => f.name === key);
+        const label = field?.picklistValues.find((v) => v.value === value)?.label;
+        fields[key] = { value, displayValue: label ?? null };
     }
-    return out;
+    return { apiName, id: typeof row.Id === 'string' ? row.Id : null, fields };
 }
 
 /** The server answers as soon as it listens; the API waits (503) until the org and the emulator are up. */
@@ -87,6 +117,14 @@ export function createPlaygroundServer(
     bundle: () => string,
     bootstrap: () => { customPermissions: string[] }
 ): http.Server {
+    const describes = new Map<string, Promise<ObjectDescribe>>();
+    /** An object's describe, read once: the org's schema does not change while it runs. */
+    function describeOf(objectName: string): Promise<ObjectDescribe> {
+        const env = environment()!;
+        if (!describes.has(objectName)) describes.set(objectName, env.org.describe(objectName));
+        return describes.get(objectName)!;
+    }
+
     async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
         const env = environment();
         if (!env) return send(res, 503, { message: 'The playground is still starting (loading the org, seeding).' });
@@ -104,20 +142,23 @@ export function createPlaygroundServer(
         }
         if (parts[0] === 'record' && parts.length === 2 && ID.test(parts[1])) {
             if (req.method === 'GET') {
-                const fields = (url.searchParams.get('fields') ?? 'Name').split(',').filter((f) => FIELD.test(f));
+                // getRecord: an unknown field in `fields` is an error, one in `optionalFields` is left out
+                const describe = await describeOf('Opportunity');
+                const list = (name: string) =>
+                    (url.searchParams.get(name) ?? '').split(',').filter((f) => f && FIELD.test(f));
+                const unknown = list('fields').filter((f) => !knownField(describe, f));
+                if (unknown.length)
+                    return send(res, 400, { message: `No such column '${unknown[0]}' on entity 'Opportunity'` });
+                const optional = list('optionalFields').filter((f) => knownField(describe, f));
                 const r = await org.request({
                     op: 'getRecord',
                     objectName: 'Opportunity',
                     id: parts[1],
-                    fields: ['Id', ...fields]
+                    fields: [...new Set(['Id', ...list('fields'), ...optional])]
                 });
                 if (!r.ok) return send(res, 400, { message: r.error!.message });
                 if (!r.value) return send(res, 404, { message: 'The requested resource does not exist' });
-                return send(res, 200, {
-                    id: parts[1],
-                    apiName: 'Opportunity',
-                    fields: flatten(r.value as Record<string, unknown>)
-                });
+                return send(res, 200, uiRecord('Opportunity', r.value as Record<string, unknown>, describe));
             }
             if (req.method === 'PATCH') {
                 const fields = (await readBody(req)) as Record<string, unknown>;
@@ -139,7 +180,7 @@ export function createPlaygroundServer(
             return send(res, 200, rows);
         }
         if (parts[0] === 'describe' && parts.length === 2 && FIELD.test(parts[1])) {
-            return send(res, 200, await org.describe(parts[1]));
+            return send(res, 200, await describeOf(parts[1]));
         }
         if (parts[0] === 'qbo' && req.method === 'GET') {
             const realms = emulator.admin.realmIds().map((realmId) => {
