@@ -51,3 +51,12 @@ export const DEEP_TEXT = `(() => {
 export async function pageShows(page: Page, text: string, timeout = 20000): Promise<void> {
     await page.waitForFunction(`${DEEP_TEXT}.includes(${JSON.stringify(text)})`, undefined, { timeout });
 }
+
+/** Waits for text inside the first element matching a CSS selector (a component's tag), shadow trees included. */
+export async function elementShows(page: Page, selector: string, text: string, timeout = 20000): Promise<void> {
+    const deepText = DEEP_TEXT.replace(
+        'walk(document.body)',
+        `walk(document.querySelector(${JSON.stringify(selector)}))`
+    );
+    await page.waitForFunction(`${deepText}.includes(${JSON.stringify(text)})`, undefined, { timeout });
+}

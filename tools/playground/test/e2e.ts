@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../src/playground';
-import { chromiumMissing, launchChromium, pageShows } from './browser';
+import { chromiumMissing, elementShows, launchChromium, pageShows } from './browser';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const OUTPUT = path.join(REPO, 'test-output', 'playground');
@@ -113,21 +113,37 @@ async function main(): Promise<number> {
         });
 
         await step(
-            'Moving a deal to Closed Won on the stage path runs the trigger → Queueable → QuickBooks',
+            'Closed Won on the stage path: the panel shows Queued, then Synced with the invoice, and the compact log lists the sync, with no reload',
             async () => {
                 const won = deals.find((d) => d.Name.startsWith("O'Brien & Sons"));
                 if (!won) throw new Error("the O'Brien deal is not in /api/opportunities");
                 await page.goto(`${base}/lightning/r/Opportunity/${won.Id}/view`);
+                const panel = page.locator('c-qb-sync-panel');
+                const badge = panel.locator('[data-id="status-badge"]');
+                await badge.filter({ hasText: 'Not Synced' }).waitFor({ timeout: 20000 });
+                await page.evaluate('window.__sameDocument = true');
                 await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
+                // the trigger claimed the deal; the Queueable runs after the save returned, as in an org
+                await badge.filter({ hasText: /^\s*Queued\s*$/ }).waitFor({ timeout: 10000 });
+                await screenshot(page, '3b-opportunity-won-queued');
+                await badge.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 30000 });
+                const wonDoc = (
+                    await panel.locator('[data-id="invoice-link"], [data-id="invoice-number"]').first().innerText()
+                ).trim();
+                await page
+                    .locator('[data-field="QB_DocNumber__c"]')
+                    .filter({ hasText: wonDoc })
+                    .waitFor({ timeout: 15000 });
                 await page
                     .locator('[data-field="QB_Sync_Status__c"]')
                     .filter({ hasText: /^\s*Synced\s*$/ })
-                    .waitFor({ timeout: 30000 });
-                const wonDoc = (await page.locator('[data-field="QB_DocNumber__c"]').innerText()).trim();
+                    .waitFor({ timeout: 15000 });
+                await elementShows(page, 'c-qb-sync-log-viewer', 'Invoice Create', 15000);
+                if ((await page.evaluate('window.__sameDocument')) !== true) throw new Error('the page was reloaded');
                 const invoices = playground!.env.emulator.admin.snapshot('9130350000000001').entities.Invoice ?? [];
                 if (!invoices.some((i) => (i as { DocNumber?: string }).DocNumber === wonDoc))
-                    throw new Error(`the record shows invoice ${wonDoc || '(none)'}, which the emulator does not have`);
-                await screenshot(page, '3b-opportunity-won-on-path');
+                    throw new Error(`the panel shows invoice ${wonDoc || '(none)'}, which the emulator does not have`);
+                await screenshot(page, '3c-opportunity-won-synced');
             }
         );
 
