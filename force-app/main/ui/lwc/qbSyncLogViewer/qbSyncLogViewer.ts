@@ -1,4 +1,8 @@
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord } from 'lightning/uiRecordApi';
+import SYNC_STATUS_FIELD from '@salesforce/schema/Opportunity.QB_Sync_Status__c';
+import LAST_SYNCED_FIELD from '@salesforce/schema/Opportunity.QB_Last_Synced_At__c';
+import LAST_ERROR_FIELD from '@salesforce/schema/Opportunity.QB_Last_Error__c';
 import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
 import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
@@ -30,6 +34,11 @@ const OPERATIONS = [
     'Decision',
     'Purge'
 ];
+/**
+ * On the record page: the deal's fields every sync changes. When Lightning Data Service delivers a new version of
+ * them (the sync panel announces each status change with notifyRecordUpdateAvailable), the compact log reloads.
+ */
+const WATCHED_FIELDS = [SYNC_STATUS_FIELD, LAST_SYNCED_FIELD, LAST_ERROR_FIELD];
 const OUTCOME_CLASSES: Record<string, string> = {
     Success: 'slds-text-color_success',
     Failure: 'slds-text-color_error',
@@ -114,6 +123,21 @@ export default class QbSyncLogViewer extends LightningElement {
     private searchTimer: ReturnType<typeof setTimeout> | undefined;
     private requestNumber = 0;
     private focusTarget: string | null = null;
+    private watchedValues: string | null = null;
+
+    /** A changed deal (not its first delivery, which connectedCallback already loads for) reloads the first page. */
+    @wire(getRecord, { recordId: '$recordId', optionalFields: WATCHED_FIELDS })
+    wiredRecord({ data }: { data?: { fields: Record<string, unknown> }; error?: unknown }): void {
+        if (!data) {
+            return;
+        }
+        const values = JSON.stringify(data.fields);
+        const changed = this.watchedValues !== null && values !== this.watchedValues;
+        this.watchedValues = values;
+        if (changed) {
+            this.loadFirstPage();
+        }
+    }
 
     connectedCallback(): void {
         this.loadFirstPage();

@@ -1,5 +1,13 @@
-import { LightningElement, api } from 'lwc';
-import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
+import SYNC_STATUS_FIELD from '@salesforce/schema/Opportunity.QB_Sync_Status__c';
+import DOC_NUMBER_FIELD from '@salesforce/schema/Opportunity.QB_DocNumber__c';
+import REALM_FIELD from '@salesforce/schema/Opportunity.QB_Realm__c';
+import LAST_SYNCED_FIELD from '@salesforce/schema/Opportunity.QB_Last_Synced_At__c';
+import BALANCE_FIELD from '@salesforce/schema/Opportunity.QB_Invoice_Balance__c';
+import PAYMENT_STATUS_FIELD from '@salesforce/schema/Opportunity.QB_Payment_Status__c';
+import LAST_ERROR_FIELD from '@salesforce/schema/Opportunity.QB_Last_Error__c';
 import getStatus from '@salesforce/apex/QBSyncController.getStatus';
 import preview from '@salesforce/apex/QBSyncController.preview';
 import syncNow from '@salesforce/apex/QBSyncController.syncNow';
@@ -23,6 +31,23 @@ const BADGE_THEMES: Record<string, string> = {
     In_Progress: 'slds-theme_info'
 };
 const MAPPING_EDITOR_URL = '/lightning/n/QB_Item_Mapping';
+
+/**
+ * The Opportunity fields behind what the panel shows. Lightning Data Service hands the panel a new version of them
+ * whenever the record changes on the page (a stage moved on the path, an inline edit, another component's
+ * notifyRecordUpdateAvailable); the panel then reads its status again. Optional: a user without access to a
+ * QuickBooks field still gets the others.
+ */
+const WATCHED_FIELDS = [
+    STAGE_FIELD,
+    SYNC_STATUS_FIELD,
+    DOC_NUMBER_FIELD,
+    REALM_FIELD,
+    LAST_SYNCED_FIELD,
+    BALANCE_FIELD,
+    PAYMENT_STATUS_FIELD,
+    LAST_ERROR_FIELD
+];
 
 interface PreviewLineView extends QbApex.PreviewLine {
     key: string;
@@ -49,6 +74,7 @@ export default class QbSyncPanel extends LightningElement {
     private connected = false;
     private pollTimer: ReturnType<typeof setTimeout> | undefined;
     private focusTarget: string | null = null;
+    private watchedValues: string | null = null;
 
     @api
     get recordId(): string | undefined {
@@ -57,8 +83,25 @@ export default class QbSyncPanel extends LightningElement {
     set recordId(value: string | undefined) {
         const changed = value !== this.currentRecordId;
         this.currentRecordId = value;
+        if (changed) {
+            this.watchedValues = null;
+        }
         if (changed && this.connected) {
             this.status = null;
+            this.loadStatus();
+        }
+    }
+
+    /** A changed record (not its first delivery, which connectedCallback already loads for) reloads the status. */
+    @wire(getRecord, { recordId: '$recordId', optionalFields: WATCHED_FIELDS })
+    wiredRecord({ data }: { data?: { fields: Record<string, unknown> }; error?: unknown }): void {
+        if (!data) {
+            return;
+        }
+        const values = JSON.stringify(data.fields);
+        const changed = this.watchedValues !== null && values !== this.watchedValues;
+        this.watchedValues = values;
+        if (changed && this.connected) {
             this.loadStatus();
         }
     }

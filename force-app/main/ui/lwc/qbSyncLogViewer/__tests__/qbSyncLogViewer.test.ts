@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import * as uiRecordApi from 'lightning/uiRecordApi';
 import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
 import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
@@ -35,6 +36,15 @@ const mockGetLogs = getLogs as jest.Mock;
 const mockGetLogDetail = getLogDetail as jest.Mock;
 const mockGetDailyCounts = getDailyCounts as jest.Mock;
 const mockRetry = retry as jest.Mock;
+const recordWire = uiRecordApi.getRecord as unknown as { emit(record: unknown): void };
+
+function dealWithStatus(syncStatus: string) {
+    return {
+        id: '006000000000001AAA',
+        apiName: 'Opportunity',
+        fields: { QB_Sync_Status__c: { value: syncStatus, displayValue: syncStatus } }
+    };
+}
 
 const NO_FILTER = {
     outcome: null,
@@ -413,6 +423,21 @@ describe('c-qb-sync-log-viewer on the Opportunity page', () => {
         expect(query(element, '[data-id="chart"]')).toBeNull();
         const headers = deepQueryAll(datatable(element), 'th').map((header) => textOf(header));
         expect(headers.join('|')).not.toContain('Opportunity');
+        expect(tableText(element)).toContain('Invoice 1038 created');
+    });
+
+    it("reloads the deal's rows when its sync status changes, not on the first delivery", async () => {
+        mockGetLogs.mockResolvedValue(PAGE_EMPTY);
+        const element = await renderViewer('006000000000001AAA');
+        recordWire.emit(dealWithStatus('Queued'));
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(1);
+
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        recordWire.emit(dealWithStatus('Synced'));
+        await flushPromises();
+
+        expect(mockGetLogs).toHaveBeenCalledTimes(2);
         expect(tableText(element)).toContain('Invoice 1038 created');
     });
 });

@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import * as uiRecordApi from 'lightning/uiRecordApi';
 import getStatus from '@salesforce/apex/QBSyncController.getStatus';
 import preview from '@salesforce/apex/QBSyncController.preview';
 import syncNow from '@salesforce/apex/QBSyncController.syncNow';
@@ -37,7 +37,20 @@ const mockGetStatus = getStatus as jest.Mock;
 const mockPreview = preview as jest.Mock;
 const mockSyncNow = syncNow as jest.Mock;
 const mockRetry = retry as jest.Mock;
-const mockNotify = notifyRecordUpdateAvailable as jest.Mock;
+const mockNotify = uiRecordApi.notifyRecordUpdateAvailable as jest.Mock;
+const recordWire = uiRecordApi.getRecord as unknown as { emit(record: unknown): void; getLastConfig(): Record<string, unknown> };
+
+/** The Opportunity as Lightning Data Service delivers it to the panel's getRecord wire. */
+function opportunityRecord(stage: string, syncStatus: string) {
+    return {
+        id: OPPORTUNITY_ID,
+        apiName: 'Opportunity',
+        fields: {
+            StageName: { value: stage, displayValue: stage },
+            QB_Sync_Status__c: { value: syncStatus, displayValue: syncStatus.replace(/_/g, ' ') }
+        }
+    };
+}
 
 function apexError(message: string) {
     return { status: 400, body: { message } };
@@ -225,6 +238,52 @@ describe('c-qb-sync-panel status', () => {
 
         expect(mockGetStatus).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
         expect(statusText(element)).toContain('Not Synced');
+    });
+});
+
+describe('c-qb-sync-panel follows the record', () => {
+    it('watches the fields it shows through getRecord, as optional fields', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_OPEN);
+        await renderPanel();
+
+        const config = recordWire.getLastConfig();
+        expect(config.recordId).toBe(OPPORTUNITY_ID);
+        const fields = (config.optionalFields as { fieldApiName: string }[]).map((f) => f.fieldApiName);
+        expect(fields).toEqual(expect.arrayContaining(['StageName', 'QB_Sync_Status__c', 'QB_DocNumber__c']));
+    });
+
+    it('shows Queued when the stage is saved as Closed Won elsewhere on the page, then polls until it lands', async () => {
+        jest.useFakeTimers();
+        mockGetStatus.mockResolvedValueOnce(STATUS_OPEN);
+        const element = await renderPanel();
+        recordWire.emit(opportunityRecord('Negotiation/Review', 'Not_Synced'));
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(1);
+
+        mockGetStatus.mockResolvedValueOnce(STATUS_QUEUED);
+        recordWire.emit(opportunityRecord('Closed Won', 'Queued'));
+        await flushPromises();
+
+        expect(mockGetStatus).toHaveBeenCalledTimes(2);
+        expect(textOf(query(element, '[data-id="status-badge"]'))).toBe('Queued');
+
+        mockGetStatus.mockResolvedValueOnce(STATUS_SYNCED);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+
+        expect(textOf(query(element, '[data-id="status-badge"]'))).toBe('Synced');
+        expect(query<HTMLAnchorElement>(element, '[data-id="invoice-link"]')!.textContent).toBe('1038');
+        expect(mockNotify).toHaveBeenCalledWith([{ recordId: OPPORTUNITY_ID }]);
+    });
+
+    it('does not read the status again for the first delivery or an unchanged record', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_OPEN);
+        await renderPanel();
+        recordWire.emit(opportunityRecord('Negotiation/Review', 'Not_Synced'));
+        recordWire.emit(opportunityRecord('Negotiation/Review', 'Not_Synced'));
+        await flushPromises();
+
+        expect(mockGetStatus).toHaveBeenCalledTimes(1);
     });
 });
 
