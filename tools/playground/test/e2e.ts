@@ -171,6 +171,35 @@ async function main(): Promise<number> {
             await screenshot(page, '7-connections');
         });
 
+        await step('SLDS styles the package components as in Lightning (synthetic shadow)', async () => {
+            const style = (selector: string, property: string) =>
+                page
+                    .locator(selector)
+                    .first()
+                    .evaluate((e, p) => getComputedStyle(e).getPropertyValue(p), property);
+            await page.goto(`${base}/lightning/r/Opportunity/${deal!.Id}/view`);
+            await page.locator('c-qb-sync-panel [data-id="status-badge"]').waitFor({ timeout: 20000 });
+            const padding = await style('c-qb-sync-panel .slds-p-horizontal_medium', 'padding-left');
+            if (padding !== '16px')
+                throw new Error(`the panel's card body has padding-left ${padding}, not SLDS's 16px`);
+            await page.locator('c-qb-sync-panel').getByRole('button', { name: 'Preview' }).click();
+            const header = 'c-qb-sync-panel [data-id="preview"] thead th';
+            await page.locator(header).first().waitFor({ timeout: 20000 });
+            const align = await style(header, 'text-align');
+            if (align !== 'left')
+                throw new Error(`the preview table's header is aligned ${align}, not left as SLDS tables are`);
+            const headerColor = await style(header, 'color');
+            if (headerColor === 'rgb(0, 0, 0)')
+                throw new Error('the preview table header is unstyled (plain black text)');
+            await page.goto(`${base}/lightning/n/QB_Item_Mapping`);
+            const download = 'c-qb-item-mapping-editor [data-id="download"]';
+            await page.locator(download).waitFor({ state: 'attached', timeout: 20000 });
+            const display = await style(download, 'display');
+            if (display !== 'none') throw new Error(`the hidden download link (slds-hide) is displayed: ${display}`);
+            if (await page.getByRole('link', { name: 'Download' }).isVisible())
+                throw new Error('a stray Download link is visible on the Item Mapping tab');
+        });
+
         await step('No uncaught errors in the page', async () => {
             if (pageErrors.length) throw new Error(pageErrors.join('\n'));
         });
