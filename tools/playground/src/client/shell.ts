@@ -3,7 +3,13 @@
  * The Lightning-like shell: app navigation, an Opportunity list and record page (fields, stage path, the package's
  * qbSyncPanel and compact qbSyncLogViewer), the package's tabs, and a QuickBooks pane read from the emulator.
  * Everything on screen that is not a package component is drawn here with SLDS classes.
+ *
+ * Components render in synthetic shadow, as Lightning Experience renders them ("Lightning Experience and Experience
+ * Builder sites use synthetic shadow by default": https://developer.salesforce.com/docs/platform/lwc/guide/create-dom-synthetic.html),
+ * so the page's SLDS stylesheet styles the markup inside them, base components included. The polyfill must load
+ * before the engine.
  */
+import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import QbSyncPanel from 'c/qbSyncPanel';
 import QbItemMappingEditor from 'c/qbItemMappingEditor';

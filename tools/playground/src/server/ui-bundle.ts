@@ -17,6 +17,7 @@ const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 const LWC_DIR = path.join(REPO, 'force-app', 'main', 'ui', 'lwc');
 const CLIENT_DIR = path.resolve(__dirname, '..', 'client');
 const CACHE_DIR = path.join(REPO, 'node_modules', '.cache', 'qb-playground');
+const COMBOBOX_INTERNALS_GATE = '@salesforce/gate/bc.260.enableComboboxElementInternals';
 
 function files(dir: string): string[] {
     return fs
@@ -47,6 +48,9 @@ function platformModules(): Plugin {
             }
             if (id.startsWith('@salesforce/apex/')) return `\0apex:${id.slice('@salesforce/apex/'.length)}`;
             if (id.startsWith('@salesforce/customPermission/')) return `\0customPermission:${id.split('/')[2]}`;
+            // The combobox's ElementInternals path cannot run in synthetic shadow (the engine throws "attachInternals
+            // API is not supported in synthetic shadow"), which Lightning Experience renders in: the gate is closed.
+            if (id === COMBOBOX_INTERNALS_GATE) return `\0closedGate:${id}`;
             if (id.startsWith('@salesforce/schema/')) return `\0schema:${id.slice('@salesforce/schema/'.length)}`;
             const local: Record<string, string> = {
                 'lightning/uiRecordApi': 'uiRecordApi.ts',
@@ -62,6 +66,7 @@ function platformModules(): Plugin {
                 const call = JSON.stringify(path.join(platform, 'apex.ts'));
                 return `import { callApex } from ${call};\nexport default function (params) { return callApex('${className}', '${methodName}', params); }`;
             }
+            if (id.startsWith('\0closedGate:')) return 'export default { isOpen: () => false };';
             if (id.startsWith('\0customPermission:')) {
                 const name = id.slice('\0customPermission:'.length);
                 return `export default Boolean(window.__playground && window.__playground.customPermissions.includes('${name}'));`;
