@@ -12,31 +12,39 @@ import { chromiumMissing, launchChromium, pageShows, VIEWPORTS } from '../tools/
 
 const REPO = path.resolve(__dirname, '..');
 const OUTPUT = path.join(REPO, 'test-output', 'screenshots');
+const SETTLE_MS = 1500;
 
 interface Deal {
     Id: string;
     Name: string;
 }
 
-async function shoot(page: Page, state: string): Promise<void> {
-    for (const viewport of VIEWPORTS) {
-        await page.setViewportSize({ width: viewport.width, height: viewport.height });
-        // let media queries and the datatable's resize observer settle
-        await page.waitForTimeout(300);
-        const file = path.join(OUTPUT, `${state}-${viewport.name}.png`);
+/** One page per width, each loaded at its own width (components lay out on load, as they do for a visitor). */
+type Pages = Page[];
+
+async function capture(pages: Pages, state: string): Promise<void> {
+    for (const [i, page] of pages.entries()) {
+        const file = path.join(OUTPUT, `${state}-${VIEWPORTS[i].name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         process.stdout.write(`  ${path.relative(REPO, file)}\n`);
     }
-    await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
 }
 
-async function openRecord(page: Page, base: string, deal: Deal): Promise<void> {
-    await page.goto(`${base}/lightning/r/Opportunity/${deal.Id}/view`);
-    await page.locator('c-qb-sync-panel [data-id="status-badge"]').waitFor({ timeout: 20000 });
-    await page.waitForLoadState('networkidle');
+/** Opens `url` at every width, brings each page into the state (`prepare`), and captures it. */
+async function shoot(pages: Pages, state: string, url: string, prepare: (page: Page) => Promise<void>): Promise<void> {
+    for (const page of pages) {
+        await page.goto(url);
+        await prepare(page);
+        // let the last wire deliveries and re-renders land
+        await page.waitForTimeout(SETTLE_MS);
+    }
+    await capture(pages, state);
 }
 
-async function walk(page: Page, playground: Playground): Promise<void> {
+const panelLoaded = (page: Page) =>
+    page.locator('c-qb-sync-panel [data-id="status-badge"]').waitFor({ timeout: 20000 });
+
+async function walk(pages: Pages, playground: Playground): Promise<void> {
     const base = playground.url;
     const deals = (await (await fetch(`${base}/api/opportunities`)).json()) as Deal[];
     const deal = (prefix: string): Deal => {
@@ -44,56 +52,60 @@ async function walk(page: Page, playground: Playground): Promise<void> {
         if (!found) throw new Error(`no seeded deal starting with ${prefix}`);
         return found;
     };
+    const recordUrl = (d: Deal) => `${base}/lightning/r/Opportunity/${d.Id}/view`;
+    const [desktop] = pages;
 
-    await page.goto(`${base}/lightning/o/Opportunity/list`);
-    await page.getByRole('link', { name: /O'Brien/ }).waitFor({ timeout: 20000 });
-    await shoot(page, '01-opportunities');
+    await shoot(pages, '01-opportunities', `${base}/lightning/o/Opportunity/list`, (page) =>
+        page.getByRole('link', { name: /O'Brien/ }).waitFor({ timeout: 20000 })
+    );
 
     const obrien = deal("O'Brien");
-    await openRecord(page, base, obrien);
-    await shoot(page, '02-record-open');
+    await shoot(pages, '02-record-open', recordUrl(obrien), panelLoaded);
+    await shoot(pages, '03-record-preview', recordUrl(obrien), async (page) => {
+        await panelLoaded(page);
+        await page.locator('c-qb-sync-panel').getByRole('button', { name: 'Preview' }).click();
+        await page.locator('c-qb-sync-panel [data-id="preview"]').waitFor({ timeout: 20000 });
+    });
 
-    await page.locator('c-qb-sync-panel').getByRole('button', { name: 'Preview' }).click();
-    await page.locator('c-qb-sync-panel [data-id="preview"]').waitFor({ timeout: 20000 });
-    await shoot(page, '03-record-preview');
+    // Closed Won on the stage path: a deal per width, so each page sees its own sync queued and landing
+    const won = [obrien, deal('Café Zürich')];
+    for (const [i, page] of pages.entries()) {
+        await page.goto(recordUrl(won[i]));
+        await panelLoaded(page);
+    }
+    await Promise.all(pages.map((page) => page.getByRole('option', { name: 'Closed Won' }).click()));
+    const badge = (page: Page, text: RegExp) =>
+        page.locator('c-qb-sync-panel [data-id="status-badge"]').filter({ hasText: text }).waitFor({ timeout: 30000 });
+    await Promise.all(pages.map((page) => badge(page, /^\s*Queued\s*$/)));
+    await capture(pages, '04-record-closed-won-queued');
+    await Promise.all(pages.map((page) => badge(page, /^\s*Synced\s*$/)));
+    await desktop.waitForTimeout(SETTLE_MS);
+    await capture(pages, '05-record-synced');
 
-    await openRecord(page, base, obrien);
-    await page.getByRole('option', { name: 'Closed Won' }).click();
-    await page.waitForTimeout(1000);
-    await shoot(page, '04-record-closed-won-after-1s');
-    await page
-        .locator('[data-field="QB_Sync_Status__c"]')
-        .filter({ hasText: /Synced/ })
-        .waitFor({ timeout: 30000 });
-    await page.waitForTimeout(4000);
-    await shoot(page, '05-record-synced');
+    await shoot(pages, '06-record-sync-log-detail', recordUrl(obrien), async (page) => {
+        await panelLoaded(page);
+        await page.locator('c-qb-sync-log-viewer [data-id="compact-row"] a').first().click();
+        await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
+    });
 
-    const northwind = deal('Northwind');
-    await openRecord(page, base, northwind);
-    await shoot(page, '06-record-won-not-synced');
+    await shoot(pages, '07-record-won-not-synced', recordUrl(deal('Northwind')), panelLoaded);
 
-    await page.goto(`${base}/lightning/n/QB_Sync_Log`);
-    await pageShows(page, 'Invoice Create');
-    await page.waitForLoadState('networkidle');
-    await shoot(page, '07-sync-log');
+    await shoot(pages, '08-sync-log', `${base}/lightning/n/QB_Sync_Log`, (page) => pageShows(page, 'Invoice Create'));
+    await shoot(pages, '09-sync-log-detail', `${base}/lightning/n/QB_Sync_Log`, async (page) => {
+        await pageShows(page, 'Invoice Create');
+        await page.locator('c-qb-sync-log-viewer').getByRole('button', { name: /View/ }).first().click();
+        await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
+    });
 
-    await page.locator('c-qb-sync-log-viewer').getByRole('button', { name: /View/ }).first().click();
-    await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
-    await shoot(page, '08-sync-log-detail');
-
-    await page.goto(`${base}/lightning/n/QB_Item_Mapping`);
-    await pageShows(page, 'Onboarding Workshop');
-    await page.waitForLoadState('networkidle');
-    await shoot(page, '09-item-mapping');
-
-    await page.goto(`${base}/lightning/n/QB_Connections`);
-    await pageShows(page, 'Acme Canada');
-    await page.waitForLoadState('networkidle');
-    await shoot(page, '10-connections');
-
-    await page.goto(`${base}/quickbooks`);
-    await page.locator('[data-realm]').first().waitFor({ timeout: 20000 });
-    await shoot(page, '11-quickbooks');
+    await shoot(pages, '10-item-mapping', `${base}/lightning/n/QB_Item_Mapping`, (page) =>
+        pageShows(page, 'Onboarding Workshop')
+    );
+    await shoot(pages, '11-connections', `${base}/lightning/n/QB_Connections`, (page) =>
+        pageShows(page, 'Acme Canada')
+    );
+    await shoot(pages, '12-quickbooks', `${base}/quickbooks`, (page) =>
+        page.locator('[data-realm]').first().waitFor({ timeout: 20000 })
+    );
 }
 
 async function main(): Promise<number> {
@@ -116,10 +128,14 @@ async function main(): Promise<number> {
             host: '127.0.0.1',
             log: (line) => process.stdout.write(`  [playground] ${line}\n`)
         });
-        const page = await browser.newPage({ viewport: { width: VIEWPORTS[0].width, height: VIEWPORTS[0].height } });
         const pageErrors: string[] = [];
-        page.on('pageerror', (e) => pageErrors.push(e.message));
-        await walk(page, playground);
+        const pages: Pages = [];
+        for (const viewport of VIEWPORTS) {
+            const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
+            page.on('pageerror', (e) => pageErrors.push(e.message));
+            pages.push(page);
+        }
+        await walk(pages, playground);
         if (pageErrors.length) {
             process.stderr.write(`Uncaught errors in the page:\n${pageErrors.join('\n')}\n`);
             return 1;

@@ -45,6 +45,14 @@ const OUTCOME_CLASSES: Record<string, string> = {
     Warning: 'slds-text-color_warning',
     Retry: 'slds-text-color_warning'
 };
+/** The compact list's outcome icon: SLDS utility icon and lightning-icon variant. */
+const OUTCOME_ICONS: Record<string, { iconName: string; variant: string }> = {
+    Success: { iconName: 'utility:success', variant: 'success' },
+    Failure: { iconName: 'utility:error', variant: 'error' },
+    Warning: { iconName: 'utility:warning', variant: 'warning' },
+    Retry: { iconName: 'utility:refresh', variant: 'warning' },
+    Skipped: { iconName: 'utility:skip', variant: '' }
+};
 
 type TextFilter = 'realmId' | 'opportunityId' | 'fromDate' | 'toDate' | 'searchTerm';
 
@@ -57,6 +65,10 @@ interface LogRowView extends QbApex.LogRow {
     opportunityUrl: string | null;
     operationLabel: string;
     outcomeClass: string;
+    outcomeIcon: string;
+    outcomeVariant: string;
+    outcomeLabel: string;
+    viewLabel: string;
 }
 
 interface DatatableColumn {
@@ -173,7 +185,7 @@ export default class QbSyncLogViewer extends LightningElement {
     }
 
     get columns(): DatatableColumn[] {
-        const columns: DatatableColumn[] = [
+        return [
             {
                 label: 'Time',
                 fieldName: 'createdAt',
@@ -187,32 +199,20 @@ export default class QbSyncLogViewer extends LightningElement {
                     minute: '2-digit',
                     second: '2-digit'
                 }
-            }
-        ];
-        if (!this.isCompact) {
-            columns.push(
-                {
-                    label: 'Opportunity',
-                    fieldName: 'opportunityUrl',
-                    type: 'url',
-                    typeAttributes: { label: { fieldName: 'opportunityName' } }
-                },
-                { label: 'Company', fieldName: 'realmId' }
-            );
-        }
-        columns.push(
+            },
+            {
+                label: 'Opportunity',
+                fieldName: 'opportunityUrl',
+                type: 'url',
+                typeAttributes: { label: { fieldName: 'opportunityName' } }
+            },
+            { label: 'Company', fieldName: 'realmId' },
             { label: 'Operation', fieldName: 'operationLabel' },
             { label: 'Outcome', fieldName: 'outcome', cellAttributes: { class: { fieldName: 'outcomeClass' } } },
             { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 80 },
-            { label: 'QBO error', fieldName: 'errorCode', initialWidth: 100 }
-        );
-        if (!this.isCompact) {
-            columns.push(
-                { label: 'Attempt', fieldName: 'attempt', type: 'number', initialWidth: 90 },
-                { label: 'Duration (ms)', fieldName: 'durationMs', type: 'number', initialWidth: 120 }
-            );
-        }
-        columns.push(
+            { label: 'QBO error', fieldName: 'errorCode', initialWidth: 100 },
+            { label: 'Attempt', fieldName: 'attempt', type: 'number', initialWidth: 90 },
+            { label: 'Duration (ms)', fieldName: 'durationMs', type: 'number', initialWidth: 120 },
             { label: 'Summary', fieldName: 'summary', wrapText: true },
             {
                 label: 'Details',
@@ -220,8 +220,7 @@ export default class QbSyncLogViewer extends LightningElement {
                 initialWidth: 100,
                 typeAttributes: { label: 'View', name: 'view', title: 'View details', variant: 'base' }
             }
-        );
-        return columns;
+        ];
     }
 
     get hasRows(): boolean {
@@ -230,6 +229,10 @@ export default class QbSyncLogViewer extends LightningElement {
 
     get isEmpty(): boolean {
         return !this.isLoading && !this.loadError && this.rows.length === 0;
+    }
+
+    get emptyText(): string {
+        return this.isCompact ? 'Nothing synced for this opportunity yet.' : 'No sync log rows match these filters.';
     }
 
     get hasMore(): boolean {
@@ -242,6 +245,10 @@ export default class QbSyncLogViewer extends LightningElement {
 
     get rowCountText(): string {
         const count = this.rows.length;
+        if (this.isCompact) {
+            const noun = count === 1 ? 'entry' : 'entries';
+            return this.hasMore ? `Latest ${count} ${noun}, older ones below` : `${count} ${noun}`;
+        }
         const noun = count === 1 ? 'row' : 'rows';
         return this.hasMore ? `${count} ${noun} shown, more available` : `${count} ${noun}`;
     }
@@ -315,12 +322,22 @@ export default class QbSyncLogViewer extends LightningElement {
         }
     }
 
-    async handleRowAction(event: CustomEvent<{ action: { name: string }; row: LogRowView }>): Promise<void> {
+    handleRowAction(event: CustomEvent<{ action: { name: string }; row: LogRowView }>): Promise<void> {
+        return this.openDetail(event.detail.row.id);
+    }
+
+    /** A row of the compact list: its one-line summary is the link to its details. */
+    handleCompactView(event: Event): Promise<void> {
+        event.preventDefault();
+        return this.openDetail((event.currentTarget as HTMLElement).dataset.logId as string);
+    }
+
+    private async openDetail(logId: string): Promise<void> {
         this.isDetailLoading = true;
         this.detailError = null;
         this.retryMessage = null;
         try {
-            this.detail = await getLogDetail({ logId: event.detail.row.id });
+            this.detail = await getLogDetail({ logId });
             this.focusTarget = 'detail';
         } catch (error) {
             this.detail = null;
@@ -389,12 +406,20 @@ export default class QbSyncLogViewer extends LightningElement {
             if (requestNumber !== this.requestNumber) {
                 return;
             }
-            const rows = (page.rows ?? []).map((row) => ({
-                ...row,
-                opportunityUrl: row.opportunityId ? recordUrl(row.opportunityId, 'Opportunity') : null,
-                operationLabel: picklistLabel(row.operation),
-                outcomeClass: OUTCOME_CLASSES[row.outcome ?? ''] ?? ''
-            }));
+            const rows = (page.rows ?? []).map((row) => {
+                const icon = OUTCOME_ICONS[row.outcome ?? ''] ?? { iconName: 'utility:info', variant: '' };
+                const operationLabel = picklistLabel(row.operation);
+                return {
+                    ...row,
+                    opportunityUrl: row.opportunityId ? recordUrl(row.opportunityId, 'Opportunity') : null,
+                    operationLabel,
+                    outcomeClass: OUTCOME_CLASSES[row.outcome ?? ''] ?? '',
+                    outcomeIcon: icon.iconName,
+                    outcomeVariant: icon.variant,
+                    outcomeLabel: picklistLabel(row.outcome) || 'Unknown outcome',
+                    viewLabel: `View details: ${operationLabel}, ${row.summary ?? ''}`
+                };
+            });
             this.rows = cursor ? [...this.rows, ...rows] : rows;
             this.nextCursor = page.nextCursor ?? null;
         } catch (error) {

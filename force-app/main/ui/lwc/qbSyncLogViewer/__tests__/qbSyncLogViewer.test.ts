@@ -421,9 +421,31 @@ describe('c-qb-sync-log-viewer on the Opportunity page', () => {
         expect(mockGetDailyCounts).not.toHaveBeenCalled();
         expect(query(element, '[data-id="filters"]')).toBeNull();
         expect(query(element, '[data-id="chart"]')).toBeNull();
-        const headers = deepQueryAll(datatable(element), 'th').map((header) => textOf(header));
-        expect(headers.join('|')).not.toContain('Opportunity');
-        expect(tableText(element)).toContain('Invoice 1038 created');
+        expect(query(element, 'lightning-datatable')).toBeNull();
+        const rows = queryAll(element, '[data-id="compact-row"]');
+        expect(rows).toHaveLength(PAGE_1.rows.length);
+        const first = rows[0];
+        expect(textOf(query(first, 'a'))).toBe('Invoice 1038 created for Opportunity Acme - 50 licenses');
+        expect(textOf(first)).toContain('Invoice Create');
+        expect(textOf(first)).toMatch(/Nov 26/);
+        const icon = query(first, 'lightning-icon') as unknown as { iconName: string; alternativeText: string };
+        expect(icon.iconName).toBe('utility:success');
+        expect(icon.alternativeText).toBe('Success');
+        const failed = query(rows[2], 'lightning-icon') as unknown as { iconName: string; alternativeText: string };
+        expect(failed.iconName).toBe('utility:error');
+        expect(failed.alternativeText).toBe('Failure');
+    });
+
+    it('opens the details of a compact row from its summary link', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue(DETAIL_SUCCESS);
+        const element = await renderViewer('006000000000001AAA');
+
+        query<HTMLAnchorElement>(queryAll(element, '[data-id="compact-row"]')[1], 'a')!.click();
+        await flushPromises();
+
+        expect(mockGetLogDetail).toHaveBeenCalledWith({ logId: PAGE_1.rows[1].id });
+        expect(query(element, '[data-id="detail"]')).not.toBeNull();
     });
 
     it("reloads the deal's rows when its sync status changes, not on the first delivery", async () => {
@@ -432,12 +454,13 @@ describe('c-qb-sync-log-viewer on the Opportunity page', () => {
         recordWire.emit(dealWithStatus('Queued'));
         await flushPromises();
         expect(mockGetLogs).toHaveBeenCalledTimes(1);
+        expect(textOf(query(element, '[data-id="empty"]'))).toBe('Nothing synced for this opportunity yet.');
 
         mockGetLogs.mockResolvedValue(PAGE_1);
         recordWire.emit(dealWithStatus('Synced'));
         await flushPromises();
 
         expect(mockGetLogs).toHaveBeenCalledTimes(2);
-        expect(tableText(element)).toContain('Invoice 1038 created');
+        expect(textOf(query(element, '[data-id="compact-list"]'))).toContain('Invoice 1038 created');
     });
 });

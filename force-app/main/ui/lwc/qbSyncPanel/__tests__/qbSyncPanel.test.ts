@@ -38,7 +38,10 @@ const mockPreview = preview as jest.Mock;
 const mockSyncNow = syncNow as jest.Mock;
 const mockRetry = retry as jest.Mock;
 const mockNotify = uiRecordApi.notifyRecordUpdateAvailable as jest.Mock;
-const recordWire = uiRecordApi.getRecord as unknown as { emit(record: unknown): void; getLastConfig(): Record<string, unknown> };
+const recordWire = uiRecordApi.getRecord as unknown as {
+    emit(record: unknown): void;
+    getLastConfig(): Record<string, unknown>;
+};
 
 /** The Opportunity as Lightning Data Service delivers it to the panel's getRecord wire. */
 function opportunityRecord(stage: string, syncStatus: string) {
