@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { startEnvironment, type Environment } from './environment';
 import { seedPlayground } from './seed/seed-org';
 import { uiBundle } from './server/ui-bundle';
-import { createPlaygroundServer, listen } from './server/server';
+import { createPlaygroundServer, listen, type UserLocale } from './server/server';
 
 export interface PlaygroundOptions {
     dataDir: string | null;
@@ -47,16 +47,24 @@ async function grantedCustomPermissions(env: Environment): Promise<string[]> {
     return granted;
 }
 
+/** The running user's locale and time zone (User.LocaleSidKey, TimeZoneSidKey), which Lightning formats values in. */
+async function userLocale(env: Environment): Promise<UserLocale> {
+    const r = await env.org.exec("System.debug(UserInfo.getLocale() + '|' + UserInfo.getTimeZone().getID());");
+    const [locale, timeZone] = String(r.debug?.[0] ?? 'en_US|America/Los_Angeles').split('|');
+    return { locale: locale.replace(/_/g, '-'), timeZone };
+}
+
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
     const { log } = options;
     let code = '';
     let ready: Environment | null = null;
     let customPermissions: string[] = [];
+    let locale: UserLocale = { locale: 'en-US', timeZone: 'America/Los_Angeles' };
     // ports first, so a taken port is reported before a minute of compiling and seeding
     const server: http.Server = createPlaygroundServer(
         () => ready,
         () => code,
-        () => ({ customPermissions })
+        () => ({ customPermissions, ...locale })
     );
     const port = await listen(server, options.port, options.host, 'playground');
     const closeServer = () => new Promise((resolve) => server.close(resolve));
@@ -79,6 +87,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
             await seedPlayground(env.emulator, env.org);
         }
         customPermissions = await grantedCustomPermissions(env);
+        locale = await userLocale(env);
         ready = env;
         return {
             url: `http://${options.host}:${port}`,

@@ -200,6 +200,37 @@ async function main(): Promise<number> {
                 throw new Error('a stray Download link is visible on the Item Mapping tab');
         });
 
+        await step(
+            "Record page reads as in Lightning: field labels, amounts and dates in the user's locale, checked path steps, every stage reachable at 800 px",
+            async () => {
+                const obrien = deals.find((d) => d.Name.startsWith("O'Brien & Sons"));
+                await page.goto(`${base}/lightning/r/Opportunity/${obrien!.Id}/view`);
+                await page.locator('[data-field="Amount"]').waitFor({ timeout: 20000 });
+                for (const label of ['Opportunity Name', 'Stage', 'Close Date', 'Amount', 'Opportunity Currency'])
+                    await page
+                        .locator('dt')
+                        .filter({ hasText: new RegExp(`^${label}$`) })
+                        .waitFor({ timeout: 5000 });
+                const amount = (await page.locator('[data-field="Amount"]').innerText()).trim();
+                if (!/^USD\s6,600\.00$/.test(amount)) throw new Error(`Amount shows "${amount}", not USD 6,600.00`);
+                const closeDate = (await page.locator('[data-field="CloseDate"]').innerText()).trim();
+                if (closeDate !== '12/15/2026') throw new Error(`Close Date shows "${closeDate}", not 12/15/2026`);
+                const checks = await page.locator('.slds-path__item.slds-is-complete .slds-path__stage svg').count();
+                const complete = await page.locator('.slds-path__item.slds-is-complete').count();
+                if (!complete || checks !== complete)
+                    throw new Error(`${checks} check marks on ${complete} completed path steps`);
+                await page.setViewportSize({ width: 800, height: 1000 });
+                await page.reload();
+                const lost = page.getByRole('option', { name: 'Closed Lost' });
+                await lost.scrollIntoViewIfNeeded({ timeout: 15000 });
+                const box = await lost.boundingBox();
+                if (!box || box.x < 0 || box.x + box.width > 800)
+                    throw new Error(`Closed Lost cannot be brought into view at 800 px (${JSON.stringify(box)})`);
+                await screenshot(page, '8-record-page-800');
+                await page.setViewportSize({ width: 1400, height: 1000 });
+            }
+        );
+
         await step('No uncaught errors in the page', async () => {
             if (pageErrors.length) throw new Error(pageErrors.join('\n'));
         });

@@ -131,6 +131,8 @@ export class Org implements OrgContext {
             def.fields.set(
                 'currencyisocode',
                 field('CurrencyIsoCode', 'Picklist', {
+                    // as an org labels it: "Opportunity Currency", "Account Currency"
+                    label: `${def.label} Currency`,
                     length: 3,
                     picklistValues: isoCodes,
                     restrictedPicklist: true,

@@ -130,15 +130,17 @@ const SPECS: StandardObjectSpec[] = [
         keyPrefix: '006',
         owned: true,
         named: 'required',
+        // labels as an org's describe gives them (Opportunity Name, Stage, Close Date)
         fields: [
-            field('Name', 'Text', { length: 120, ...req }),
-            lookup('AccountId', 'Account', { deleteConstraint: 'Cascade' }),
+            field('Name', 'Text', { length: 120, ...req, label: 'Opportunity Name' }),
+            lookup('AccountId', 'Account', { deleteConstraint: 'Cascade', label: 'Account ID' }),
             field('StageName', 'Picklist', {
                 length: 255,
                 ...req,
+                label: 'Stage',
                 picklistValues: picklist(STANDARD_STAGES.map((s) => s.value))
             }),
-            field('CloseDate', 'Date', req),
+            field('CloseDate', 'Date', { ...req, label: 'Close Date' }),
             field('Amount', 'Currency', { precision: 18, scale: 2 }),
             field('Probability', 'Percent', { precision: 3, scale: 0 }),
             field('ExpectedRevenue', 'Currency', { precision: 18, scale: 2, ...ro, calculated: true }),

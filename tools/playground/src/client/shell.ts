@@ -32,7 +32,7 @@ const RECORD_FIELDS = [
     'CloseDate',
     'Amount',
     'CurrencyIsoCode',
-    'RecordType.DeveloperName',
+    'RecordType.Name',
     'QB_Sync_Status__c',
     'QB_Invoice_Id__c',
     'QB_DocNumber__c',
@@ -122,6 +122,20 @@ function renderNav(): HTMLElement {
     return header;
 }
 
+/** The user's locale and time zone, as the server bootstrapped them (Lightning formats values in them). */
+const USER = (window as unknown as { __playground: { locale: string; timeZone: string } }).__playground;
+
+/** An amount as Lightning shows a currency field in a multi-currency org: `USD 6,600.00`. */
+function formatAmount(amount: unknown, currency: unknown): string {
+    if (typeof amount !== 'number' || typeof currency !== 'string') return '';
+    return new Intl.NumberFormat(USER.locale, {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'code',
+        minimumFractionDigits: 2
+    }).format(amount);
+}
+
 async function opportunityList(main: HTMLElement): Promise<void> {
     const rows = await getJson<Record<string, unknown>[]>('/api/opportunities');
     const { root, body } = card('Opportunities');
@@ -132,7 +146,7 @@ async function opportunityList(main: HTMLElement): Promise<void> {
                 link(String(r.Name), `/lightning/r/Opportunity/${r.Id}/view`),
                 String((r.Account as { Name?: string } | undefined)?.Name ?? ''),
                 String(r.StageName),
-                `${r.CurrencyIsoCode ?? ''} ${r.Amount ?? ''}`,
+                formatAmount(r.Amount, r.CurrencyIsoCode),
                 String(r.QB_Sync_Status__c ?? '').replace(/_/g, ' '),
                 String(r.QB_DocNumber__c ?? '')
             ])
@@ -141,13 +155,31 @@ async function opportunityList(main: HTMLElement): Promise<void> {
     main.append(root);
 }
 
+const ICONS = '/assets/icons/utility-sprite/svg/symbols.svg';
+
+function utilityIcon(name: string): SVGSVGElement {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', 'slds-icon slds-icon_x-small');
+    svg.setAttribute('aria-hidden', 'true');
+    const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
+    use.setAttribute('href', `${ICONS}#${name}`);
+    svg.append(use);
+    return svg;
+}
+
+/**
+ * The SLDS path (https://www.lightningdesignsystem.com/components/path/): completed steps show a check mark, the
+ * current one its name; on a narrow page the steps scroll sideways, the current one in view, so every stage stays
+ * reachable.
+ */
 function stagePath(record: UiRecord, stages: string[], onChange: (stage: string) => void): HTMLElement {
     const current = String(getFieldValue(record, 'Opportunity.StageName') ?? '');
     const currentIndex = stages.indexOf(current);
     const path = el('div', 'slds-path slds-m-bottom_medium');
-    const list = el('ul', 'slds-path__nav');
+    const list = el('ul', 'slds-path__nav qb-path__nav');
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Stage');
+    let currentItem: HTMLElement | null = null;
     stages.forEach((stage, i) => {
         const state =
             i < currentIndex
@@ -161,16 +193,31 @@ function stagePath(record: UiRecord, stages: string[], onChange: (stage: string)
         a.href = '#';
         a.setAttribute('role', 'option');
         a.setAttribute('aria-selected', String(i === currentIndex));
+        a.title = stage;
         a.dataset.stage = stage;
-        a.append(el('span', 'slds-path__title', stage));
+        const marker = el('span', 'slds-path__stage');
+        if (i < currentIndex) marker.append(utilityIcon('check'));
+        marker.append(
+            el(
+                'span',
+                'slds-assistive-text',
+                i < currentIndex ? 'Stage complete' : i === currentIndex ? 'Current stage:' : ''
+            )
+        );
+        a.append(marker, el('span', 'slds-path__title', stage));
         a.addEventListener('click', (e) => {
             e.preventDefault();
             if (stage !== current) onChange(stage);
         });
         li.append(a);
         list.append(li);
+        if (i === currentIndex) currentItem = li;
     });
     path.append(list);
+    requestAnimationFrame(() => {
+        const item = currentItem as HTMLElement | null;
+        if (item) list.scrollLeft = item.offsetLeft - (list.clientWidth - item.offsetWidth) / 2;
+    });
     return path;
 }
 
@@ -180,9 +227,9 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
     }>('/api/describe/Opportunity');
     const fieldLabel = (name: string): string =>
         name === 'Account.Name'
-            ? 'Account'
-            : name === 'RecordType.DeveloperName'
-              ? 'Record type'
+            ? 'Account Name'
+            : name === 'RecordType.Name'
+              ? 'Opportunity Record Type'
               : (describe.fields.find((f) => f.name === name)?.label ?? name);
     const stages = describe.fields.find((f) => f.name === 'StageName')!.picklistValues.map((v) => v.value);
     const layout = el('div', 'slds-grid slds-gutters slds-wrap');
@@ -280,8 +327,8 @@ async function quickBooksPane(main: HTMLElement): Promise<void> {
                     i.TxnDate,
                     i.CustomerRef.name ?? i.CustomerRef.value,
                     String(i.Line.filter((l) => l.DetailType === 'SalesItemLineDetail').length),
-                    `${i.CurrencyRef?.value ?? ''} ${i.TotalAmt}`,
-                    String(i.Balance)
+                    formatAmount(i.TotalAmt, i.CurrencyRef?.value ?? 'USD'),
+                    formatAmount(i.Balance, i.CurrencyRef?.value ?? 'USD')
                 ])
             )
         );
@@ -289,7 +336,12 @@ async function quickBooksPane(main: HTMLElement): Promise<void> {
         body.append(
             table(
                 ['Id', 'Display name', 'Currency', 'Balance'],
-                realm.customers.map((c) => [c.Id, c.DisplayName, c.CurrencyRef?.value ?? '', String(c.Balance)])
+                realm.customers.map((c) => [
+                    c.Id,
+                    c.DisplayName,
+                    c.CurrencyRef?.value ?? '',
+                    formatAmount(c.Balance, c.CurrencyRef?.value ?? 'USD')
+                ])
             )
         );
         main.append(root);

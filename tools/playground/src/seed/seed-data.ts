@@ -155,7 +155,7 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
     },
     {
         key: 'macys-expansion',
-        name: 'Macy’s — store expansion (typographic apostrophe in the customer name)',
+        name: 'Macy’s — store expansion',
         account: 'macys',
         recordType: 'Standard_Deal',
         currency: 'USD',
@@ -168,7 +168,7 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
     },
     {
         key: 'northwind-renewal',
-        name: 'Northwind Traders — hardware refresh (loaded as won by the data migration)',
+        name: 'Northwind Traders — hardware refresh',
         account: 'northwind',
         recordType: 'Standard_Deal',
         currency: 'USD',

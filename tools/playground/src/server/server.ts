@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { Environment } from '../environment';
-import type { ObjectDescribe } from '../org/org-protocol';
+import type { FieldDescribe, ObjectDescribe } from '../org/org-protocol';
 
 const SLDS_DIR = path.resolve(
     __dirname,
@@ -38,7 +38,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <title>QuickBooks Sync — local playground</title>
 <link rel="stylesheet" href="/slds/styles/salesforce-lightning-design-system.min.css">
-<style>body{background:#f3f3f3} .slds-global-header_container{position:static} .slds-notify_toast{position:fixed;top:1rem;left:50%;transform:translateX(-50%);z-index:9000}</style>
+<style>body{background:#f3f3f3} .slds-global-header_container{position:static} .qb-path__nav{overflow-x:auto;padding-bottom:.25rem} .slds-notify_toast{position:fixed;top:1rem;left:50%;transform:translateX(-50%);z-index:9000}</style>
 </head>
 <body>
 <div id="app"></div>
@@ -88,25 +88,77 @@ function knownField(describe: ObjectDescribe, fieldPath: string): boolean {
     return names.has(lookup.toLowerCase());
 }
 
+/** The running user's locale (BCP 47, from User.LocaleSidKey) and time zone: Lightning formats values in them. */
+export interface UserLocale {
+    locale: string;
+    timeZone: string;
+}
+
+/**
+ * A field's displayValue as User Interface API gives it: a picklist's label; a currency, date or date/time formatted
+ * in the user's locale (https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_field_value.htm;
+ * en_US: "$350,000,000", "7/13/2019", "6/17/2015 3:17 PM"); a multi-currency org names the currency (USD 6,600.00).
+ */
+function displayValue(
+    field: FieldDescribe | undefined,
+    value: unknown,
+    currency: string | null,
+    user: UserLocale
+): string | null {
+    if (!field || value === null || value === undefined) return null;
+    if (field.type === 'Picklist') return field.picklistValues.find((v) => v.value === value)?.label ?? null;
+    if (field.type === 'Currency' && typeof value === 'number' && currency)
+        return new Intl.NumberFormat(user.locale, {
+            style: 'currency',
+            currency,
+            currencyDisplay: 'code',
+            minimumFractionDigits: 2
+        }).format(value);
+    if (field.type === 'Date' && typeof value === 'string')
+        return new Intl.DateTimeFormat(user.locale, {
+            timeZone: 'UTC',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric'
+        }).format(new Date(`${value}T00:00:00Z`));
+    if (field.type === 'DateTime' && typeof value === 'string')
+        return new Intl.DateTimeFormat(user.locale, {
+            timeZone: user.timeZone,
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit'
+        })
+            .format(new Date(value))
+            .replace(', ', ' ');
+    return null;
+}
+
 /**
  * A row as User Interface API returns a record: every field `{ value, displayValue }`, a relationship's value a
- * nested record, a picklist's displayValue its label.
+ * nested record (its displayValue the related record's name).
  */
-function uiRecord(apiName: string, row: Record<string, unknown>, describe: ObjectDescribe | null): UiRecordShape {
+function uiRecord(
+    apiName: string,
+    row: Record<string, unknown>,
+    describe: ObjectDescribe | null,
+    user: UserLocale
+): UiRecordShape {
     const fields: Record<string, UiFieldValue> = {};
     for (const [key, value] of Object.entries(row)) {
         if (key === 'attributes') continue;
         if (value && typeof value === 'object' && !Array.isArray(value)) {
             const nested = value as Record<string, unknown>;
             const type = (nested.attributes as { type?: string } | undefined)?.type ?? key;
-            const record = uiRecord(type, nested, null);
+            const record = uiRecord(type, nested, null, user);
             const name = record.fields.Name?.value ?? record.fields.DeveloperName?.value ?? null;
             fields[key] = { value: record, displayValue: name === null ? null : String(name) };
             continue;
         }
         const field = describe?.fields.find((f) => f.name === key);
-        const label = field?.picklistValues.find((v) => v.value === value)?.label;
-        fields[key] = { value, displayValue: label ?? null };
+        const currency = typeof row.CurrencyIsoCode === 'string' ? row.CurrencyIsoCode : null;
+        fields[key] = { value, displayValue: displayValue(field, value, currency, user) };
     }
     return { apiName, id: typeof row.Id === 'string' ? row.Id : null, fields };
 }
@@ -115,7 +167,7 @@ function uiRecord(apiName: string, row: Record<string, unknown>, describe: Objec
 export function createPlaygroundServer(
     environment: () => Environment | null,
     bundle: () => string,
-    bootstrap: () => { customPermissions: string[] }
+    bootstrap: () => { customPermissions: string[] } & UserLocale
 ): http.Server {
     const describes = new Map<string, Promise<ObjectDescribe>>();
     /** An object's describe, read once: the org's schema does not change while it runs. */
@@ -154,11 +206,14 @@ export function createPlaygroundServer(
                     op: 'getRecord',
                     objectName: 'Opportunity',
                     id: parts[1],
-                    fields: [...new Set(['Id', ...list('fields'), ...optional])]
+                    // the record's currency formats its currency fields, asked for or not
+                    fields: [...new Set(['Id', 'CurrencyIsoCode', ...list('fields'), ...optional])]
                 });
                 if (!r.ok) return send(res, 400, { message: r.error!.message });
                 if (!r.value) return send(res, 404, { message: 'The requested resource does not exist' });
-                return send(res, 200, uiRecord('Opportunity', r.value as Record<string, unknown>, describe));
+                const record = uiRecord('Opportunity', r.value as Record<string, unknown>, describe, bootstrap());
+                if (![...list('fields'), ...optional].includes('CurrencyIsoCode')) delete record.fields.CurrencyIsoCode;
+                return send(res, 200, record);
             }
             if (req.method === 'PATCH') {
                 const fields = (await readBody(req)) as Record<string, unknown>;
