@@ -106,6 +106,9 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     await shoot(pages, '12-quickbooks', `${base}/quickbooks`, (page) =>
         page.locator('[data-realm]').first().waitFor({ timeout: 20000 })
     );
+    await shoot(pages, '13-quickbooks-invoice', `${base}/quickbooks/invoice?realm=9130350000000001&txnId=1`, (page) =>
+        page.locator('[data-invoice]').waitFor({ timeout: 20000 })
+    );
 }
 
 async function main(): Promise<number> {

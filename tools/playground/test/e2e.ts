@@ -102,6 +102,34 @@ async function main(): Promise<number> {
             await screenshot(page, '3-opportunity-synced');
         });
 
+        await step(
+            "The panel's invoice number opens the emulator's invoice: lines, totals, balance, payments, PDF and the deal",
+            async () => {
+                const [invoicePage] = await Promise.all([
+                    page.context().waitForEvent('page'),
+                    page.locator('c-qb-sync-panel [data-id="invoice-link"]').click()
+                ]);
+                const view = invoicePage.locator('[data-invoice]');
+                await view.waitFor({ timeout: 20000 });
+                await view.getByText(`Invoice ${docNumber}`).waitFor();
+                await view.getByRole('cell', { name: 'Hardware', exact: true }).first().waitFor();
+                const total = (await view.locator('[data-field="total"]').innerText()).trim();
+                if (!/^USD\s[\d,]+\.\d\d$/.test(total)) throw new Error(`the invoice total reads "${total}"`);
+                await view.getByText('No payments yet.').waitFor();
+                await view.getByRole('link', { name: /Northwind Traders/ }).waitFor();
+                const pdfHref = await view.getByRole('link', { name: 'Invoice PDF' }).getAttribute('href');
+                const pdf = await fetch(`${base}${pdfHref}`);
+                const bytes = Buffer.from(await pdf.arrayBuffer());
+                if (
+                    pdf.headers.get('content-type') !== 'application/pdf' ||
+                    !bytes.subarray(0, 5).equals(Buffer.from('%PDF-'))
+                )
+                    throw new Error(`the PDF link answers ${pdf.status} ${pdf.headers.get('content-type')}`);
+                await invoicePage.screenshot({ path: path.join(OUTPUT, '3a-invoice-view.png'), fullPage: true });
+                await invoicePage.close();
+            }
+        );
+
         await step('QuickBooks pane lists the invoice and its customer', async () => {
             await page.goto(`${base}/quickbooks`);
             const usCompany = page.locator('[data-realm="9130350000000001"]');

@@ -322,7 +322,7 @@ async function quickBooksPane(main: HTMLElement): Promise<void> {
             table(
                 ['Invoice #', 'Id', 'Date', 'Customer', 'Lines', 'Total', 'Balance'],
                 realm.invoices.map((i) => [
-                    i.DocNumber,
+                    link(i.DocNumber, `/quickbooks/invoice?realm=${realm.realmId}&txnId=${i.Id}`),
                     i.Id,
                     i.TxnDate,
                     i.CustomerRef.name ?? i.CustomerRef.value,
@@ -348,6 +348,130 @@ async function quickBooksPane(main: HTMLElement): Promise<void> {
     }
 }
 
+interface InvoiceView {
+    realmId: string;
+    companyName: string;
+    opportunity: { Id: string; Name: string } | null;
+    invoice: {
+        Id: string;
+        DocNumber: string;
+        TxnDate: string;
+        DueDate?: string;
+        CustomerRef: { name?: string; value: string };
+        TotalAmt: number;
+        Balance: number;
+        CurrencyRef?: { value: string };
+        TxnTaxDetail?: { TotalTax?: number };
+        Line: {
+            DetailType: string;
+            Amount: number;
+            Description?: string;
+            SalesItemLineDetail?: { ItemRef?: { name?: string; value: string }; Qty?: number; UnitPrice?: number };
+        }[];
+    };
+    payments: { Id: string; TxnDate: string; TotalAmt: number; PaymentRefNum?: string }[];
+}
+
+/** The emulator's invoice as QuickBooks shows it: lines, tax, total, balance, payments, its PDF, the deal it came from. */
+async function invoiceView(main: HTMLElement): Promise<void> {
+    const query = new URLSearchParams(window.location.search);
+    const view = await getJson<InvoiceView>(`/api/qbo/invoice?${query}`);
+    const { invoice } = view;
+    const currency = invoice.CurrencyRef?.value ?? 'USD';
+    const money = (amount: number | undefined) => formatAmount(amount ?? 0, currency);
+    const { root, body } = card(`Invoice ${invoice.DocNumber} — ${view.companyName}`);
+    root.dataset.invoice = invoice.Id;
+    const facts = el('dl', 'slds-list_horizontal slds-wrap');
+    const fact = (label: string, value: string | HTMLElement, name: string) => {
+        facts.append(el('dt', 'slds-item_label slds-text-color_weak', label));
+        const dd = el('dd', 'slds-item_detail');
+        dd.dataset.field = name;
+        dd.append(value);
+        facts.append(dd);
+    };
+    fact('Customer', invoice.CustomerRef.name ?? invoice.CustomerRef.value, 'customer');
+    fact('Invoice date', invoice.TxnDate, 'date');
+    fact('Due date', invoice.DueDate ?? '', 'due');
+    fact(
+        'Status',
+        invoice.Balance === 0 ? 'Paid' : invoice.Balance < invoice.TotalAmt ? 'Partially paid' : 'Open',
+        'status'
+    );
+    if (view.opportunity)
+        fact(
+            'Opportunity',
+            link(view.opportunity.Name, `/lightning/r/Opportunity/${view.opportunity.Id}/view`),
+            'deal'
+        );
+    const pdf = link('Invoice PDF', `/api/qbo/invoice/pdf?realm=${view.realmId}&txnId=${invoice.Id}`);
+    pdf.target = '_blank';
+    fact('PDF', pdf, 'pdf');
+    body.append(facts);
+    const lines = invoice.Line.filter((l) => l.DetailType === 'SalesItemLineDetail');
+    body.append(el('h3', 'slds-text-heading_small slds-m-vertical_small', 'Products and services'));
+    const scroll = el('div', 'slds-scrollable_x');
+    scroll.append(
+        table(
+            ['Product/service', 'Description', 'Qty', 'Rate', 'Amount'],
+            lines.map((l) => [
+                l.SalesItemLineDetail?.ItemRef?.name ?? l.SalesItemLineDetail?.ItemRef?.value ?? '',
+                l.Description ?? '',
+                String(l.SalesItemLineDetail?.Qty ?? ''),
+                money(l.SalesItemLineDetail?.UnitPrice),
+                money(l.Amount)
+            ])
+        )
+    );
+    body.append(scroll);
+    const totals = el('dl', 'slds-list_horizontal slds-wrap slds-m-top_small');
+    const subtotal = lines.reduce((sum, l) => sum + l.Amount, 0);
+    for (const [label, value, name] of [
+        ['Subtotal', money(subtotal), 'subtotal'],
+        ['Tax', money(invoice.TxnTaxDetail?.TotalTax), 'tax'],
+        ['Total', money(invoice.TotalAmt), 'total'],
+        ['Balance due', money(invoice.Balance), 'balance']
+    ]) {
+        totals.append(el('dt', 'slds-item_label slds-text-color_weak', label));
+        const dd = el('dd', 'slds-item_detail', value);
+        dd.dataset.field = name;
+        totals.append(dd);
+    }
+    body.append(totals);
+    body.append(el('h3', 'slds-text-heading_small slds-m-vertical_small', `Payments (${view.payments.length})`));
+    body.append(
+        view.payments.length
+            ? table(
+                  ['Date', 'Reference', 'Amount'],
+                  view.payments.map((p) => [p.TxnDate, p.PaymentRefNum ?? '', money(p.TotalAmt)])
+              )
+            : el('p', 'slds-text-color_weak', 'No payments yet.')
+    );
+    main.append(root);
+}
+
+/** QuickBooks web app hosts: a link the package builds for an org opens the emulator's invoice view here. */
+const QUICKBOOKS_APP_HOSTS: Record<string, string> = {
+    'app.qbo.intuit.com': 'Production',
+    'app.sandbox.qbo.intuit.com': 'Sandbox'
+};
+
+function openQuickBooksLinksHere(): void {
+    document.addEventListener(
+        'click',
+        (event) => {
+            const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+            if (!anchor?.href) return;
+            const target = new URL(anchor.href);
+            const environment = QUICKBOOKS_APP_HOSTS[target.host];
+            const txnId = target.searchParams.get('txnId');
+            if (!environment || target.pathname !== '/app/invoice' || !txnId) return;
+            event.preventDefault();
+            window.open(`/quickbooks/invoice?environment=${environment}&txnId=${encodeURIComponent(txnId)}`, '_blank');
+        },
+        true
+    );
+}
+
 function mount(main: HTMLElement, tag: string, ctor: unknown): void {
     main.append(createElement(tag, { is: ctor as never }));
 }
@@ -360,6 +484,7 @@ async function route(main: HTMLElement): Promise<void> {
         return mount(main, 'c-qb-item-mapping-editor', QbItemMappingEditor);
     if (p.startsWith('/lightning/n/QB_Sync_Log')) return mount(main, 'c-qb-sync-log-viewer', QbSyncLogViewer);
     if (p.startsWith('/lightning/n/QB_Connections')) return mount(main, 'c-qb-connections', QbConnections);
+    if (p.startsWith('/quickbooks/invoice')) return invoiceView(main);
     if (p.startsWith('/quickbooks')) return quickBooksPane(main);
     return opportunityList(main);
 }
@@ -367,6 +492,7 @@ async function route(main: HTMLElement): Promise<void> {
 function start(): void {
     const app = document.getElementById('app')!;
     const main = el('main', 'slds-p-around_medium');
+    openQuickBooksLinksHere();
     app.append(renderNav(), main);
     window.addEventListener('lightning__showtoast', (e) => {
         const detail = (e as CustomEvent).detail as { title: string; message: string };

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
+import { invoicePdf } from '../../../qbo-emulator/src/api/invoice-pdf';
 import type { Environment } from '../environment';
 import type { FieldDescribe, ObjectDescribe } from '../org/org-protocol';
 
@@ -237,7 +238,7 @@ export function createPlaygroundServer(
         if (parts[0] === 'describe' && parts.length === 2 && FIELD.test(parts[1])) {
             return send(res, 200, await describeOf(parts[1]));
         }
-        if (parts[0] === 'qbo' && req.method === 'GET') {
+        if (parts[0] === 'qbo' && parts.length === 1 && req.method === 'GET') {
             const realms = emulator.admin.realmIds().map((realmId) => {
                 const snapshot = emulator.admin.snapshot(realmId);
                 return {
@@ -248,6 +249,45 @@ export function createPlaygroundServer(
                 };
             });
             return send(res, 200, realms);
+        }
+        if (parts[0] === 'qbo' && parts[1] === 'invoice' && parts.length <= 3 && req.method === 'GET') {
+            // an invoice as QuickBooks shows it, found by realm or, for the QuickBooks app's own links, by the
+            // environment its host names (one company per environment in this org's setup)
+            const txnId = url.searchParams.get('txnId') ?? '';
+            let realmId = url.searchParams.get('realm') ?? '';
+            const environment = url.searchParams.get('environment') ?? '';
+            if (!/^\d+$/.test(txnId)) return send(res, 400, { message: 'txnId must be a QuickBooks invoice id' });
+            if (!realmId && /^(Sandbox|Production)$/.test(environment)) {
+                const companies = await org.query<{ Realm_Id__c: string }>(
+                    `SELECT Realm_Id__c FROM QB_Company__mdt WHERE Environment__c = '${environment}'`
+                );
+                realmId = companies[0]?.Realm_Id__c ?? '';
+            }
+            if (!emulator.admin.realmIds().includes(realmId))
+                return send(res, 404, { message: `No QuickBooks company ${realmId || environment}` });
+            const snapshot = emulator.admin.snapshot(realmId);
+            const invoice = (snapshot.entities.Invoice ?? []).find((i) => i.Id === txnId);
+            if (!invoice) return send(res, 404, { message: `No invoice ${txnId} in ${snapshot.settings.companyName}` });
+            if (url.pathname.endsWith('/pdf')) {
+                res.writeHead(200, { 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' });
+                res.end(invoicePdf(invoice, snapshot.settings.companyName));
+                return;
+            }
+            const payments = (snapshot.entities.Payment ?? []).filter((p) =>
+                ((p.Line ?? []) as { LinkedTxn?: { TxnId: string; TxnType: string }[] }[]).some((line) =>
+                    (line.LinkedTxn ?? []).some((t) => t.TxnType === 'Invoice' && t.TxnId === txnId)
+                )
+            );
+            const deals = await org.query<{ Id: string; Name: string }>(
+                `SELECT Id, Name FROM Opportunity WHERE QB_Invoice_Id__c = '${txnId}' AND QB_Realm__c = '${realmId}'`
+            );
+            return send(res, 200, {
+                realmId,
+                companyName: snapshot.settings.companyName,
+                invoice,
+                payments,
+                opportunity: deals[0] ? { Id: deals[0].Id, Name: deals[0].Name } : null
+            });
         }
         if (parts[0] === 'exec' && req.method === 'POST') {
             const { source } = (await readBody(req)) as { source: string };
