@@ -130,6 +130,28 @@ async function main(): Promise<number> {
             }
         );
 
+        await step(
+            'An admin unlinks and re-invoices the deal after confirming why; the panel follows the new invoice',
+            async () => {
+                await page.goto(`${base}/lightning/r/Opportunity/${deal!.Id}/view`);
+                const panel = page.locator('c-qb-sync-panel');
+                const number = panel.locator('[data-id="invoice-link"]');
+                await number.waitFor({ timeout: 20000 });
+                const before = (await number.innerText()).trim();
+                await panel.getByRole('button', { name: 'Unlink & re-invoice' }).click();
+                const dialog = page.getByRole('dialog');
+                await dialog.getByText(`Invoice ${before} stays in QuickBooks`).waitFor({ timeout: 10000 });
+                await dialog.getByRole('textbox').fill('Billed the wrong entity');
+                await dialog.getByRole('button', { name: 'OK' }).click();
+                await panel
+                    .locator('[data-id="status-badge"]')
+                    .filter({ hasText: /^\s*Queued\s*$/ })
+                    .waitFor({ timeout: 10000 });
+                await number.filter({ hasNotText: before }).waitFor({ timeout: 30000 });
+                await screenshot(page, '3d-opportunity-reinvoiced');
+            }
+        );
+
         await step('QuickBooks pane lists the invoice and its customer', async () => {
             await page.goto(`${base}/quickbooks`);
             const usCompany = page.locator('[data-realm="9130350000000001"]');

@@ -61,3 +61,9 @@ declare module '@salesforce/apex/QBConnectionsController.getConnections' {
 declare module '@salesforce/apex/QBConnectionsController.testConnection' {
     export default function testConnection(params: { realmId: string }): Promise<QbApex.ConnectionTest>;
 }
+declare module '@salesforce/apex/QBSyncController.unlinkAndReinvoice' {
+    export default function unlinkAndReinvoice(params: {
+        opportunityId: string;
+        reason: string;
+    }): Promise<QbApex.SyncStatus>;
+}

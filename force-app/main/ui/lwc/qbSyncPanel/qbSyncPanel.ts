@@ -12,6 +12,9 @@ import getStatus from '@salesforce/apex/QBSyncController.getStatus';
 import preview from '@salesforce/apex/QBSyncController.preview';
 import syncNow from '@salesforce/apex/QBSyncController.syncNow';
 import retry from '@salesforce/apex/QBSyncController.retry';
+import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
+import canAdministerSync from '@salesforce/customPermission/QB_Administer_Sync';
+import LightningPrompt from 'lightning/prompt';
 import { errorMessage, picklistLabel } from 'c/qbUtils';
 
 /** How often the panel asks for the status while the engine works on the deal. */
@@ -186,6 +189,11 @@ export default class QbSyncPanel extends LightningElement {
         return this.canSync && this.isRetryable;
     }
 
+    /** Admins repair a deal whose invoice no longer matches it: the old invoice stays, the deal gets a new one. */
+    get showReinvoice(): boolean {
+        return canAdministerSync && Boolean(this.status?.hasInvoice) && !this.isRunning;
+    }
+
     get retryLabel(): string {
         return this.status?.status === 'Retry_Scheduled' ? 'Retry now' : 'Retry';
     }
@@ -280,6 +288,24 @@ export default class QbSyncPanel extends LightningElement {
 
     handleRetry(): Promise<void> {
         return this.submit(retry, 'Retry queued. QuickBooks is being updated.');
+    }
+
+    async handleReinvoice(): Promise<void> {
+        const reason = await LightningPrompt.open({
+            label: 'Unlink and re-invoice',
+            message:
+                `Invoice ${this.status?.docNumber ?? ''} stays in QuickBooks (void or delete it there if it is wrong); ` +
+                'this deal is unlinked from it and invoiced again. Why? The reason is kept in the sync log.',
+            variant: 'header',
+            theme: 'warning',
+            defaultValue: ''
+        });
+        if (reason !== null && reason !== undefined) {
+            await this.submit(
+                (params) => unlinkAndReinvoice({ ...params, reason }),
+                'Unlinked. A new invoice is being created in QuickBooks.'
+            );
+        }
     }
 
     private async submit(

@@ -4,6 +4,8 @@ import getStatus from '@salesforce/apex/QBSyncController.getStatus';
 import preview from '@salesforce/apex/QBSyncController.preview';
 import syncNow from '@salesforce/apex/QBSyncController.syncNow';
 import retry from '@salesforce/apex/QBSyncController.retry';
+import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
+import LightningPrompt from 'lightning/prompt';
 import QbSyncPanel, { POLL_INTERVAL_MS } from 'c/qbSyncPanel';
 import {
     buttonByLabel,
@@ -31,12 +33,20 @@ jest.mock('@salesforce/apex/QBSyncController.getStatus', () => ({ default: jest.
 jest.mock('@salesforce/apex/QBSyncController.preview', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncController.syncNow', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncController.retry', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncController.unlinkAndReinvoice', () => ({ default: jest.fn() }), { virtual: true });
+// the running user is a QuickBooks Sync admin in these tests
+jest.mock('@salesforce/customPermission/QB_Administer_Sync', () => ({ __esModule: true, default: true }), {
+    virtual: true
+});
+jest.mock('lightning/prompt', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
 const OPPORTUNITY_ID = '0065gA000000001ABA';
 const mockGetStatus = getStatus as jest.Mock;
 const mockPreview = preview as jest.Mock;
 const mockSyncNow = syncNow as jest.Mock;
 const mockRetry = retry as jest.Mock;
+const mockUnlink = unlinkAndReinvoice as jest.Mock;
+const mockPrompt = LightningPrompt.open as jest.Mock;
 const mockNotify = uiRecordApi.notifyRecordUpdateAvailable as jest.Mock;
 const recordWire = uiRecordApi.getRecord as unknown as {
     emit(record: unknown): void;
@@ -513,5 +523,51 @@ describe('c-qb-sync-panel Preview', () => {
         expect(textOf(query(element, '[data-id="action-error"]'))).toBe(
             'No QuickBooks company is configured. Ask your admin.'
         );
+    });
+});
+
+describe('c-qb-sync-panel Unlink & re-invoice', () => {
+    it('asks an admin why, then unlinks the invoiced deal and follows the new sync', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockPrompt.mockResolvedValue('Billed the wrong entity');
+        mockUnlink.mockResolvedValue(STATUS_QUEUED);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Unlink & re-invoice');
+
+        expect(mockPrompt.mock.calls[0][0].message).toContain('Invoice 1038 stays in QuickBooks');
+        expect(mockUnlink).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID, reason: 'Billed the wrong entity' });
+        expect(textOf(query(element, '[data-id="status-badge"]'))).toBe('Queued');
+        expect(textOf(query(element, '[data-id="action-message"]'))).toContain('A new invoice is being created');
+        expect(hasButton(element, 'Unlink & re-invoice')).toBe(false);
+    });
+
+    it('changes nothing when the admin cancels', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockPrompt.mockResolvedValue(null);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Unlink & re-invoice');
+
+        expect(mockUnlink).not.toHaveBeenCalled();
+        expect(textOf(query(element, '[data-id="status-badge"]'))).toBe('Synced');
+    });
+
+    it('shows why the engine refused, for example a missing reason', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockPrompt.mockResolvedValue('');
+        mockUnlink.mockRejectedValue(apexError('Give a reason: it is kept in the sync log.'));
+        const element = await renderPanel();
+
+        await clickButton(element, 'Unlink & re-invoice');
+
+        expect(textOf(query(element, '[data-id="action-error"]'))).toBe('Give a reason: it is kept in the sync log.');
+    });
+
+    it('offers no re-invoice before the deal has an invoice', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        const element = await renderPanel();
+
+        expect(hasButton(element, 'Unlink & re-invoice')).toBe(false);
     });
 });

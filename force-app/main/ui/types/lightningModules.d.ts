@@ -1,0 +1,19 @@
+/** Whether the running user holds the custom permission (Lightning resolves the import per user). */
+declare module '@salesforce/customPermission/*' {
+    const granted: boolean;
+    export default granted;
+}
+
+/** A modal asking for a value; resolves to the value, or null when the user cancels. */
+declare module 'lightning/prompt' {
+    const LightningPrompt: {
+        open(config: {
+            label: string;
+            message: string;
+            variant?: 'header' | 'headerless';
+            theme?: string;
+            defaultValue?: string;
+        }): Promise<string | null>;
+    };
+    export default LightningPrompt;
+}
