@@ -23,6 +23,7 @@ declare namespace QbApex {
         isRunning?: Nullable<boolean>;
         hasInvoice?: Nullable<boolean>;
         isWon?: Nullable<boolean>;
+        warnings?: Nullable<string[]>;
     }
 
     interface PreviewLine {

@@ -173,6 +173,15 @@ export default class QbSyncPanel extends LightningElement {
         return this.status?.balance !== null && this.status?.balance !== undefined;
     }
 
+    /** What the sync that created the invoice did differently than asked (the fallback item, an e-mail not sent). */
+    get warnings(): string[] {
+        return this.status?.warnings ?? [];
+    }
+
+    get hasWarnings(): boolean {
+        return this.warnings.length > 0;
+    }
+
     get paymentStatusLabel(): string {
         return picklistLabel(this.status?.paymentStatus);
     }

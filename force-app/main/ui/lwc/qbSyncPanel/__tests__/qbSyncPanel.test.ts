@@ -124,6 +124,23 @@ describe('c-qb-sync-panel status', () => {
         expect(query(element, '[data-id="status-badge"]')!.className).not.toContain('slds-theme_');
     });
 
+    it('says the invoice was created with warnings, such as the fallback item', async () => {
+        const warning = 'Onboarding Workshop has no QuickBooks item mapping: invoiced on the fallback item Services.';
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, warnings: [warning] });
+        const element = await renderPanel();
+
+        const box = query(element, '[data-id="warnings"]');
+        expect(textOf(box)).toContain('Invoiced with warnings');
+        expect(textOf(box)).toContain(warning);
+    });
+
+    it('shows no warning box for a clean sync', async () => {
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, warnings: [] });
+        const element = await renderPanel();
+
+        expect(query(element, '[data-id="warnings"]')).toBeNull();
+    });
+
     it('shows a zero balance of a paid invoice', async () => {
         mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, balance: 0, paymentStatus: 'Paid' });
         const element = await renderPanel();
