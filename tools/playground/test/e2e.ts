@@ -197,6 +197,24 @@ async function main(): Promise<number> {
             }
         );
 
+        await step('A deal invoiced on the fallback item says so in the panel', async () => {
+            const widgets = deals.find((d) => d.Name.startsWith('Widgets consortium'));
+            if (!widgets) throw new Error('the Widgets consortium deal is not in /api/opportunities');
+            await page.goto(`${base}/lightning/r/Opportunity/${widgets.Id}/view`);
+            const panel = page.locator('c-qb-sync-panel');
+            await panel
+                .locator('[data-id="status-badge"]')
+                .filter({ hasText: 'Not Synced' })
+                .waitFor({ timeout: 20000 });
+            await page.getByRole('option', { name: 'Closed Won' }).click();
+            const warnings = panel.locator('[data-id="warnings"]');
+            await warnings.waitFor({ timeout: 30000 });
+            await screenshot(page, '3e-opportunity-fallback-warning');
+            await warnings
+                .getByText(/Onboarding Workshop.*has no QuickBooks item mapping.*fallback item was used/)
+                .waitFor();
+        });
+
         await step('Item Mapping tab lists products and the unmapped one', async () => {
             await page.goto(`${base}/lightning/n/QB_Item_Mapping`);
             await page.waitForLoadState('networkidle');
