@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { invoicePdf } from '../../../qbo-emulator/src/api/invoice-pdf';
+import { invoicePdf } from '../../../qbo-emulator/src';
 import type { Environment } from '../environment';
 import type { FieldDescribe, ObjectDescribe } from '../org/org-protocol';
 
