@@ -210,11 +210,7 @@ const STAGES: Stage[] = [
     check('import cycles (tools, scripts)', 'tsx', ['tools/checks/import-cycles.ts']),
     check('metadata (sf project convert source)', 'tsx', ['tools/checks/metadata-validation.ts']),
     check('Apex semantics (apexlink)', 'tsx', ['tools/checks/apex-semantic-check.ts']),
-    // Needs the jars of the devDependency @salesforce/sfdx-scanner; a checkout installed before it was added shows
-    // this stage as not applicable until `npm ci`.
-    check('Code Analyzer (PMD security rules)', 'tsx', ['tools/checks/code-analyzer.ts'], {
-        onlyIf: 'node_modules/@salesforce/sfdx-scanner/dist/pmd7/lib'
-    }),
+    check('Code Analyzer (PMD security rules)', 'tsx', ['tools/checks/code-analyzer.ts']),
     jestStage('tools'),
     // Coverage is global in Jest; jest.config.js scopes it (and its threshold) to the LWC sources.
     jestStage('lwc', { coverage: true }),
