@@ -5,6 +5,7 @@
 export { Runtime, type RuntimeOptions } from './interpreter/runtime';
 export { runAnonymous, type AnonymousResult } from './interpreter/anonymous';
 export { TestRunner, type TestResult } from './interpreter/testing';
+export { receiveRestRequest, type InboundRestRequest, type RestAnswer } from './rest/apex-rest';
 export { LoadError } from './interpreter/errors';
 export type { ClassInfo } from './interpreter/objects';
 export type { TypeRef } from './loader/ast';
