@@ -56,7 +56,8 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
             'QB_DocNumber__c',
             'Last_Error__c',
             'Trigger_Source__c',
-            'Write_Back_Pending__c'
+            'Write_Back_Pending__c',
+            'Lease_Job_Id__c'
         ]),
         ...fields('QB_Customer_Link__c', [
             'Account__c',

@@ -67,6 +67,24 @@ describe('Queueable (Apex Developer Guide › Queueable Apex)', () => {
         ]);
     });
 
+    it('System.abortJob: an aborted Queueable never runs and its AsyncApexJob reads Aborted (Apex Reference › System.abortJob; Object Reference › AsyncApexJob.Status)', async () => {
+        const results = await runTests({
+            ...CHAIN,
+            Abort_Tests: `@IsTest private class Abort_Tests {
+                @IsTest static void aborted() {
+                    Test.startTest();
+                    Id jobId = System.enqueueJob(new Chain(3));
+                    System.abortJob(jobId);
+                    Assert.areEqual('Aborted', [SELECT Status FROM AsyncApexJob WHERE Id = :jobId].Status);
+                    Test.stopTest();
+                    Assert.areEqual('Aborted', [SELECT Status FROM AsyncApexJob WHERE Id = :jobId].Status);
+                    Assert.isNotNull([SELECT CompletedDate FROM AsyncApexJob WHERE Id = :jobId].CompletedDate);
+                }
+            }`
+        });
+        expect(results.map((r) => [r.method, r.passed, r.message ?? ''])).toEqual([['aborted', true, '']]);
+    });
+
     it('a Finalizer sees the parent job result and exception (Transaction Finalizers)', async () => {
         const classes = {
             Failing: `public class Failing implements Queueable {

@@ -134,8 +134,12 @@ export class AsyncManager {
             case 'executebatch':
                 return this.enqueueBatch(a[0], a[1] ?? 200);
             case 'abortjob': {
+                // System.abortJob: a job that has not started never runs; its AsyncApexJob row reads Aborted
                 const j = [...this.pending, ...this.tx.enqueued].find((x) => x.id === a[0]);
-                if (j) j.status = 'Aborted';
+                if (j && j.status === 'Queued') {
+                    j.status = 'Aborted';
+                    this.updateRecord(j);
+                }
                 return null;
             }
         }
