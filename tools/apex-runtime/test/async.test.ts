@@ -85,6 +85,46 @@ describe('Queueable (Apex Developer Guide › Queueable Apex)', () => {
         expect(results.map((r) => [r.method, r.passed, r.message ?? ''])).toEqual([['aborted', true, '']]);
     });
 
+    it('a job killed by an uncatchable limit: its DML rolls back and its Finalizer sees the LimitException (Apex Developer Guide › Execution Governors and Limits; Transaction Finalizers)', async () => {
+        const r = await execApex('System.enqueueJob(new Greedy());', {
+            Greedy: `public class Greedy implements Queueable {
+                public void execute(QueueableContext ctx) {
+                    System.attachFinalizer(new Seen());
+                    insert new Account(Name = 'written before the limit');
+                    try {
+                        for (Integer i = 0; i < 201; i++) { Integer n = [SELECT COUNT() FROM Account]; }
+                    } catch (Exception caught) {
+                        System.debug('caught ' + caught.getTypeName());
+                    }
+                }
+            }`,
+            Seen: `public class Seen implements Finalizer {
+                public void execute(FinalizerContext ctx) {
+                    System.debug(ctx.getResult() + ' ' + ctx.getException().getTypeName() + ' ' + [SELECT COUNT() FROM Account]);
+                }
+            }`
+        });
+        expect(r.out).toEqual(['UNHANDLED_EXCEPTION System.LimitException 0']);
+    });
+
+    it("org automation that enqueues inside a Queueable's DML uses the job's only enqueue slot (Apex Developer Guide › Queueable Apex: one System.enqueueJob per asynchronous transaction)", async () => {
+        const r = await execApex("insert new Account(Name = 'Acme'); System.enqueueJob(new Writer());", {
+            Writer: `public class Writer implements Queueable {
+                public void execute(QueueableContext ctx) {
+                    Account a = [SELECT Id FROM Account LIMIT 1];
+                    a.Description = 'changed';
+                    update a;
+                    System.debug('slots used ' + Limits.getQueueableJobs() + ' of ' + Limits.getLimitQueueableJobs());
+                    System.enqueueJob(new Noop());
+                }
+            }`,
+            Noop: `public class Noop implements Queueable { public void execute(QueueableContext ctx) { System.debug('noop'); } }`,
+            Automation: `trigger Automation on Account (after update) { System.enqueueJob(new Noop()); }`
+        });
+        expect(r.out[0]).toBe('slots used 1 of 1');
+        expect(r.asyncErrors.join('\n')).toContain('Too many queueable jobs added to the queue: 2');
+    });
+
     it('a Finalizer sees the parent job result and exception (Transaction Finalizers)', async () => {
         const classes = {
             Failing: `public class Failing implements Queueable {
