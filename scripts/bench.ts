@@ -31,6 +31,9 @@ export interface BenchResult {
     readsPerInvoiceNewCustomer: number;
     bulk200Requests: number;
     bulk200Invoices: number;
+    /** QuickBooks requests for 200 won deals of 200 Accounts QuickBooks does not know yet (lookups, creates, invoices). */
+    bulk200NewCustomersRequests: number;
+    bulk200NewCustomersInvoices: number;
     soqlPerTriggerBatch200: number;
     dmlPerTriggerBatch200: number;
     soqlPerTriggerBatch1: number;
@@ -150,7 +153,24 @@ function benchProject(workDir: string): string {
  * Runs anonymous Apex scripts (one org, each script its own transaction followed by its async work) on the local
  * runtime. Asynchronous spawn: the emulator answers the runtime's callouts from this process's event loop.
  */
+let orgCount = 0;
+
+/**
+ * The org config with an organization Id of its own. Every run is its own org: the runtime numbers record Ids the
+ * same way in every org (as a sandbox copy keeps production's Ids), so without distinct org Ids two runs' deals would
+ * share idempotency keys and QuickBooks would rightly replay one org's invoice to the other.
+ */
+function newOrgConfig(orgConfig: string): string {
+    orgCount++;
+    const config = JSON.parse(readFileSync(orgConfig, 'utf8')) as Record<string, unknown>;
+    config.organizationId = `00D${String(orgCount).padStart(12, '0')}AAA`;
+    const file = orgConfig.replace(/\.json$/, `-${orgCount}.json`);
+    writeFileSync(file, JSON.stringify(config));
+    return file;
+}
+
 function runApex(projectDir: string, orgConfig: string, name: string, sources: string[]): Promise<ApexRun> {
+    const runConfig = newOrgConfig(orgConfig);
     const files = sources.map((source, i) => {
         const file = join(projectDir, `${name}-${i + 1}.apex`);
         writeFileSync(file, source);
@@ -159,7 +179,7 @@ function runApex(projectDir: string, orgConfig: string, name: string, sources: s
     const tsx = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const cli = join(REPO, 'tools', 'apex-runtime', 'src', 'cli.ts');
     return new Promise((resolvePromise, reject) => {
-        const child = spawn(process.execPath, [tsx, cli, '--config', orgConfig, 'exec', ...files], { cwd: projectDir });
+        const child = spawn(process.execPath, [tsx, cli, '--config', runConfig, 'exec', ...files], { cwd: projectDir });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -349,6 +369,29 @@ System.debug('BENCH dml200=' + (Limits.getDmlStatements() - dml));
         const bulk = counters(emulator);
         const bulkInvoices = totalInvoices(emulator) - invoicesBeforeBulk;
 
+        const invoicesBeforeNewCustomers = totalInvoices(emulator);
+        emulator.admin.resetCounters();
+        await runApex(projectDir, orgConfig, 'bulk-200-new-customers', [
+            `List<Account> buyers = new List<Account>();
+for (Integer i = 0; i < ${BULK_DEALS}; i++) {
+    buyers.add(new Account(Name = 'Bench New Bulk Customer ' + i, BillingCity = 'Austin', BillingCountry = 'US'));
+}
+insert buyers;
+List<Opportunity> deals = new List<Opportunity>();
+for (Integer i = 0; i < ${BULK_DEALS}; i++) {
+    deals.add(new Opportunity(Name = 'Bench new bulk ' + i, AccountId = buyers[i].Id, StageName = 'Prospecting',
+        CloseDate = Date.today(), Amount = 100 + i));
+}
+insert deals;
+for (Opportunity deal : deals) {
+    deal.StageName = 'Closed Won';
+}
+update deals;
+`
+        ]);
+        const bulkNewCustomers = counters(emulator);
+        const bulkNewCustomersInvoices = totalInvoices(emulator) - invoicesBeforeNewCustomers;
+
         const faultRun = await faultScenario(
             emulator,
             projectDir,
@@ -385,6 +428,8 @@ System.debug('BENCH dml200=' + (Limits.getDmlStatements() - dml));
             readsPerInvoiceNewCustomer: newCustomer.reads,
             bulk200Requests: bulk.total,
             bulk200Invoices: bulkInvoices,
+            bulk200NewCustomersRequests: bulkNewCustomers.total,
+            bulk200NewCustomersInvoices: bulkNewCustomersInvoices,
             soqlPerTriggerBatch200: Number(bulkValues.soql200),
             dmlPerTriggerBatch200: Number(bulkValues.dml200),
             soqlPerTriggerBatch1: Number(knownValues.soql1),
