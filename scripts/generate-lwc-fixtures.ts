@@ -286,6 +286,54 @@ const CONNECTIONS = `
 ${emit('qbConnections/getConnections', 'QBConnectionsController.getConnections()')}
 `;
 
+/** A seller who owns the large deal, so the admin running the fixtures may decide on it. */
+const APPROVALS_SEED = `
+Profile admin = [SELECT Id FROM Profile WHERE Name = 'System Administrator' LIMIT 1];
+insert new User(Username = 'sam.seller@quickbooks-sync.local', FirstName = 'Sam', LastName = 'Seller',
+    Email = 'sam.seller@example.com', Alias = 'sseller', ProfileId = admin.Id, TimeZoneSidKey = 'America/Los_Angeles',
+    LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');
+`;
+
+const APPROVALS = [
+    `
+User seller = [SELECT Id FROM User WHERE Username = 'sam.seller@quickbooks-sync.local'];
+Account account = new Account(Name = 'Globex Corporation');
+insert account;
+Product2 product = new Product2(Name = 'Data center build-out', ProductCode = 'DC-01', IsActive = true);
+insert product;
+Id standardBook = [SELECT Id FROM Pricebook2 WHERE IsStandard = true LIMIT 1].Id;
+PricebookEntry entry = new PricebookEntry(Pricebook2Id = standardBook, Product2Id = product.Id, UnitPrice = 18000, IsActive = true);
+insert entry;
+List<Opportunity> deals = new List<Opportunity>{
+    new Opportunity(Name = 'Globex - data center', AccountId = account.Id, StageName = 'Closed Won', OwnerId = seller.Id,
+        CloseDate = Date.newInstance(2026, 11, 20), Pricebook2Id = standardBook),
+    new Opportunity(Name = 'Globex - own deal', AccountId = account.Id, StageName = 'Closed Won',
+        CloseDate = Date.newInstance(2026, 11, 20), Pricebook2Id = standardBook)
+};
+insert deals;
+insert new List<OpportunityLineItem>{
+    new OpportunityLineItem(OpportunityId = deals[0].Id, PricebookEntryId = entry.Id, Quantity = 2, UnitPrice = 18000),
+    new OpportunityLineItem(OpportunityId = deals[1].Id, PricebookEntryId = entry.Id, Quantity = 2, UnitPrice = 18000)
+};
+List<QB_Sync_Request__c> requests = new List<QB_Sync_Request__c>();
+for (Opportunity deal : deals) {
+    deal.QB_Sync_Status__c = 'Pending_Approval';
+    deal.QB_Realm__c = '${US_REALM}';
+    requests.add(new QB_Sync_Request__c(Opportunity__c = deal.Id, Realm_Id__c = '${US_REALM}', Generation__c = 1,
+        Claim_Key__c = '${US_REALM}|' + deal.Id + '|1', State__c = 'Pending_Approval', Attempts__c = 0,
+        Trigger_Source__c = 'Auto'));
+}
+update deals;
+insert requests;
+${emit('qbApprovalRequest/getApproval', 'QBApprovalController.getApproval(deals[0].Id)')}
+${emit('qbApprovalRequest/getApprovalOwnDeal', 'QBApprovalController.getApproval(deals[1].Id)')}
+${emit('qbPendingApprovals/listPending', 'QBApprovalController.listPending()')}
+${emit('qbSyncPanel/getStatusPendingApproval', 'QBSyncController.getStatus(deals[0].Id)')}
+`,
+    `Id dealId = [SELECT Id FROM Opportunity WHERE Name = 'Globex - data center'].Id;
+${emit('qbApprovalRequest/reject', "QBApprovalController.reject(dealId, 'Discount above policy')")}`
+];
+
 export const FIXTURE_GROUPS: FixtureGroup[] = [
     { name: 'sync panel', apex: SYNC_PANEL },
     { name: 'item mapping', apex: ITEM_MAPPING },
@@ -293,7 +341,8 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
     { name: 'sync chart', apex: SYNC_CHART },
     { name: 'connections', apex: CONNECTIONS },
     { name: 'QuickBooks calls', seed: CATALOG, apex: QUICKBOOKS, quickBooks: true },
-    { name: 'invoice preview', seed: SYNC_PREVIEW_SEED, apex: SYNC_PREVIEW, quickBooks: true }
+    { name: 'invoice preview', seed: SYNC_PREVIEW_SEED, apex: SYNC_PREVIEW, quickBooks: true },
+    { name: 'approvals', seed: APPROVALS_SEED, apex: APPROVALS }
 ];
 
 /**

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../src/playground';
-import { chromiumMissing, elementShows, launchChromium, pageShows } from './browser';
+import { chromiumMissing, elementShows, launchChromium, pageShows, VIEWPORTS } from './browser';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const OUTPUT = path.join(REPO, 'test-output', 'playground');
@@ -38,6 +38,17 @@ async function step(name: string, body: () => Promise<void>): Promise<boolean> {
 
 async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+/** Screenshots at the desktop and the narrow width (`<name>-1440.png`, `<name>-800.png`). */
+async function screenshots(page: Page, name: string): Promise<void> {
+    const size = page.viewportSize();
+    for (const viewport of VIEWPORTS) {
+        await page.setViewportSize({ width: viewport.width, height: viewport.height });
+        await page.waitForTimeout(300);
+        await screenshot(page, `${name}-${viewport.name}`);
+    }
+    if (size) await page.setViewportSize(size);
 }
 
 async function main(): Promise<number> {
@@ -72,7 +83,10 @@ async function main(): Promise<number> {
         await step('Opportunity list shows the seeded deals', async () => {
             await page.goto(`${base}/lightning/o/Opportunity/list`);
             await page.getByRole('link', { name: /Café Zürich/ }).waitFor({ timeout: 15000 });
-            await page.getByRole('link', { name: /O'Brien & Sons/ }).waitFor();
+            await page
+                .getByRole('link', { name: /O'Brien & Sons/ })
+                .first()
+                .waitFor();
             if (!deal) throw new Error('the Northwind deal is not in /api/opportunities');
             await screenshot(page, '1-opportunities');
         });
@@ -165,7 +179,7 @@ async function main(): Promise<number> {
         await step(
             'Closed Won on the stage path: the panel shows Queued, then Synced with the invoice, and the compact log lists the sync, with no reload',
             async () => {
-                const won = deals.find((d) => d.Name.startsWith("O'Brien & Sons"));
+                const won = deals.find((d) => d.Name.startsWith("O'Brien & Sons — consulting"));
                 if (!won) throw new Error("the O'Brien deal is not in /api/opportunities");
                 await page.goto(`${base}/lightning/r/Opportunity/${won.Id}/view`);
                 const panel = page.locator('c-qb-sync-panel');
@@ -271,7 +285,7 @@ async function main(): Promise<number> {
         await step(
             "Record page reads as in Lightning: field labels, amounts and dates in the user's locale, checked path steps, every stage reachable at 800 px",
             async () => {
-                const obrien = deals.find((d) => d.Name.startsWith("O'Brien & Sons"));
+                const obrien = deals.find((d) => d.Name.startsWith("O'Brien & Sons — consulting"));
                 await page.goto(`${base}/lightning/r/Opportunity/${obrien!.Id}/view`);
                 await page.locator('[data-field="Amount"]').waitFor({ timeout: 20000 });
                 for (const label of ['Opportunity Name', 'Stage', 'Close Date', 'Amount', 'Opportunity Currency'])
@@ -298,6 +312,93 @@ async function main(): Promise<number> {
                 await page.setViewportSize({ width: 1400, height: 1000 });
             }
         );
+
+        const large = (prefix: string): { Id: string; Name: string } => {
+            const found = deals.find((d) => d.Name.startsWith(prefix));
+            if (!found) throw new Error(`no seeded deal starting with ${prefix}`);
+            return found;
+        };
+        const status = page.locator('[data-field="QB_Sync_Status__c"]');
+
+        await step(
+            'A deal over the approval threshold waits for finance: Sync now is disabled with the reason',
+            async () => {
+                for (const prefix of ["O'Brien & Sons — data center", 'Northwind Traders — warehouse']) {
+                    await page.goto(`${base}/lightning/r/Opportunity/${large(prefix).Id}/view`);
+                    await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
+                    await status.filter({ hasText: /Pending Approval/ }).waitFor({ timeout: 30000 });
+                }
+                await page.reload();
+                const panel = page.locator('c-qb-sync-panel');
+                await panel.locator('[data-id="blocked"]').filter({ hasText: 'waits for finance approval' }).waitFor();
+                await panel
+                    .locator('[data-id="approval-reason"]')
+                    .filter({ hasText: 'over the approval threshold' })
+                    .waitFor();
+                if (!(await panel.getByRole('button', { name: 'Sync now' }).isDisabled()))
+                    throw new Error('Sync now is enabled while the deal waits for approval');
+                await panel.getByText('You own this deal').waitFor();
+                await screenshots(page, '8-pending-approval-owner');
+            }
+        );
+
+        await step('The finance approver sees both deals on Pending Approvals', async () => {
+            await page.goto(`${base}/lightning/n/QB_Pending_Approvals`);
+            await page.locator('#playground-user').selectOption('fiona.finance@quickbooks-sync.local');
+            await page.waitForLoadState('load');
+            const list = page.locator('c-qb-pending-approvals');
+            await list.getByRole('link', { name: /data center build-out/ }).waitFor({ timeout: 20000 });
+            await list.getByRole('link', { name: /warehouse expansion/ }).waitFor();
+            await screenshots(page, '9-pending-approvals');
+        });
+
+        await step('The approver approves the data center deal and it is invoiced', async () => {
+            await page
+                .locator('c-qb-pending-approvals')
+                .getByRole('link', { name: /data center build-out/ })
+                .click();
+            const approval = page.locator('c-qb-approval-request');
+            await approval.getByRole('button', { name: 'Approve' }).waitFor({ timeout: 20000 });
+            await approval.getByText('Hardware Kit').waitFor();
+            await screenshots(page, '10-approval-request');
+            await approval.getByRole('button', { name: 'Approve' }).click();
+            await page.locator('c-qb-sync-panel [data-id="action-message"]').filter({ hasText: 'Approved' }).waitFor();
+            await status.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 30000 });
+            const doc = (await page.locator('[data-field="QB_DocNumber__c"]').innerText()).trim();
+            const invoices = playground!.env.emulator.admin.snapshot('9130350000000001').entities.Invoice ?? [];
+            if (!invoices.some((i) => (i as { DocNumber?: string }).DocNumber === doc))
+                throw new Error(`the record shows invoice ${doc || '(none)'}, which the emulator does not have`);
+            await screenshots(page, '11-approved-and-synced');
+        });
+
+        await step('The approver rejects the warehouse deal with a reason, and no invoice is created', async () => {
+            const warehouse = large('Northwind Traders — warehouse');
+            await page.goto(`${base}/lightning/r/Opportunity/${warehouse.Id}/view`);
+            const approval = page.locator('c-qb-approval-request');
+            await approval.getByRole('button', { name: 'Reject' }).click({ timeout: 20000 });
+            const reject = approval.getByRole('button', { name: 'Reject invoice' });
+            if (!(await reject.isDisabled())) throw new Error('Reject invoice is enabled without a reason');
+            await approval.getByLabel('Why is this invoice rejected?').fill('Discount above policy: re-quote at list');
+            await screenshots(page, '12-reject-with-reason');
+            await reject.click();
+            await status.filter({ hasText: /Rejected/ }).waitFor({ timeout: 20000 });
+            await page
+                .locator('c-qb-sync-panel [data-id="last-error"]')
+                .filter({ hasText: 'Discount above policy: re-quote at list' })
+                .waitFor();
+            const invoices = playground!.env.emulator.admin.snapshot('9130350000000001').entities.Invoice ?? [];
+            if (
+                invoices.some(
+                    (i) =>
+                        (i as { CustomerRef?: { name?: string } }).CustomerRef?.name === 'Northwind Traders' &&
+                        (i as { TotalAmt?: number }).TotalAmt === 31000
+                )
+            )
+                throw new Error('the rejected deal was invoiced');
+            await screenshots(page, '13-rejected');
+            await page.locator('#playground-user').selectOption('');
+            await page.waitForLoadState('load');
+        });
 
         await step('No uncaught errors in the page', async () => {
             if (pageErrors.length) throw new Error(pageErrors.join('\n'));

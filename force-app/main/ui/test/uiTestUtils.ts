@@ -107,9 +107,9 @@ export function fieldByLabel(root: Root, label: string): HTMLElement {
     return fields[0];
 }
 
-/** Types `value` into the native input of a lightning-input, as a user's keystrokes would. */
+/** Types `value` into the native input of a lightning-input (or textarea of a lightning-textarea), as keystrokes would. */
 export async function typeInto(root: Root, label: string, value: string): Promise<void> {
-    const [input] = deepQueryAll<HTMLInputElement>(fieldByLabel(root, label), 'input');
+    const [input] = deepQueryAll<HTMLInputElement>(fieldByLabel(root, label), 'input, textarea');
     if (!input) {
         throw new Error(`field "${label}" has no native input`);
     }

@@ -26,6 +26,28 @@ declare namespace QbApex {
         warnings?: Nullable<string[]>;
     }
 
+    interface ApprovalLine {
+        productName?: Nullable<string>;
+        quantity?: Nullable<number>;
+        unitPrice?: Nullable<number>;
+        total?: Nullable<number>;
+    }
+
+    interface ApprovalRequest {
+        opportunityId: string;
+        opportunityName?: Nullable<string>;
+        accountName?: Nullable<string>;
+        ownerName?: Nullable<string>;
+        amount?: Nullable<number>;
+        currencyCode?: Nullable<string>;
+        threshold?: Nullable<number>;
+        reason?: Nullable<string>;
+        waitingSince?: Nullable<string>;
+        lines?: Nullable<ApprovalLine[]>;
+        canDecide?: Nullable<boolean>;
+        cannotDecideReason?: Nullable<string>;
+    }
+
     interface PreviewLine {
         productName?: Nullable<string>;
         productCode?: Nullable<string>;

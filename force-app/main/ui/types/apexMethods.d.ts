@@ -12,6 +12,19 @@ declare module '@salesforce/apex/QBSyncController.retry' {
     export default function retry(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
 }
 
+declare module '@salesforce/apex/QBApprovalController.getApproval' {
+    export default function getApproval(params: { opportunityId: string }): Promise<QbApex.ApprovalRequest | null>;
+}
+declare module '@salesforce/apex/QBApprovalController.listPending' {
+    export default function listPending(): Promise<QbApex.ApprovalRequest[]>;
+}
+declare module '@salesforce/apex/QBApprovalController.approve' {
+    export default function approve(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
+}
+declare module '@salesforce/apex/QBApprovalController.reject' {
+    export default function reject(params: { opportunityId: string; reason: string }): Promise<QbApex.SyncStatus>;
+}
+
 declare module '@salesforce/apex/QBItemMappingController.getCompanies' {
     export default function getCompanies(): Promise<QbApex.Company[]>;
 }

@@ -20,3 +20,8 @@ declare module 'c/qbConnections' {
     const component: typeof LightningElement;
     export default component;
 }
+declare module 'c/qbPendingApprovals' {
+    import type { LightningElement } from 'lwc';
+    const component: typeof LightningElement;
+    export default component;
+}

@@ -16,9 +16,12 @@ import QbItemMappingEditor from 'c/qbItemMappingEditor';
 import QbSyncLogViewer from 'c/qbSyncLogViewer';
 import QbConnections from 'c/qbConnections';
 import { getFieldDisplayValue, getFieldValue, getRecord, updateRecord, type UiRecord } from './platform/uiRecordApi';
+import QbPendingApprovals from 'c/qbPendingApprovals';
+import { currentUser, setCurrentUser, USERS } from './platform/apex';
 
 const NAV = [
     { label: 'Opportunities', href: '/lightning/o/Opportunity/list' },
+    { label: 'Pending Approvals', href: '/lightning/n/QB_Pending_Approvals' },
     { label: 'Item Mapping', href: '/lightning/n/QB_Item_Mapping' },
     { label: 'Sync Log', href: '/lightning/n/QB_Sync_Log' },
     { label: 'Connections', href: '/lightning/n/QB_Connections' },
@@ -118,7 +121,10 @@ function renderNav(): HTMLElement {
     }
     nav.append(list);
     bar.append(primary, nav);
-    header.append(bar);
+    // the tabs wrap onto a second line at narrow widths instead of running off the page
+    bar.style.height = 'auto';
+    list.classList.add('slds-wrap');
+    header.append(userMenu(), bar);
     return header;
 }
 
@@ -134,6 +140,31 @@ function formatAmount(amount: unknown, currency: unknown): string {
         currencyDisplay: 'code',
         minimumFractionDigits: 2
     }).format(amount);
+}
+
+/** Who the Lightning calls run as: the admin who owns the seeded deals, or the finance approver. */
+function userMenu(): HTMLElement {
+    const box = el(
+        'div',
+        'slds-grid slds-grid_align-end slds-grid_vertical-align-center slds-p-horizontal_medium slds-p-vertical_xx-small slds-theme_default slds-text-body_small'
+    );
+    const label = el('label', 'slds-m-right_x-small', 'Logged in as');
+    label.htmlFor = 'playground-user';
+    const select = el('select', 'slds-select');
+    select.id = 'playground-user';
+    select.style.width = 'auto';
+    for (const user of USERS) {
+        const option = el('option', '', user.label);
+        option.value = user.username;
+        option.selected = user.username === currentUser();
+        select.append(option);
+    }
+    select.addEventListener('change', () => {
+        setCurrentUser(select.value);
+        window.location.reload();
+    });
+    box.append(label, select);
+    return box;
 }
 
 async function opportunityList(main: HTMLElement): Promise<void> {
@@ -485,6 +516,8 @@ async function route(main: HTMLElement): Promise<void> {
     if (p.startsWith('/lightning/n/QB_Sync_Log')) return mount(main, 'c-qb-sync-log-viewer', QbSyncLogViewer);
     if (p.startsWith('/lightning/n/QB_Connections')) return mount(main, 'c-qb-connections', QbConnections);
     if (p.startsWith('/quickbooks/invoice')) return invoiceView(main);
+    if (p.startsWith('/lightning/n/QB_Pending_Approvals'))
+        return mount(main, 'c-qb-pending-approvals', QbPendingApprovals);
     if (p.startsWith('/quickbooks')) return quickBooksPane(main);
     return opportunityList(main);
 }

@@ -9,7 +9,7 @@ export interface OrgInit {
 }
 
 export type OrgRequest =
-    | { op: 'aura'; className: string; methodName: string; params: Record<string, unknown> }
+    | { op: 'aura'; className: string; methodName: string; params: Record<string, unknown>; asUsername?: string }
     | { op: 'exec'; source: string; asUsername?: string }
     | { op: 'getRecord'; objectName: string; id: string; fields: string[] }
     | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown> }

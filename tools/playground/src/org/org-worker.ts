@@ -160,6 +160,7 @@ function handle(request: OrgRequest): OrgResponse {
                 request.params,
                 method.returnsValue
             );
+            if (request.asUsername) return runAs(request.asUsername, () => run(source, true, 'later'));
             return run(source, true, 'later');
         }
         case 'exec':

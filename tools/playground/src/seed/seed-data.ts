@@ -167,6 +167,32 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
         ]
     },
     {
+        key: 'obrien-datacenter',
+        name: "O'Brien & Sons — data center build-out",
+        account: 'obrien',
+        recordType: 'Standard_Deal',
+        currency: 'USD',
+        stage: 'Negotiation/Review',
+        closeDate: '2026-12-22',
+        lines: [
+            { product: 'hardware', quantity: 120 },
+            { product: 'support', quantity: 2 }
+        ]
+    },
+    {
+        key: 'northwind-warehouse',
+        name: 'Northwind Traders — warehouse expansion',
+        account: 'northwind',
+        recordType: 'Standard_Deal',
+        currency: 'USD',
+        stage: 'Negotiation/Review',
+        closeDate: '2026-12-23',
+        lines: [
+            { product: 'hardware', quantity: 100 },
+            { product: 'consulting', quantity: 40 }
+        ]
+    },
+    {
         key: 'northwind-renewal',
         name: 'Northwind Traders — hardware refresh',
         account: 'northwind',
@@ -187,8 +213,23 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
  */
 export const DATA_MIGRATION_USER = {
     username: 'data.migration@quickbooks-sync.local',
+    firstName: '',
     lastName: 'Data Migration',
+    alias: 'datamig',
     permissionSets: ['QB_Sync_Admin', 'QB_Sync_Data_Load_Bypass']
+};
+
+/**
+ * The finance approver (permission set QB_Sync_Finance_Approver): the seeded deals belong to the admin, so this user
+ * may approve or reject the ones over the approval threshold (nobody decides on their own deal). The shell's user menu
+ * switches to this user.
+ */
+export const FINANCE_APPROVER_USER = {
+    username: 'fiona.finance@quickbooks-sync.local',
+    firstName: 'Fiona',
+    lastName: 'Finance',
+    alias: 'ffinance',
+    permissionSets: ['QB_Sync_Finance_Approver']
 };
 
 export const CONTRACT = {

@@ -10,6 +10,7 @@ import {
     CA_REALM,
     CONTRACT,
     DATA_MIGRATION_USER,
+    FINANCE_APPROVER_USER,
     EXTRA_QBO_ITEMS,
     OPPORTUNITIES,
     PRODUCTS,
@@ -121,16 +122,15 @@ function orgSeedSource(itemIds: Record<string, Record<string, string>>): string 
     return out.join('\n');
 }
 
-/** The integration user (setup objects: a transaction of their own, as the platform requires). */
-function migrationUserSource(): string {
-    const u = DATA_MIGRATION_USER;
+/** A user with permission sets (setup objects: a transaction of their own, as the platform requires). */
+function userSource(u: typeof DATA_MIGRATION_USER): string {
     return [
         "Profile admin = [SELECT Id FROM Profile WHERE Name = 'System Administrator' LIMIT 1];",
-        `User migration = new User(Username = ${apexString(u.username)}, LastName = ${apexString(u.lastName)}, Email = ${apexString(u.username)}, Alias = 'datamig', ProfileId = admin.Id, TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');`,
-        'insert migration;',
+        `User seeded = new User(Username = ${apexString(u.username)}, FirstName = ${apexString(u.firstName)}, LastName = ${apexString(u.lastName)}, Email = ${apexString(u.username)}, Alias = ${apexString(u.alias)}, ProfileId = admin.Id, TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');`,
+        'insert seeded;',
         'List<PermissionSetAssignment> grants = new List<PermissionSetAssignment>();',
         `for (PermissionSet ps : [SELECT Id FROM PermissionSet WHERE Name IN (${u.permissionSets.map(apexString).join(', ')})]) {`,
-        '    grants.add(new PermissionSetAssignment(AssigneeId = migration.Id, PermissionSetId = ps.Id));',
+        '    grants.add(new PermissionSetAssignment(AssigneeId = seeded.Id, PermissionSetId = ps.Id));',
         '}',
         'insert grants;'
     ].join('\n');
@@ -149,7 +149,8 @@ function wonByMigrationSource(): string {
 /** Seeds both sides; the org script is one transaction, so a failure leaves nothing half-seeded in the org. */
 export async function seedPlayground(emulator: Emulator, org: OrgClient): Promise<void> {
     const itemIds = seedEmulator(emulator);
-    await org.exec(migrationUserSource());
+    await org.exec(userSource(DATA_MIGRATION_USER));
+    await org.exec(userSource(FINANCE_APPROVER_USER));
     await org.exec(orgSeedSource(itemIds));
     if (OPPORTUNITIES.some((o) => o.stage === 'Closed Won'))
         await org.exec(wonByMigrationSource(), DATA_MIGRATION_USER.username);

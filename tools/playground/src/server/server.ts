@@ -185,7 +185,8 @@ export function createPlaygroundServer(
         const parts = url.pathname.split('/').filter(Boolean).slice(1);
         if (parts[0] === 'apex' && parts.length === 3 && req.method === 'POST') {
             const params = (await readBody(req)) as Record<string, unknown>;
-            const r = await org.request({ op: 'aura', className: parts[1], methodName: parts[2], params });
+            const asUsername = String(req.headers['x-playground-user'] ?? '') || undefined;
+            const r = await org.request({ op: 'aura', className: parts[1], methodName: parts[2], params, asUsername });
             if (r.ok) return send(res, 200, r.value);
             return send(res, 500, {
                 message: r.error!.message,

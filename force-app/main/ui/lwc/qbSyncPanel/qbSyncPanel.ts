@@ -211,10 +211,21 @@ export default class QbSyncPanel extends LightningElement {
         return this.syncBlockedReason !== null || this.isSubmitting;
     }
 
+    get isPendingApproval(): boolean {
+        return this.status?.status === 'Pending_Approval';
+    }
+
+    get showLastError(): boolean {
+        return Boolean(this.status?.lastError) && !this.isPendingApproval;
+    }
+
     get syncBlockedReason(): string | null {
         const status = this.status;
         if (!status || this.isRetryable) {
             return null;
+        }
+        if (this.isPendingApproval) {
+            return 'Sync now is off while the deal waits for finance approval (see Finance approval).';
         }
         if (this.isRunning) {
             return 'A sync is running for this deal. The status updates by itself.';
@@ -289,6 +300,16 @@ export default class QbSyncPanel extends LightningElement {
     handleClosePreview(): void {
         this.invoicePreview = null;
         this.focusTarget = 'preview-button';
+    }
+
+    handleDecided(event: CustomEvent<QbApex.SyncStatus>): void {
+        this.actionError = null;
+        this.actionMessage =
+            event.detail.status === 'Rejected'
+                ? 'Invoice rejected. The deal owner sees your reason on the opportunity.'
+                : 'Approved. The invoice is being created in QuickBooks.';
+        this.focusTarget = 'action-message';
+        this.applyStatus(event.detail);
     }
 
     handleSyncNow(): Promise<void> {

@@ -5,6 +5,22 @@ export interface ApexError {
     body: { message: string; exceptionType?: string; stackTrace?: string | null };
 }
 
+const USER_KEY = 'qb-playground-user';
+
+/** The users the shell can act as ('' = the org's running user, the admin who owns the seeded deals). */
+export const USERS = [
+    { label: 'Ada Admin (owns the deals)', username: '' },
+    { label: 'Fiona Finance (finance approver)', username: 'fiona.finance@quickbooks-sync.local' }
+];
+
+export function currentUser(): string {
+    return window.localStorage.getItem(USER_KEY) ?? '';
+}
+
+export function setCurrentUser(username: string): void {
+    window.localStorage.setItem(USER_KEY, username);
+}
+
 export async function callApex(
     className: string,
     methodName: string,
@@ -12,7 +28,7 @@ export async function callApex(
 ): Promise<unknown> {
     const response = await fetch(`/api/apex/${className}/${methodName}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Playground-User': currentUser() },
         body: JSON.stringify(params ?? {})
     });
     const payload = (await response.json()) as ApexError['body'];

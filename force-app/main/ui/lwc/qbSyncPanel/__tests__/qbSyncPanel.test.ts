@@ -25,6 +25,10 @@ import STATUS_SYNCED from './data/getStatusSynced.json';
 import STATUS_FAILED from './data/getStatusFailed.json';
 import STATUS_RETRY_SCHEDULED from './data/getStatusRetryScheduled.json';
 import STATUS_OPEN from './data/getStatusOpen.json';
+import STATUS_PENDING_APPROVAL from './data/getStatusPendingApproval.json';
+import APPROVAL from '../../qbApprovalRequest/__tests__/data/getApproval.json';
+import getApproval from '@salesforce/apex/QBApprovalController.getApproval';
+import approve from '@salesforce/apex/QBApprovalController.approve';
 import PREVIEW from './data/preview.json';
 import PREVIEW_PROBLEMS from './data/previewProblems.json';
 import PREVIEW_EMPTY from './data/previewEmpty.json';
@@ -39,6 +43,8 @@ jest.mock('@salesforce/customPermission/QB_Administer_Sync', () => ({ __esModule
     virtual: true
 });
 jest.mock('lightning/prompt', () => ({ __esModule: true, default: { open: jest.fn() } }));
+jest.mock('@salesforce/apex/QBApprovalController.getApproval', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBApprovalController.approve', () => ({ default: jest.fn() }), { virtual: true });
 
 const OPPORTUNITY_ID = '0065gA000000001ABA';
 const mockGetStatus = getStatus as jest.Mock;
@@ -314,6 +320,42 @@ describe('c-qb-sync-panel follows the record', () => {
         await flushPromises();
 
         expect(mockGetStatus).toHaveBeenCalledTimes(1);
+    });
+});
+
+describe('c-qb-sync-panel pending approval', () => {
+    it('disables Sync now with the reason the deal waits and shows the finance decision', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_PENDING_APPROVAL);
+        (getApproval as jest.Mock).mockResolvedValue(APPROVAL);
+        const element = await renderPanel();
+
+        expect(isButtonDisabled(element, 'Sync now')).toBe(true);
+        expect(textOf(query(element, '[data-id="blocked"]'))).toBe(
+            'Sync now is off while the deal waits for finance approval (see Finance approval).'
+        );
+        await clickButton(element, 'Sync now');
+        expect(mockSyncNow).not.toHaveBeenCalled();
+        expect(query(element, '[data-id="last-error"]')).toBeNull();
+        const approval = query(element, 'c-qb-approval-request')!;
+        expect(textOf(approval)).toContain(
+            'Invoice total 36,000.00 is over the approval threshold 25,000; waiting for finance approval.'
+        );
+        expect(textOf(approval)).toContain('Data center build-out');
+    });
+
+    it('shows the new status once the approver decides', async () => {
+        mockGetStatus.mockResolvedValueOnce(STATUS_PENDING_APPROVAL).mockResolvedValue(STATUS_QUEUED);
+        (getApproval as jest.Mock).mockResolvedValue(APPROVAL);
+        (approve as jest.Mock).mockResolvedValue(STATUS_QUEUED);
+        const element = await renderPanel();
+
+        await clickButton(query(element, 'c-qb-approval-request')!, 'Approve');
+
+        expect(textOf(query(element, '[data-id="action-message"]'))).toBe(
+            'Approved. The invoice is being created in QuickBooks.'
+        );
+        expect(statusText(element)).toContain('Queued');
+        expect(query(element, 'c-qb-approval-request')).toBeNull();
     });
 });
 
