@@ -334,6 +334,11 @@ ${emit('qbSyncPanel/getStatusPendingApproval', 'QBSyncController.getStatus(deals
 ${emit('qbApprovalRequest/reject', "QBApprovalController.reject(dealId, 'Discount above policy')")}`
 ];
 
+const BACKGROUND_JOBS = `
+${emit('qbBackgroundJobs/getBackgroundJobs', 'QBConnectionsController.getBackgroundJobs()')}
+${emit('qbBackgroundJobs/setUpBackgroundJobs', 'QBConnectionsController.setUpBackgroundJobs()')}
+`;
+
 export const FIXTURE_GROUPS: FixtureGroup[] = [
     { name: 'sync panel', apex: SYNC_PANEL },
     { name: 'item mapping', apex: ITEM_MAPPING },
@@ -342,7 +347,8 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
     { name: 'connections', apex: CONNECTIONS },
     { name: 'QuickBooks calls', seed: CATALOG, apex: QUICKBOOKS, quickBooks: true },
     { name: 'invoice preview', seed: SYNC_PREVIEW_SEED, apex: SYNC_PREVIEW, quickBooks: true },
-    { name: 'approvals', seed: APPROVALS_SEED, apex: APPROVALS }
+    { name: 'approvals', seed: APPROVALS_SEED, apex: APPROVALS },
+    { name: 'background jobs', apex: BACKGROUND_JOBS }
 ];
 
 /**

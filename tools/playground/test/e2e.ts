@@ -253,6 +253,24 @@ async function main(): Promise<number> {
             await screenshot(page, '7-connections');
         });
 
+        await step('Set up background jobs schedules every job once and shows its next run', async () => {
+            const jobs = page.locator('c-qb-background-jobs');
+            await jobs.locator('[data-id="jobs-summary"]').filter({ hasText: 'need attention' }).waitFor();
+            await jobs.getByRole('button', { name: 'Set up background jobs' }).click();
+            await jobs
+                .locator('[data-id="jobs-summary"]')
+                .filter({ hasText: 'Every background job is scheduled.' })
+                .waitFor();
+            await jobs.getByRole('button', { name: 'Set up background jobs' }).click();
+            await jobs.locator('[data-id="jobs-message"]').waitFor();
+            const scheduled = await playground!.env.org.query<{ Id: string }>(
+                "SELECT Id FROM CronTrigger WHERE CronJobDetail.Name LIKE 'QuickBooks%'"
+            );
+            if (scheduled.length !== 7)
+                throw new Error(`${scheduled.length} scheduled jobs after pressing twice, not 7`);
+            await screenshots(page, '7b-background-jobs');
+        });
+
         await step('SLDS styles the package components as in Lightning (synthetic shadow)', async () => {
             const style = (selector: string, property: string) =>
                 page

@@ -26,6 +26,18 @@ declare namespace QbApex {
         warnings?: Nullable<string[]>;
     }
 
+    interface BackgroundJob {
+        label: string;
+        purpose?: Nullable<string>;
+        schedule?: Nullable<string>;
+        isScheduled?: Nullable<boolean>;
+        isNeeded?: Nullable<boolean>;
+        nextRunAt?: Nullable<string>;
+        lastRunAt?: Nullable<string>;
+        lastResult?: Nullable<string>;
+        problem?: Nullable<string>;
+    }
+
     interface ApprovalLine {
         productName?: Nullable<string>;
         quantity?: Nullable<number>;

@@ -80,3 +80,9 @@ declare module '@salesforce/apex/QBSyncController.unlinkAndReinvoice' {
         reason: string;
     }): Promise<QbApex.SyncStatus>;
 }
+declare module '@salesforce/apex/QBConnectionsController.getBackgroundJobs' {
+    export default function getBackgroundJobs(): Promise<QbApex.BackgroundJob[]>;
+}
+declare module '@salesforce/apex/QBConnectionsController.setUpBackgroundJobs' {
+    export default function setUpBackgroundJobs(): Promise<QbApex.BackgroundJob[]>;
+}

@@ -22,6 +22,12 @@ jest.mock('@salesforce/apex/QBConnectionsController.getConnections', () => ({ de
 jest.mock('@salesforce/apex/QBConnectionsController.testConnection', () => ({ default: jest.fn() }), {
     virtual: true
 });
+// the background jobs section below the companies (tested in qbBackgroundJobs)
+jest.mock(
+    '@salesforce/apex/QBConnectionsController.getBackgroundJobs',
+    () => ({ default: jest.fn(() => Promise.resolve([])) }),
+    { virtual: true }
+);
 
 const mockGetConnections = getConnections as jest.Mock;
 // The sample org has no production company; this is the row QBConnectionsController returns for one in a sandbox org.

@@ -1,0 +1,81 @@
+import { LightningElement } from 'lwc';
+import getBackgroundJobs from '@salesforce/apex/QBConnectionsController.getBackgroundJobs';
+import setUpBackgroundJobs from '@salesforce/apex/QBConnectionsController.setUpBackgroundJobs';
+import { errorMessage } from 'c/qbUtils';
+
+interface JobView extends QbApex.BackgroundJob {
+    lastResultText: string;
+    stateLabel: string;
+    stateClass: string;
+}
+
+/**
+ * The background jobs section of the Connections tab: each job's schedule, next run and last result, a warning on
+ * a job that is missing or failing, and "Set up background jobs", which schedules what is missing (pressing it
+ * again adds nothing).
+ */
+export default class QbBackgroundJobs extends LightningElement {
+    jobs: QbApex.BackgroundJob[] = [];
+    isLoading = false;
+    isSettingUp = false;
+    loadError: string | null = null;
+    message: string | null = null;
+
+    connectedCallback(): void {
+        this.load();
+    }
+
+    get rows(): JobView[] {
+        return this.jobs.map((job) => ({
+            ...job,
+            lastResultText: job.lastResult || (job.isScheduled ? 'Not run yet' : ''),
+            stateLabel: !job.isNeeded ? 'Not needed' : job.problem ? 'Needs attention' : 'Scheduled',
+            stateClass: job.isNeeded && job.problem ? 'slds-text-color_error' : ''
+        }));
+    }
+
+    get hasRows(): boolean {
+        return this.jobs.length > 0;
+    }
+
+    get problemCount(): number {
+        return this.jobs.filter((job) => job.isNeeded && job.problem).length;
+    }
+
+    get summary(): string {
+        if (this.problemCount === 0) {
+            return 'Every background job is scheduled.';
+        }
+        return this.problemCount === 1 ? '1 job needs attention.' : `${this.problemCount} jobs need attention.`;
+    }
+
+    get summaryClass(): string {
+        return this.problemCount === 0 ? 'slds-text-color_success' : 'slds-text-color_error';
+    }
+
+    async handleSetUp(): Promise<void> {
+        this.isSettingUp = true;
+        this.message = null;
+        this.loadError = null;
+        try {
+            this.jobs = await setUpBackgroundJobs();
+            this.message = 'Background jobs set up. They run as you.';
+        } catch (error) {
+            this.loadError = errorMessage(error);
+        } finally {
+            this.isSettingUp = false;
+        }
+    }
+
+    private async load(): Promise<void> {
+        this.isLoading = true;
+        try {
+            this.jobs = await getBackgroundJobs();
+            this.loadError = null;
+        } catch (error) {
+            this.loadError = errorMessage(error);
+        } finally {
+            this.isLoading = false;
+        }
+    }
+}
