@@ -62,15 +62,14 @@ describe('c-qb-background-jobs', () => {
     });
 
     it('flags a job whose last run failed', async () => {
-        const failing = SET_UP.map((job) =>
-            job.label === 'Payment back-sync'
-                ? {
-                      ...job,
-                      lastResult: 'Failed: System.LimitException: Apex heap size too large',
-                      problem: 'The last run failed. See the Sync Log and Setup → Apex Jobs.'
-                  }
-                : job
-        );
+        const failing = SET_UP.map((job) => {
+            if (job.label !== 'Payment back-sync') return job;
+            return {
+                ...job,
+                lastResult: 'Failed: System.LimitException: Apex heap size too large',
+                problem: 'The last run failed. See the Sync Log and Setup → Apex Jobs.'
+            };
+        });
         mockGetJobs.mockResolvedValue(failing);
         const element = await render();
 
