@@ -7,7 +7,7 @@ import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
 import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
 import retry from '@salesforce/apex/QBSyncController.retry';
-import { errorMessage, picklistLabel, recordUrl } from 'c/qbUtils';
+import { errorMessage, LOG_OPERATION, LOG_OUTCOME, picklistLabel, recordUrl } from 'c/qbUtils';
 import { buildChart, CHART_HEIGHT, CHART_WIDTH } from './syncChart';
 
 export const PAGE_SIZE = 50;
@@ -15,35 +15,16 @@ export const COMPACT_PAGE_SIZE = 10;
 export const SEARCH_DEBOUNCE_MS = 300;
 export const CHART_DAYS = 30;
 
-const OUTCOMES = ['Success', 'Warning', 'Failure', 'Retry', 'Skipped'];
-const OPERATIONS = [
-    'Claim',
-    'Route',
-    'Customer_Query',
-    'Customer_Create',
-    'Customer_Update',
-    'Invoice_Create',
-    'Invoice_Search',
-    'Invoice_Send',
-    'Attachment_Upload',
-    'Write_Back',
-    'Item_Query',
-    'Company_Info',
-    'Payment_Sync',
-    'Renewal',
-    'Decision',
-    'Purge'
-];
 /**
  * On the record page: the deal's fields every sync changes. When Lightning Data Service delivers a new version of
  * them (the sync panel announces each status change with notifyRecordUpdateAvailable), the compact log reloads.
  */
 const WATCHED_FIELDS = [SYNC_STATUS_FIELD, LAST_SYNCED_FIELD, LAST_ERROR_FIELD];
 const OUTCOME_CLASSES: Record<string, string> = {
-    Success: 'slds-text-color_success',
-    Failure: 'slds-text-color_error',
-    Warning: 'slds-text-color_warning',
-    Retry: 'slds-text-color_warning'
+    [LOG_OUTCOME.SUCCESS]: 'slds-text-color_success',
+    [LOG_OUTCOME.FAILURE]: 'slds-text-color_error',
+    [LOG_OUTCOME.WARNING]: 'slds-text-color_warning',
+    [LOG_OUTCOME.RETRY]: 'slds-text-color_warning'
 };
 /** The compact list's outcome icon: SLDS utility icon and lightning-icon variant. */
 const OUTCOME_ICONS: Record<string, { iconName: string; variant: string }> = {
@@ -128,8 +109,8 @@ export default class QbSyncLogViewer extends LightningElement {
     chart: ReturnType<typeof buildChart> | null = null;
     chartError: string | null = null;
 
-    outcomeOptions = options(OUTCOMES);
-    operationOptions = options(OPERATIONS);
+    outcomeOptions = options(Object.values(LOG_OUTCOME));
+    operationOptions = options(Object.values(LOG_OPERATION));
     chartViewBox = `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`;
 
     private searchTimer: ReturnType<typeof setTimeout> | undefined;

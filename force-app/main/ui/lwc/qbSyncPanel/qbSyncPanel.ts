@@ -15,23 +15,23 @@ import retry from '@salesforce/apex/QBSyncController.retry';
 import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
 import canAdministerSync from '@salesforce/customPermission/QB_Administer_Sync';
 import LightningPrompt from 'lightning/prompt';
-import { errorMessage, picklistLabel } from 'c/qbUtils';
+import { errorMessage, picklistLabel, SYNC_STATUS } from 'c/qbUtils';
 
 /** How often the panel asks for the status while the engine works on the deal. */
 export const POLL_INTERVAL_MS = 3000;
 
 /** While the engine works on these, the panel polls; Retry Scheduled waits for its time and is not polled. */
-const POLLED_STATUSES = new Set(['Queued', 'In_Progress']);
-const RETRYABLE_STATUSES = new Set(['Failed', 'Retry_Scheduled']);
+const POLLED_STATUSES = new Set<string>([SYNC_STATUS.QUEUED, SYNC_STATUS.IN_PROGRESS]);
+const RETRYABLE_STATUSES = new Set<string>([SYNC_STATUS.FAILED, SYNC_STATUS.RETRY_SCHEDULED]);
 const BADGE_THEMES: Record<string, string> = {
-    Synced: 'slds-theme_success',
-    Failed: 'slds-theme_error',
-    Rejected: 'slds-theme_error',
-    Out_of_Sync: 'slds-theme_warning',
-    Retry_Scheduled: 'slds-theme_warning',
-    Pending_Approval: 'slds-theme_warning',
-    Queued: 'slds-theme_info',
-    In_Progress: 'slds-theme_info'
+    [SYNC_STATUS.SYNCED]: 'slds-theme_success',
+    [SYNC_STATUS.FAILED]: 'slds-theme_error',
+    [SYNC_STATUS.REJECTED]: 'slds-theme_error',
+    [SYNC_STATUS.OUT_OF_SYNC]: 'slds-theme_warning',
+    [SYNC_STATUS.RETRY_SCHEDULED]: 'slds-theme_warning',
+    [SYNC_STATUS.PENDING_APPROVAL]: 'slds-theme_warning',
+    [SYNC_STATUS.QUEUED]: 'slds-theme_info',
+    [SYNC_STATUS.IN_PROGRESS]: 'slds-theme_info'
 };
 const MAPPING_EDITOR_URL = '/lightning/n/QB_Item_Mapping';
 
@@ -138,7 +138,7 @@ export default class QbSyncPanel extends LightningElement {
     }
 
     get statusLabel(): string {
-        return this.status?.statusLabel || picklistLabel(this.status?.status) || 'Not Synced';
+        return this.status?.statusLabel || picklistLabel(this.status?.status) || picklistLabel(SYNC_STATUS.NOT_SYNCED);
     }
 
     get badgeClass(): string {
@@ -154,7 +154,7 @@ export default class QbSyncPanel extends LightningElement {
     }
 
     get isRetryScheduled(): boolean {
-        return this.status?.status === 'Retry_Scheduled' && Boolean(this.status.nextAttemptAt);
+        return this.status?.status === SYNC_STATUS.RETRY_SCHEDULED && Boolean(this.status.nextAttemptAt);
     }
 
     get isRetryable(): boolean {
@@ -204,7 +204,7 @@ export default class QbSyncPanel extends LightningElement {
     }
 
     get retryLabel(): string {
-        return this.status?.status === 'Retry_Scheduled' ? 'Retry now' : 'Retry';
+        return this.status?.status === SYNC_STATUS.RETRY_SCHEDULED ? 'Retry now' : 'Retry';
     }
 
     get syncNowDisabled(): boolean {

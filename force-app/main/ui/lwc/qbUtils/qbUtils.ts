@@ -56,6 +56,51 @@ export function errorMessage(error: unknown): string {
     return messages.length > 0 ? messages.join(' ') : GENERIC_ERROR;
 }
 
+/**
+ * The picklist API values the components compare against, mirrored from Apex: `SYNC_STATUS` is
+ * Opportunity.QB_Sync_Status__c (Apex `QBSyncStatus`), `LOG_OPERATION` is QB_Sync_Log__c.Operation__c
+ * (`QBLogOperation`) and `LOG_OUTCOME` is QB_Sync_Log__c.Outcome__c (`QBSyncLogger.OUTCOME_*`), each in picklist
+ * order. `__tests__/picklistValues.test.ts` fails when the Apex, the metadata and this table differ.
+ */
+export const SYNC_STATUS = {
+    NOT_SYNCED: 'Not_Synced',
+    QUEUED: 'Queued',
+    IN_PROGRESS: 'In_Progress',
+    RETRY_SCHEDULED: 'Retry_Scheduled',
+    PENDING_APPROVAL: 'Pending_Approval',
+    SYNCED: 'Synced',
+    FAILED: 'Failed',
+    REJECTED: 'Rejected',
+    OUT_OF_SYNC: 'Out_of_Sync'
+} as const;
+
+export const LOG_OPERATION = {
+    CLAIM: 'Claim',
+    ROUTE: 'Route',
+    CUSTOMER_QUERY: 'Customer_Query',
+    CUSTOMER_CREATE: 'Customer_Create',
+    CUSTOMER_UPDATE: 'Customer_Update',
+    INVOICE_CREATE: 'Invoice_Create',
+    INVOICE_SEARCH: 'Invoice_Search',
+    INVOICE_SEND: 'Invoice_Send',
+    ATTACHMENT_UPLOAD: 'Attachment_Upload',
+    WRITE_BACK: 'Write_Back',
+    ITEM_QUERY: 'Item_Query',
+    COMPANY_INFO: 'Company_Info',
+    PAYMENT_SYNC: 'Payment_Sync',
+    RENEWAL: 'Renewal',
+    DECISION: 'Decision',
+    PURGE: 'Purge'
+} as const;
+
+export const LOG_OUTCOME = {
+    SUCCESS: 'Success',
+    WARNING: 'Warning',
+    FAILURE: 'Failure',
+    RETRY: 'Retry',
+    SKIPPED: 'Skipped'
+} as const;
+
 /** A picklist API value in the words users read, e.g. `Retry_Scheduled` → `Retry Scheduled`. */
 export function picklistLabel(apiValue: string | null | undefined): string {
     return (apiValue ?? '').replace(/_/g, ' ');
