@@ -141,7 +141,14 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
     CustomApplication: ['QB_Sync'],
     ApexClass: ['*'],
     ApexTrigger: ['*'],
-    LightningComponentBundle: ['qbSyncPanel', 'qbItemMappingEditor', 'qbSyncLogViewer', 'qbConnections']
+    LightningComponentBundle: [
+        'qbSyncPanel',
+        'qbItemMappingEditor',
+        'qbSyncLogViewer',
+        'qbConnections',
+        'qbErrorPanel',
+        'qbUtils'
+    ]
 };
 
 /** Metadata type → members, read from a package.xml. */

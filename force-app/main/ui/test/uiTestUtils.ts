@@ -38,6 +38,21 @@ export function query<T extends Element = HTMLElement>(root: Root, selector: str
     return rootOf(root).querySelector<T>(selector);
 }
 
+/** The error message a `c-qb-error-panel` marked `data-id` shows inside `root`, or null while it shows none. */
+export function errorPanelMessage(root: Root, dataId: string): HTMLElement | null {
+    const panel = query(root, `c-qb-error-panel[data-id="${dataId}"]`);
+    return panel ? query(panel, '[data-id="error-message"]') : null;
+}
+
+/** The `c-qb-error-panel` marked `data-id` inside `root` (to press its Try again). */
+export function errorPanel(root: Root, dataId: string): HTMLElement {
+    const panel = query(root, `c-qb-error-panel[data-id="${dataId}"]`);
+    if (!panel) {
+        throw new Error(`no c-qb-error-panel with data-id "${dataId}"`);
+    }
+    return panel;
+}
+
 /** Visible text of an element, whitespace collapsed, including the shadow trees of base components inside it. */
 export function textOf(element: Element | ShadowRoot | null): string {
     if (!element) {

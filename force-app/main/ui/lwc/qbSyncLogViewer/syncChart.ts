@@ -1,3 +1,5 @@
+import { formatDay } from 'c/qbUtils';
+
 /** Geometry of the "syncs per day" bar chart: pure functions, so the component only binds the numbers. */
 export const CHART_WIDTH = 600;
 export const CHART_HEIGHT = 160;
@@ -25,16 +27,6 @@ export interface ChartModel {
     totalSucceeded: number;
     totalFailed: number;
     description: string;
-}
-
-/** `2026-11-03` → `Nov 3`, independent of the browser's time zone. */
-export function formatDay(isoDate: string): string {
-    const [year, month, day] = isoDate.split('-').map(Number);
-    return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', {
-        month: 'short',
-        day: 'numeric',
-        timeZone: 'UTC'
-    });
 }
 
 function syncsOn(count: QbApex.DailyCount): number {

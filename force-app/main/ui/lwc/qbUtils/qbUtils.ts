@@ -106,6 +106,16 @@ export function picklistLabel(apiValue: string | null | undefined): string {
     return (apiValue ?? '').replace(/_/g, ' ');
 }
 
+/** An Apex Date (`2026-11-03`) as users read it (`Nov 3`), independent of the browser's time zone. */
+export function formatDay(isoDate: string): string {
+    const [year, month, day] = isoDate.split('-').map(Number);
+    return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', {
+        month: 'short',
+        day: 'numeric',
+        timeZone: 'UTC'
+    });
+}
+
 /** The Lightning Experience address of a record, usable as a plain link inside and outside the org's shell. */
 export function recordUrl(recordId: string, objectApiName: string): string {
     return `/lightning/r/${objectApiName}/${recordId}/view`;

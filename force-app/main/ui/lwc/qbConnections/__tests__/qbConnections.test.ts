@@ -6,6 +6,8 @@ import {
     buttonByLabel,
     clickButton,
     deepActiveElement,
+    errorPanel,
+    errorPanelMessage,
     flushPromises,
     nativeButton,
     query,
@@ -168,12 +170,12 @@ describe('c-qb-connections', () => {
     it('shows a readable error and loads again on Try again', async () => {
         mockGetConnections.mockRejectedValueOnce({ body: { message: 'Insufficient access to QB_Company__mdt.' } });
         const element = await renderConnections();
-        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('Insufficient access to QB_Company__mdt.');
+        expect(textOf(errorPanelMessage(element, 'load-state'))).toBe('Insufficient access to QB_Company__mdt.');
 
         mockGetConnections.mockResolvedValueOnce(CONNECTIONS);
-        await clickButton(element, 'Try again');
+        await clickButton(errorPanel(element, 'load-state'), 'Try again');
 
-        expect(query(element, '[data-id="load-error"]')).toBeNull();
+        expect(errorPanelMessage(element, 'load-state')).toBeNull();
         expect(queryAll(element, '[data-id="connection"]')).toHaveLength(2);
     });
 });

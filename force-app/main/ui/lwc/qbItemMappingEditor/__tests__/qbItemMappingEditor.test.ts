@@ -14,6 +14,8 @@ import {
     clickButton,
     deepActiveElement,
     deepQueryAll,
+    errorPanel,
+    errorPanelMessage,
     flushPromises,
     hasButton,
     isButtonDisabled,
@@ -229,13 +231,13 @@ describe('c-qb-item-mapping-editor table and filters', () => {
             body: { message: 'Managing QuickBooks item mappings needs the QB_Administer_Sync custom permission.' }
         });
         const element = await renderEditor();
-        expect(textOf(query(element, '[data-id="load-error"]'))).toContain('QB_Administer_Sync');
+        expect(textOf(errorPanelMessage(element, 'load-state'))).toContain('QB_Administer_Sync');
 
         mockGetCompanies.mockResolvedValue(COMPANIES);
         mockGetMappings.mockResolvedValue(MAPPINGS);
-        await clickButton(element, 'Try again');
+        await clickButton(errorPanel(element, 'load-state'), 'Try again');
 
-        expect(query(element, '[data-id="load-error"]')).toBeNull();
+        expect(errorPanelMessage(element, 'load-state')).toBeNull();
         expect(rowText(element, 'Hardware Kit')).toContain('HW-KIT');
     });
 
@@ -243,10 +245,10 @@ describe('c-qb-item-mapping-editor table and filters', () => {
         mockGetCompanies.mockResolvedValue(COMPANIES);
         mockGetMappings.mockRejectedValueOnce({ body: { message: 'Product access denied.' } });
         const element = await renderEditor();
-        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('Product access denied.');
+        expect(textOf(errorPanelMessage(element, 'load-state'))).toBe('Product access denied.');
 
         mockGetMappings.mockResolvedValue(MAPPINGS);
-        await clickButton(element, 'Try again');
+        await clickButton(errorPanel(element, 'load-state'), 'Try again');
 
         expect(mockGetCompanies).toHaveBeenCalledTimes(1);
         expect(rowText(element, 'Hardware Kit')).toContain('HW-KIT');

@@ -10,6 +10,8 @@ import {
     clickButton,
     deepActiveElement,
     deepQueryAll,
+    errorPanel,
+    errorPanelMessage,
     flushPromises,
     hasButton,
     nextTask,
@@ -160,12 +162,12 @@ describe('c-qb-sync-log-viewer list', () => {
     it('shows a readable error and loads again on Try again', async () => {
         mockGetLogs.mockRejectedValueOnce({ body: { message: 'You need the QB_Sync_Admin permission set.' } });
         const element = await renderViewer();
-        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('You need the QB_Sync_Admin permission set.');
+        expect(textOf(errorPanelMessage(element, 'load-state'))).toBe('You need the QB_Sync_Admin permission set.');
 
         mockGetLogs.mockResolvedValueOnce(PAGE_1);
-        await clickButton(element, 'Try again');
+        await clickButton(errorPanel(element, 'load-state'), 'Try again');
 
-        expect(query(element, '[data-id="load-error"]')).toBeNull();
+        expect(errorPanelMessage(element, 'load-state')).toBeNull();
         expect(tableText(element)).toContain('Invoice 1038 created');
     });
 });

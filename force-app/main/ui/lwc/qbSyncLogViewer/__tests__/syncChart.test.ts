@@ -1,4 +1,4 @@
-import { buildChart, CHART_HEIGHT, formatDay } from '../syncChart';
+import { buildChart, CHART_HEIGHT } from '../syncChart';
 import { prettyBody } from 'c/qbSyncLogViewer';
 
 describe('buildChart', () => {
@@ -34,13 +34,6 @@ describe('buildChart', () => {
         expect(chart.bars[0].label).toBe('Nov 26: 0 succeeded, 0 failed');
         expect(chart.description).toBe('No syncs in this period.');
         expect(buildChart([]).bars).toEqual([]);
-    });
-});
-
-describe('formatDay', () => {
-    it('names the day the Apex Date means, whatever the browser time zone', () => {
-        expect(formatDay('2026-03-01')).toBe('Mar 1');
-        expect(formatDay('2026-12-31')).toBe('Dec 31');
     });
 });
 

@@ -11,6 +11,8 @@ import {
     buttonByLabel,
     clickButton,
     deepActiveElement,
+    errorPanel,
+    errorPanelMessage,
     flushPromises,
     hasButton,
     isButtonDisabled,
@@ -247,11 +249,11 @@ describe('c-qb-sync-panel status', () => {
         mockGetStatus.mockRejectedValueOnce(apexError('You do not have access to this opportunity.'));
         const element = await renderPanel();
 
-        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('You do not have access to this opportunity.');
+        expect(textOf(errorPanelMessage(element, 'load-state'))).toBe('You do not have access to this opportunity.');
         mockGetStatus.mockResolvedValueOnce(STATUS_NOT_SYNCED);
-        await clickButton(element, 'Try again');
+        await clickButton(errorPanel(element, 'load-state'), 'Try again');
 
-        expect(query(element, '[data-id="load-error"]')).toBeNull();
+        expect(errorPanelMessage(element, 'load-state')).toBeNull();
         expect(statusText(element)).toContain('Not Synced');
     });
 
@@ -259,7 +261,7 @@ describe('c-qb-sync-panel status', () => {
         mockGetStatus.mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'status')"));
         const element = await renderPanel();
 
-        const message = textOf(query(element, '[data-id="load-error"]'));
+        const message = textOf(errorPanelMessage(element, 'load-state'));
         expect(message).not.toContain('TypeError');
         expect(message).toContain('Something went wrong');
     });

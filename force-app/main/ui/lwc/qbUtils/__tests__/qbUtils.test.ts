@@ -1,4 +1,4 @@
-import { errorMessage, GENERIC_ERROR, picklistLabel, recordUrl, reduceErrors } from 'c/qbUtils';
+import { errorMessage, formatDay, GENERIC_ERROR, picklistLabel, recordUrl, reduceErrors } from 'c/qbUtils';
 
 describe('reduceErrors', () => {
     it('reads the message of an AuraHandledException', () => {
@@ -69,5 +69,12 @@ describe('picklistLabel', () => {
 describe('recordUrl', () => {
     it('builds the Lightning Experience record address', () => {
         expect(recordUrl('006000000000001AAA', 'Opportunity')).toBe('/lightning/r/Opportunity/006000000000001AAA/view');
+    });
+});
+
+describe('formatDay', () => {
+    it('names the day the Apex Date means, whatever the browser time zone', () => {
+        expect(formatDay('2026-03-01')).toBe('Mar 1');
+        expect(formatDay('2026-12-31')).toBe('Dec 31');
     });
 });
