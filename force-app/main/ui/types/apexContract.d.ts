@@ -1,6 +1,6 @@
 /**
- * Shapes the Apex controllers return to the LWCs (see /tmp/team/UI-CONTRACT.md and the controllers'
- * @AuraEnabled inner classes). Apex Datetime arrives as an ISO-8601 string, Date as `YYYY-MM-DD`; a property whose
+ * Shapes the Apex controllers return to the LWCs, mirroring the controllers' @AuraEnabled inner classes
+ * (QBSyncController, QBSyncLogController, QBItemMappingController, QBConnectionsController). Apex Datetime arrives as an ISO-8601 string, Date as `YYYY-MM-DD`; a property whose
  * value is null is left out of the response, hence the optional fields.
  */
 declare namespace QbApex {
