@@ -3,8 +3,7 @@
  * Usage: npx tsx tools/apex-runtime/bench.ts
  */
 import * as path from 'path';
-import { Runtime } from './src/interpreter/runtime';
-import { TestRunner } from './src/interpreter/testing';
+import { Runtime, TestRunner } from './src';
 
 async function main(): Promise<void> {
     const t0 = Date.now();

@@ -1,15 +1,13 @@
 /**
  * Outside oracle: runs a public Apex project's own test classes on this runtime, from a temporary export of a
  * read-only git mirror (nothing of theirs is copied into this repository), and prints the pass rate.
- * Usage: npx tsx tools/apex-runtime/oracle.ts /work/.mirror/trailheadapps+apex-recipes/repo
+ * Usage: npx tsx tools/apex-runtime/oracle.ts <git directory of the project, e.g. a bare clone of apex-recipes>
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Runtime } from './src/interpreter/runtime';
-import { TestRunner, TestResult } from './src/interpreter/testing';
-import { LoadError } from './src/interpreter/errors';
+import { LoadError, Runtime, TestRunner, type TestResult } from './src';
 
 async function main(mirror: string): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apex-oracle-'));
@@ -42,7 +40,12 @@ async function main(mirror: string): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
 }
 
-main(process.argv[2] ?? '/work/.mirror/trailheadapps+apex-recipes/repo').catch((e) => {
+const gitDirectory = process.argv[2];
+if (!gitDirectory) {
+    process.stderr.write('Usage: npx tsx tools/apex-runtime/oracle.ts <git directory of a public Apex project>\n');
+    process.exit(2);
+}
+main(gitDirectory).catch((e) => {
     process.stderr.write(String(e?.stack ?? e) + '\n');
     process.exit(1);
 });
