@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import getBackgroundJobs from '@salesforce/apex/QBConnectionsController.getBackgroundJobs';
 import setUpBackgroundJobs from '@salesforce/apex/QBConnectionsController.setUpBackgroundJobs';
 import QbBackgroundJobs from 'c/qbBackgroundJobs';
-import { clickButton, flushPromises, query, queryAll, textOf } from '../../../test/uiTestUtils';
+import { clickButton, errorPanelMessage, flushPromises, query, queryAll, textOf } from '../../../test/uiTestUtils';
 import NOT_SET_UP from './data/getBackgroundJobs.json';
 import SET_UP from './data/setUpBackgroundJobs.json';
 
@@ -89,7 +89,7 @@ describe('c-qb-background-jobs', () => {
 
         await clickButton(element, 'Set up background jobs');
 
-        expect(textOf(query(element, '[data-id="jobs-error"]'))).toBe(
+        expect(textOf(errorPanelMessage(element, 'jobs-error'))).toBe(
             'Managing QuickBooks connections needs the QB_Administer_Sync custom permission.'
         );
     });

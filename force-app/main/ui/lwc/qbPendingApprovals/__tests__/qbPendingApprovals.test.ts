@@ -1,7 +1,15 @@
 import { createElement } from 'lwc';
 import listPending from '@salesforce/apex/QBApprovalController.listPending';
 import QbPendingApprovals from 'c/qbPendingApprovals';
-import { clickButton, flushPromises, query, queryAll, textOf } from '../../../test/uiTestUtils';
+import {
+    clickButton,
+    errorPanel,
+    errorPanelMessage,
+    flushPromises,
+    query,
+    queryAll,
+    textOf
+} from '../../../test/uiTestUtils';
 import PENDING from './data/listPending.json';
 
 jest.mock('@salesforce/apex/QBApprovalController.listPending', () => ({ default: jest.fn() }), { virtual: true });
@@ -53,6 +61,17 @@ describe('c-qb-pending-approvals', () => {
         mockListPending.mockRejectedValue({ status: 500, body: { message: 'Insufficient access.' } });
         const element = await render();
 
-        expect(textOf(query(element, '[data-id="load-error"]'))).toBe('Insufficient access.');
+        expect(textOf(errorPanelMessage(element, 'load-state'))).toBe('Insufficient access.');
+    });
+
+    it('reads the list again on Try again after a failure', async () => {
+        mockListPending.mockRejectedValueOnce({ status: 500, body: { message: 'Insufficient access.' } });
+        mockListPending.mockResolvedValueOnce(PENDING);
+        const element = await render();
+
+        await clickButton(errorPanel(element, 'load-state'), 'Try again');
+
+        expect(errorPanelMessage(element, 'load-state')).toBeNull();
+        expect(queryAll(element, '[data-id="pending-row"]')).toHaveLength(2);
     });
 });
