@@ -56,10 +56,10 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     const [desktop] = pages;
 
     await shoot(pages, '01-opportunities', `${base}/lightning/o/Opportunity/list`, (page) =>
-        page.getByRole('link', { name: /O'Brien/ }).waitFor({ timeout: 20000 })
+        page.getByRole('link', { name: /O'Brien & Sons — consulting/ }).waitFor({ timeout: 20000 })
     );
 
-    const obrien = deal("O'Brien");
+    const obrien = deal("O'Brien & Sons — consulting");
     await shoot(pages, '02-record-open', recordUrl(obrien), panelLoaded);
     await shoot(pages, '03-record-preview', recordUrl(obrien), async (page) => {
         await panelLoaded(page);
@@ -88,7 +88,12 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
         await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
     });
 
-    await shoot(pages, '07-record-won-not-synced', recordUrl(deal('Northwind')), panelLoaded);
+    await shoot(
+        pages,
+        '07-record-won-not-synced',
+        recordUrl(deal('Northwind Traders — hardware refresh')),
+        panelLoaded
+    );
 
     await shoot(pages, '08-sync-log', `${base}/lightning/n/QB_Sync_Log`, (page) => pageShows(page, 'Invoice Create'));
     await shoot(pages, '09-sync-log-detail', `${base}/lightning/n/QB_Sync_Log`, async (page) => {
