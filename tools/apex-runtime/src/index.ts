@@ -3,6 +3,7 @@
  * use. Modules under src/ other than this one are the runtime's own and may change shape at any time.
  */
 export { Runtime, type RuntimeOptions } from './interpreter/runtime';
+export type { AsyncQueueOptions } from './interpreter/async';
 export { runAnonymous, type AnonymousResult } from './interpreter/anonymous';
 export { TestRunner, type TestResult } from './interpreter/testing';
 export { receiveRestRequest, type InboundRestRequest, type RestAnswer } from './rest/apex-rest';

@@ -2,6 +2,10 @@
  * Transactions and asynchronous Apex: Queueable (delays, chaining, AllowsCallouts, Finalizers), @future,
  * Batchable, Schedulable (System.schedule with cron). Work enqueued in a transaction runs only after it commits;
  * a rolled-back transaction discards it. Each async job is its own transaction with fresh static state.
+ *
+ * The queue (AsyncQueueOptions): "each queued job runs when system resources become available" (Apex Developer
+ * Guide › Queueable Apex), so a job may wait well past its due time while scheduled jobs fire on time; a job can die
+ * mid-run on an uncatchable limit (Execution Governors and Limits) and its Finalizer sees UNHANDLED_EXCEPTION.
  */
 import type { Interpreter } from './interpreter';
 import type { Frame } from './frame';
@@ -26,10 +30,45 @@ export interface AsyncJob {
     batchSize?: number;
     cron?: string;
     name?: string;
-    status: 'Queued' | 'Processing' | 'Completed' | 'Failed' | 'Aborted';
+    /** AsyncApexJob.Status (Object Reference › AsyncApexJob); Preparing is a batch job's start() */
+    status: 'Queued' | 'Preparing' | 'Processing' | 'Completed' | 'Failed' | 'Aborted';
     /** the AsyncApexJob row's Id in the org */
     recordId?: string;
     error?: string;
+    /** a scheduled job aborted while it ran: it does not fire again */
+    cancelled?: boolean;
+}
+
+/** How the org's async queue behaves outside tests (org-wide traffic, limits that kill jobs). */
+export interface AsyncQueueOptions {
+    /**
+     * Extra wait, in minutes, before a Queueable, @future or batch job starts, drawn per job between min and max:
+     * the backlog of an org whose queue is shared with everything else it runs. Scheduled jobs fire on time.
+     */
+    latencyMinutes?: { min: number; max: number };
+    /**
+     * Share (0–1) of Queueable runs killed by an uncatchable `System.LimitException: Apex CPU time limit exceeded`
+     * at one of their first callouts or DML statements (after the callout has reached the other side, before the
+     * DML is applied): the job ends Failed and its DML rolls back; its Finalizer runs.
+     */
+    limitKillRate?: number;
+    /** seed of the draws above, so a run can be repeated */
+    seed?: number;
+}
+
+/** Kill points a doomed job may die at (its first callouts and DML statements). */
+const KILL_POINTS = 6;
+
+/** A small deterministic generator (mulberry32) for the queue's draws. */
+function seededRandom(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
 }
 
 interface TxState {
@@ -41,6 +80,9 @@ interface TxState {
     enqueued: AsyncJob[];
     finalizer: ApexObject | null;
     current: AsyncJob | null;
+    /** the kill point (1-based) at which this job dies, or 0 */
+    killAt: number;
+    killPoints: number;
 }
 
 /** Runs a unit of work as one transaction (the runtime's Transaction). */
@@ -65,6 +107,8 @@ export class AsyncManager {
     testRunningAsync = false;
     private idSeq = 1;
     private readonly rt: AsyncHost;
+    private queue: AsyncQueueOptions = {};
+    private random: () => number = seededRandom(1);
 
     constructor(rt: AsyncHost) {
         this.rt = rt;
@@ -81,8 +125,41 @@ export class AsyncManager {
             futures: 0,
             enqueued: [],
             finalizer: null,
-            current
+            current,
+            killAt: 0,
+            killPoints: 0
         };
+    }
+
+    /** Sets how the queue behaves from now on (latency, killed jobs); tests run with none of it. */
+    configureQueue(options: AsyncQueueOptions): void {
+        const latency = options.latencyMinutes;
+        if (latency && (latency.min < 0 || latency.max < latency.min))
+            throw new Error('latencyMinutes needs 0 <= min <= max');
+        const rate = options.limitKillRate ?? 0;
+        if (rate < 0 || rate > 1) throw new Error('limitKillRate must be between 0 and 1');
+        this.queue = { ...options };
+        this.random = seededRandom(options.seed ?? 1);
+    }
+
+    /** When a job enqueued now with this delay starts: its delay plus the queue's backlog. */
+    private startTime(delayMs: number): number {
+        const latency = this.queue.latencyMinutes;
+        const waitMs = latency ? (latency.min + this.random() * (latency.max - latency.min)) * 60_000 : 0;
+        return this.rt.it.clock.now() + delayMs + Math.round(waitMs);
+    }
+
+    /**
+     * A point where a doomed job may die: after a callout has returned, or before a DML statement is applied. The
+     * platform's uncatchable limit exception ends the transaction there.
+     */
+    killPoint(): void {
+        if (!this.tx.killAt) return;
+        this.tx.killPoints++;
+        if (this.tx.killPoints === this.tx.killAt) {
+            this.tx.killAt = 0;
+            this.rt.it.throwSys('LimitException', 'Apex CPU time limit exceeded');
+        }
     }
 
     private jobId(prefix: string): string {
@@ -98,6 +175,7 @@ export class AsyncManager {
         const it = this.rt.it;
         switch (n) {
             case 'beforeDml':
+                this.killPoint();
                 this.tx.dirty = true;
                 return null;
             case 'isasync':
@@ -134,12 +212,13 @@ export class AsyncManager {
             case 'executebatch':
                 return this.enqueueBatch(a[0], a[1] ?? 200);
             case 'abortjob': {
-                // System.abortJob: a job that has not started never runs; its AsyncApexJob row reads Aborted
-                const j = [...this.pending, ...this.tx.enqueued].find((x) => x.id === a[0]);
+                // System.abortJob: a job that has not started never runs; its AsyncApexJob row reads Aborted. A
+                // scheduled job (its CronTrigger Id) may be aborted while it runs: it does not fire again.
+                const j = [...this.pending, ...this.tx.enqueued, ...this.history].find((x) => x.id === a[0]);
                 if (j && j.status === 'Queued') {
                     j.status = 'Aborted';
                     this.updateRecord(j);
-                }
+                } else if (j && j.kind === 'schedule') j.cancelled = true;
                 return null;
             }
         }
@@ -178,6 +257,12 @@ export class AsyncManager {
         org?.updateAsyncJob?.(job.recordId ?? job.id, { status: job.status, error: job.error ?? null });
     }
 
+    /** A scheduled job fired: its CronTrigger's previous and next fire times and count move on. */
+    private recordFire(job: AsyncJob, firedAt: number) {
+        const org: any = this.rt.it.org;
+        org?.recordCronFire?.(job.id, firedAt, job.status === 'Queued' ? job.dueAt : null);
+    }
+
     enqueueQueueable(job: any, opt: any): string {
         const it = this.rt.it;
         if (!(job instanceof ApexObject) || !job.cls.implementsName('queueable')) {
@@ -207,7 +292,7 @@ export class AsyncManager {
             id: this.jobId('707'),
             kind: 'queueable',
             target: job,
-            dueAt: it.clock.now() + delayMin * 60_000,
+            dueAt: this.startTime(delayMin * 60_000),
             depth,
             status: 'Queued'
         };
@@ -235,7 +320,7 @@ export class AsyncManager {
             target: null,
             method: m,
             args,
-            dueAt: it.clock.now(),
+            dueAt: this.startTime(0),
             depth: 1,
             status: 'Queued'
         };
@@ -251,7 +336,7 @@ export class AsyncManager {
             id: this.jobId('707'),
             kind: 'batch',
             target: batch,
-            dueAt: it.clock.now(),
+            dueAt: this.startTime(0),
             depth: 1,
             batchSize: size,
             status: 'Queued'
@@ -322,6 +407,39 @@ export class AsyncManager {
     }
 
     /**
+     * Runs the org's async work as its queue would until `until` (epoch ms): every committed job whose start time has
+     * come, in start order, and every scheduled job at each of its cron fire times (a scheduled job re-arms itself
+     * for its next fire time until it is aborted). The clock ends at `until`.
+     */
+    runUntil(until: number, onError?: (job: AsyncJob, e: ApexThrow) => void): void {
+        for (;;) {
+            const next = this.pending
+                .filter((j) => j.status === 'Queued' && j.dueAt <= until)
+                .sort((a, b) => a.dueAt - b.dueAt)[0];
+            if (!next) break;
+            this.pending.splice(this.pending.indexOf(next), 1);
+            this.advanceClockTo(next.dueAt);
+            this.runJob(next, onError);
+            if (next.kind === 'schedule' && next.cron) {
+                const firedAt = next.dueAt;
+                if (!next.cancelled) {
+                    next.status = 'Queued';
+                    next.dueAt = nextCronTime(this.rt.it, next.cron, firedAt);
+                    this.pending.push(next);
+                }
+                this.recordFire(next, firedAt);
+            }
+        }
+        this.advanceClockTo(until);
+    }
+
+    /** Start time of the earliest committed job that is not a schedule (null when none is waiting). */
+    nextJobStart(): number | null {
+        const waiting = this.pending.filter((j) => j.status === 'Queued' && j.kind !== 'schedule');
+        return waiting.length ? Math.min(...waiting.map((j) => j.dueAt)) : null;
+    }
+
+    /**
      * Jumps the clock to a job's due time instead of sleeping. With `sharedClock.advanceUrl` in the org config
      * (e.g. the QuickBooks emulator's /__admin/clock/advance) the other process's clock moves by the same amount.
      */
@@ -350,11 +468,16 @@ export class AsyncManager {
     /** Runs one job in its own transaction (and its finalizer in another). */
     runJob(job: AsyncJob, onError?: (job: AsyncJob, e: ApexThrow) => void): void {
         const it = this.rt.it;
-        job.status = 'Processing';
+        job.status = job.kind === 'batch' ? 'Preparing' : 'Processing';
+        this.updateRecord(job);
         const tx = this.rt.transaction;
         let failure: ApexThrow | null = null;
         const outer = this.tx;
         this.tx = this.freshTx(job);
+        const killRate = this.queue.limitKillRate ?? 0;
+        if (job.kind === 'queueable' && killRate > 0 && this.random() < killRate) {
+            this.tx.killAt = 1 + Math.floor(this.random() * KILL_POINTS);
+        }
         const ctxObj = (type: string) => new NativeObject(type, { jobId: job.id });
         try {
             tx.run(
@@ -434,6 +557,8 @@ export class AsyncManager {
         const batch = job.target!;
         const bctx = new NativeObject('Database.BatchableContext', { jobId: job.id });
         const scope = it.callMethod(batch, 'start', [bctx]);
+        job.status = 'Processing';
+        this.updateRecord(job);
         let rows: any[] = [];
         if (scope instanceof NativeObject && scope.typeName === 'Database.QueryLocator')
             rows = (scope.data.rows as ApexList).items;

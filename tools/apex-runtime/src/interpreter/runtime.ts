@@ -7,7 +7,7 @@ import { Builtins } from '../stdlib/builtins';
 import { loadSources, SourceFile } from '../loader/loader';
 import { ClassInfo } from './objects';
 import { OffsetClock, Clock } from '../values/clock';
-import { AsyncManager } from './async';
+import { AsyncManager, type AsyncQueueOptions } from './async';
 import { HttpLayer } from '../stdlib/http';
 import { resolveProject } from '../loader/resolver';
 import type { ClassDecl } from '../loader/ast';
@@ -25,6 +25,8 @@ export interface RuntimeOptions {
     configFile?: string;
     /** org config overrides (e.g. a running user without the package's permission sets for foreign projects) */
     orgConfig?: OrgConfigOverrides;
+    /** how the org's async queue behaves outside tests: backlog latency, jobs killed by limits */
+    asyncQueue?: AsyncQueueOptions;
 }
 
 /** Transaction boundaries: org transaction, static state, async work commit/rollback. */
@@ -76,6 +78,7 @@ export class Runtime {
         this.it.builtins = this.builtins;
         this.builtins.install();
         this.async = new AsyncManager(this);
+        if (options.asyncQueue) this.async.configureQueue(options.asyncQueue);
         this.http = new HttpLayer(this);
         this.transaction = new Transaction(this);
     }
@@ -119,6 +122,27 @@ export class Runtime {
      */
     startNewTransaction(): void {
         this.async.tx = this.async.freshTx(null);
+    }
+
+    /**
+     * Lets the org's queue run until `until` (epoch ms on the runtime's clock): committed jobs start when their time
+     * (delay plus backlog) has come, scheduled jobs fire at each cron time; the clock ends at `until`. Returns the
+     * failures of the jobs that ran (`Async queueable QBX failed: System.X: message`).
+     */
+    runAsyncUntil(until: number): string[] {
+        const errors: string[] = [];
+        this.async.runUntil(until, (job, e) => {
+            const who = job.target?.cls.displayName ?? job.method?.name ?? job.kind;
+            errors.push(
+                `Async ${job.kind} ${who} failed: ${this.it.exceptionTypeName(e.exc)}: ${this.it.exceptionMessage(e.exc)}`
+            );
+        });
+        return errors;
+    }
+
+    /** When the earliest committed job that is not a schedule starts (epoch ms), or null when none is waiting. */
+    nextAsyncJobStart(): number | null {
+        return this.async.nextJobStart();
     }
 
     private async loadOrg(): Promise<void> {

@@ -707,6 +707,22 @@ export class Org implements OrgContext {
         this.db.put({ ...row, slots });
     }
 
+    /** A scheduled job fired at `firedAt`: its CronTrigger counts it and shows the next fire time (null: none). */
+    recordCronFire(cronTriggerId: string, firedAt: number, nextFireTime: number | null): void {
+        const row = this.db.get(cronTriggerId);
+        if (!row) return;
+        const slots = new Map(row.slots);
+        const times = Number(slots.get('timestriggered')?.value ?? 0);
+        slots.set('timestriggered', { name: 'TimesTriggered', value: times + 1 });
+        slots.set('previousfiretime', { name: 'PreviousFireTime', value: new ApexDatetime(firedAt) });
+        slots.set('nextfiretime', {
+            name: 'NextFireTime',
+            value: nextFireTime === null ? null : new ApexDatetime(nextFireTime)
+        });
+        if (nextFireTime === null) slots.set('state', { name: 'State', value: 'DELETED' });
+        this.db.put({ ...row, slots });
+    }
+
     private apexClassId(name: string): string {
         const existing = this.db
             .rows('ApexClass')

@@ -170,10 +170,14 @@ export class HttpLayer {
                 it.throwSys('CalloutException', 'The HttpCalloutMock did not return an HttpResponse');
             }
             this.log.push({ method: req.data.method, url: req.data.endpoint, status: res.data.statusCode });
+            am.killPoint();
             return res;
         }
         void f;
-        return this.realCallout(req, timeout);
+        const res = this.realCallout(req, timeout);
+        // a job the queue dooms may die here: the request has reached the other side, its answer is lost
+        am.killPoint();
+        return res;
     }
 
     private resolveEndpoint(endpoint: string): { url: string; credential: any | null } {
