@@ -50,6 +50,7 @@ import { render, RenderContext } from './render';
 import { isSObject, SObjectLike } from './sobjects';
 import type { PlatformLibrary } from './platform-library';
 import { Scope, type Frame, type TypeHandle, type Var } from './frame';
+import { HeapMeter, STATEMENT_CREDIT, sizeOf } from './heap';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -124,6 +125,8 @@ export class Interpreter {
     futureHook: ((m: MethodDecl, args: any[]) => void) | null = null;
     /** true while the async manager runs a job, so @future bodies execute */
     runningFuture = false;
+    /** The heap governor: measured at statement boundaries once enough was allocated. */
+    readonly heap = new HeapMeter(this);
 
     constructor() {}
 
@@ -798,6 +801,9 @@ export class Interpreter {
         if (s.k !== 'block') {
             frame.line = s.line;
             if (this.collectCoverage) this.cover(frame.file, s.line);
+            const heap = this.heap;
+            heap.pending += STATEMENT_CREDIT;
+            if (heap.due()) heap.checkpoint();
         }
         switch (s.k) {
             case 'block':
@@ -1366,7 +1372,7 @@ export class Interpreter {
             );
             if (sm) return this.invoke(sm, sm.mods.has('static') ? null : o, args, e.line);
         }
-        return this.builtins.callInstance(o, e.n, args, e.line, e.name);
+        return this.allocatedBy(this.builtins.callInstance(o, e.n, args, e.line, e.name), args);
     }
 
     /** Test.createStub: every call goes to StubProvider.handleMethodCall. */
@@ -1419,7 +1425,7 @@ export class Interpreter {
             if (c.kind === 'enum') return this.builtins.enumStatic(c, e.n, args);
             this.throwSys('TypeException', `Method does not exist or incorrect signature: ${c.displayName}.${e.name}`);
         }
-        return this.builtins.callStatic(h, e.n, args, f, e);
+        return this.allocatedBy(this.builtins.callStatic(h, e.n, args, f, e), args);
     }
 
     private evalNew(e: NewExpr, f: Frame): any {
@@ -1810,7 +1816,11 @@ export class Interpreter {
     evalBinary(op: string, a: any, b: any, e: Expr): any {
         switch (op) {
             case '+':
-                if (typeof a === 'string' || typeof b === 'string') return this.str(a) + this.str(b);
+                if (typeof a === 'string' || typeof b === 'string') {
+                    const joined = this.str(a) + this.str(b);
+                    this.heap.allocated(joined.length);
+                    return joined;
+                }
                 if (a === null || b === null)
                     this.throwSys('NullPointerException', 'Attempt to de-reference a null object');
                 return this.arith('+', a, b);
@@ -1868,7 +1878,22 @@ export class Interpreter {
             q = this.builtins.compileInlineSoql(e);
             this.soqlCache.set(e, q);
         }
-        return this.builtins.runQuery(q, (bind: any) => this.evalBind(bind, f), null, f);
+        const rows = this.builtins.runQuery(q, (bind: any) => this.evalBind(bind, f), null, f);
+        this.heap.allocated(sizeOf(rows));
+        return rows;
+    }
+
+    /**
+     * Counts what a platform method allocated: the String or Blob it returned, or for a collection or object built
+     * from text (JSON.deserialize, String.split) the length of its String arguments.
+     */
+    private allocatedBy(result: any, args: any[]): any {
+        if (typeof result === 'string') this.heap.allocated(result.length);
+        else if (result instanceof ApexBlob) this.heap.allocated(result.bytes.length);
+        else if (result !== null && typeof result === 'object') {
+            for (const arg of args) if (typeof arg === 'string') this.heap.allocated(arg.length);
+        }
+        return result;
     }
 
     /** Evaluates a SOQL bind: `{ text }` (Apex expression text after the colon), a parse tree, or a plain name. */

@@ -43,6 +43,9 @@ export class Transaction {
         // inside a test method the whole method is one org transaction: async jobs use savepoints
         const sp = this.rt.testing ? (org?.setSavepoint?.() ?? null) : null;
         if (!this.rt.testing) org?.beginTransaction?.();
+        // scheduled Apex runs with the synchronous limits (Execution Governors and Limits)
+        const job = this.rt.async.tx.current;
+        const heap = it.heap.enter(job !== null && job.kind !== 'schedule');
         try {
             fn();
             if (!this.rt.testing) org?.commit?.();
@@ -54,6 +57,7 @@ export class Transaction {
             this.rt.async.rollback();
             throw it.toApexThrow(e);
         } finally {
+            it.heap.leave(heap);
             if (opts.freshStatics) it.statics = savedStatics;
         }
     }

@@ -44,9 +44,9 @@ export function limitsStatic(lib: Platform, n: string): any {
         case 'getlimitcputime':
             return asyncCtx ? 60000 : 10000;
         case 'getheapsize':
-            return 0;
+            return lib.it.heap.measure();
         case 'getlimitheapsize':
-            return asyncCtx ? 12000000 : 6000000;
+            return lib.it.heap.limit;
         case 'getemailinvocations':
             return lib.hooks.emails?.length ?? 0;
         case 'getlimitemailinvocations':
