@@ -44,6 +44,9 @@ const WRITE_BACK_FIELDS = [
     'QB_DocNumber__c',
     'QB_Realm__c',
     'QB_Synced_Amount__c',
+    'QB_Invoice_Subtotal__c',
+    'QB_Invoice_Tax__c',
+    'QB_Invoice_Total__c',
     'QB_Invoice_Balance__c',
     'QB_Last_Synced_At__c',
     'QB_Last_Error__c'
