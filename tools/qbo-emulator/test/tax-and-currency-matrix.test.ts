@@ -154,3 +154,82 @@ describe.each(LOCALES)('$name', (locale) => {
         if (!us) expect(invoice.GlobalTaxCalculation).toBe('TaxExcluded');
     });
 });
+
+/**
+ * Tax-inclusive amounts as an Australian company's QuickBooks answers them when read back through the API (recorded
+ * invoice: seven GST lines whose tax-inclusive amounts 305.46 … 21.98 come back as net Amounts 277.69 … 19.98 with
+ * their net unit prices, SubTotal 3592.39, TotalTax 359.24, TotalAmt 3951.63).
+ */
+describe('GlobalTaxCalculation TaxInclusive and NotApplicable', () => {
+    const GROSS_LINES = [
+        { qty: 3, gross: 305.46, net: 277.69, netUnitPrice: 92.5633333 },
+        { qty: 2, gross: 3419.8, net: 3108.91, netUnitPrice: 1554.455 },
+        { qty: 2, gross: 87.5, net: 79.55, netUnitPrice: 39.775 },
+        { qty: 2, gross: 42.8, net: 38.91, netUnitPrice: 19.455 },
+        { qty: 2, gross: 54.12, net: 49.2, netUnitPrice: 24.6 },
+        { qty: 1, gross: 19.97, net: 18.15, netUnitPrice: 18.15 },
+        { qty: 1, gross: 21.98, net: 19.98, netUnitPrice: 19.98 }
+    ];
+
+    async function australianInvoice(realmId: string, globalTaxCalculation: string, withInclusiveAmt: boolean) {
+        h.emulator.admin.createRealm({ realmId, country: 'AU' });
+        const token = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, realmId).access_token;
+        const call = (path: string, body: unknown) => h.api('POST', path, body, { token, realm: realmId });
+        const customer = (await call('/customer', { DisplayName: 'Focus Minerals Ltd' })).json.Customer;
+        return call('/invoice', {
+            CustomerRef: { value: customer.Id },
+            GlobalTaxCalculation: globalTaxCalculation,
+            Line: GROSS_LINES.map((l) => ({
+                DetailType: 'SalesItemLineDetail',
+                Amount: l.gross,
+                SalesItemLineDetail: {
+                    ItemRef: { value: '2' },
+                    Qty: l.qty,
+                    UnitPrice: cents(l.gross / l.qty),
+                    TaxCodeRef: { value: '10' },
+                    ...(withInclusiveAmt ? { TaxInclusiveAmt: l.gross } : {})
+                }
+            }))
+        });
+    }
+
+    it.each([true, false])(
+        'splits tax-inclusive amounts into net lines and GST as QuickBooks does (TaxInclusiveAmt sent: %s)',
+        async (withInclusiveAmt) => {
+            const response = await australianInvoice(
+                `913035000002${withInclusiveAmt ? 1 : 2}`,
+                'TaxInclusive',
+                withInclusiveAmt
+            );
+            expect(response.status).toBe(200);
+            const invoice: Json = response.json.Invoice;
+            const sales = invoice.Line.filter((l: Json) => l.DetailType === 'SalesItemLineDetail');
+            expect(sales.map((l: Json) => l.Amount)).toEqual(GROSS_LINES.map((l) => l.net));
+            expect(sales.map((l: Json) => l.SalesItemLineDetail.UnitPrice)).toEqual(
+                GROSS_LINES.map((l) => l.netUnitPrice)
+            );
+            expect(sales.map((l: Json) => l.SalesItemLineDetail.TaxInclusiveAmt)).toEqual(
+                GROSS_LINES.map((l) => l.gross)
+            );
+            expect(invoice.Line.find((l: Json) => l.DetailType === 'SubTotalLineDetail').Amount).toBe(3592.39);
+            expect(invoice.TxnTaxDetail.TotalTax).toBe(359.24);
+            expect(invoice.TxnTaxDetail.TaxLine[0].TaxLineDetail).toMatchObject({
+                TaxPercent: 10,
+                NetAmountTaxable: 3592.39
+            });
+            expect(invoice.TotalAmt).toBe(3951.63);
+            expect(invoice.Balance).toBe(3951.63);
+            expect(invoice.GlobalTaxCalculation).toBe('TaxInclusive');
+        }
+    );
+
+    it('computes no tax when tax is not applicable', async () => {
+        const response = await australianInvoice('9130350000000023', 'NotApplicable', false);
+        expect(response.status).toBe(200);
+        const invoice: Json = response.json.Invoice;
+        const gross = cents(GROSS_LINES.reduce((sum, l) => sum + l.gross, 0));
+        expect(invoice.TxnTaxDetail.TotalTax).toBe(0);
+        expect(invoice.TotalAmt).toBe(gross);
+        expect(invoice.GlobalTaxCalculation).toBe('NotApplicable');
+    });
+});

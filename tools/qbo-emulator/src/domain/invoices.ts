@@ -129,6 +129,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
     if (!Array.isArray(body.Line) || body.Line.length === 0) throw Faults.requiredParamMissing('Line', 'Line');
 
     const usTaxCode = resolveUsTaxCode(realm, body);
+    const globalTaxCalculation = resolveGlobalTaxCalculation(realm, body);
     const priced: PricedLine[] = [];
     const discounts: Json[] = [];
     let subtotal = 0;
@@ -166,7 +167,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
             priced.push({ line: raw, taxRate: 0 });
             return;
         }
-        const sales = priceSalesLine(realm, raw, element, usTaxCode.ratePercent);
+        const sales = priceSalesLine(realm, raw, element, usTaxCode.ratePercent, globalTaxCalculation);
         subtotal = roundMoney(subtotal + sales.line.Amount);
         priced.push(sales);
     });
@@ -204,7 +205,6 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
         discountTotal = roundMoney(discountTotal + amount);
     }
 
-    const globalTaxCalculation = resolveGlobalTaxCalculation(realm, body);
     // Intuit: ApplyTaxAfterDiscount false or null → tax on the full amounts, then the discount; true → discount first.
     const applyTaxAfterDiscount = body.ApplyTaxAfterDiscount === true;
     const discountFactor = applyTaxAfterDiscount && subtotal !== 0 ? (subtotal - discountTotal) / subtotal : 1;
@@ -310,19 +310,29 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
     return result;
 }
 
-function priceSalesLine(realm: Realm, raw: Json, element: string, usTaxPercent: number): PricedLine {
+function priceSalesLine(
+    realm: Realm,
+    raw: Json,
+    element: string,
+    usTaxPercent: number,
+    globalTaxCalculation: string | undefined
+): PricedLine {
     const detail = raw.SalesItemLineDetail;
     if (!isObject(detail)) throw Faults.requiredParamMissing('SalesItemLineDetail', `${element}.SalesItemLineDetail`);
     rejectUnknownProperties('SalesItemLineDetail', detail, SALES_DETAIL_PROPERTIES);
-    const amount = optionalNumber(raw, 'Amount', 'Line.Amount');
+    const taxInclusive = globalTaxCalculation === 'TaxInclusive';
+    const inclusiveAmount = taxInclusive
+        ? optionalNumber(detail, 'TaxInclusiveAmt', 'SalesItemLineDetail.TaxInclusiveAmt')
+        : undefined;
+    const amount = inclusiveAmount ?? optionalNumber(raw, 'Amount', 'Line.Amount');
     if (amount === undefined) throw Faults.requiredParamMissing('Amount', 'Line.Amount');
     const qty = keepLineDecimals(optionalNumber(detail, 'Qty', 'SalesItemLineDetail.Qty'));
     let unitPrice = keepLineDecimals(optionalNumber(detail, 'UnitPrice', 'SalesItemLineDetail.UnitPrice'));
-    if (
-        qty !== undefined &&
-        unitPrice !== undefined &&
-        Math.abs(roundMoney(qty * unitPrice) - roundMoney(amount)) >= 0.005
-    ) {
+    // A tax-inclusive line read back carries its net UnitPrice and Amount beside TaxInclusiveAmt; either pair matches.
+    const requestAmount = optionalNumber(raw, 'Amount', 'Line.Amount');
+    const matches = (expected: number | undefined) =>
+        expected !== undefined && Math.abs(roundMoney(qty! * unitPrice!) - roundMoney(expected)) < 0.005;
+    if (qty !== undefined && unitPrice !== undefined && !matches(amount) && !(taxInclusive && matches(requestAmount))) {
         throw Faults.amountCalculation(amount);
     }
     if (qty !== undefined && unitPrice === undefined && qty !== 0) unitPrice = amount / qty;
@@ -345,13 +355,32 @@ function priceSalesLine(realm: Realm, raw: Json, element: string, usTaxPercent: 
     const outDetail: Json = { ...detail, ItemRef: itemRef, TaxCodeRef: taxCodeRef };
     if (qty !== undefined) outDetail.Qty = qty;
     if (unitPrice !== undefined) outDetail.UnitPrice = unitPrice;
+    let lineAmount = roundMoney(amount);
+    if (taxInclusive) {
+        // Tax-inclusive amounts are split into the net line Amount (and net UnitPrice) and TaxInclusiveAmt.
+        lineAmount = netOfTax(amount, taxRate);
+        outDetail.TaxInclusiveAmt = roundMoney(amount);
+        if (qty !== undefined && qty !== 0) outDetail.UnitPrice = keepLineDecimals(lineAmount / qty);
+    } else {
+        delete outDetail.TaxInclusiveAmt;
+    }
     const line: Json = {
         ...(raw.Description !== undefined ? { Description: raw.Description } : {}),
-        Amount: roundMoney(amount),
+        Amount: lineAmount,
         DetailType: 'SalesItemLineDetail',
         SalesItemLineDetail: outDetail
     };
     return { line, taxRate };
+}
+
+/**
+ * The net amount inside a tax-inclusive amount, to the cent: gross / (1 + rate). As QuickBooks answers for
+ * TaxInclusive invoices (an Australian company's invoices read back through the API: TaxInclusiveAmt 305.46 at GST 10 %
+ * → Amount 277.69, UnitPrice the net unit price; the SubTotal line and TaxLineDetail.NetAmountTaxable are the sum of
+ * the net amounts, TotalTax is that sum × rate rounded to the cent, TotalAmt = net sum + tax).
+ */
+function netOfTax(gross: number, ratePercent: number): number {
+    return roundMoney(gross / (1 + ratePercent / 100));
 }
 
 /**
@@ -414,8 +443,9 @@ function resolveLineTax(
 const GLOBAL_TAX_CALCULATIONS = new Set(['TaxExcluded', 'TaxInclusive', 'NotApplicable']);
 
 /**
- * Non-US companies: GlobalTaxCalculation is TaxExcluded (tax added to the line amounts), TaxInclusive or
- * NotApplicable; omitted, the company's default (TaxExcluded here) applies. US companies do not use it.
+ * Non-US companies: GlobalTaxCalculation is TaxExcluded (tax added to the line amounts), TaxInclusive (the line amounts
+ * include the tax: see netOfTax) or NotApplicable (no tax computed); omitted, the company's default (TaxExcluded here)
+ * applies. US companies do not use it.
  */
 function resolveGlobalTaxCalculation(realm: Realm, body: Json): string | undefined {
     const supplied = body.GlobalTaxCalculation;
@@ -423,12 +453,6 @@ function resolveGlobalTaxCalculation(realm: Realm, body: Json): string | undefin
     if (supplied === undefined || supplied === null) return 'TaxExcluded';
     if (typeof supplied !== 'string' || !GLOBAL_TAX_CALCULATIONS.has(supplied)) {
         throw Faults.malformedRequest(`GlobalTaxCalculation:${String(supplied)}`);
-    }
-    if (supplied === 'TaxInclusive') {
-        throw Faults.businessValidation(
-            'Tax-inclusive amounts (GlobalTaxCalculation TaxInclusive) are not supported by this emulator',
-            'GlobalTaxCalculation'
-        );
     }
     return supplied;
 }
