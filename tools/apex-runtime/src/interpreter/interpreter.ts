@@ -585,7 +585,10 @@ export class Interpreter {
             return -1;
         }
         if (v instanceof EnumValue) {
-            return v.type.toLowerCase() === n || v.type.toLowerCase().endsWith('.' + n) ? 4 : -1;
+            // platform enums match with or without their namespace (System.LoggingLevel, Schema.DisplayType)
+            const bare = (x: string) => x.toLowerCase().replace(/^(system|schema)\./, '');
+            const type = bare(v.type);
+            return type === bare(n) || type.endsWith('.' + bare(n)) ? 4 : -1;
         }
         if (v instanceof NativeObject) {
             // platform objects (QueueableContext, HttpRequest, Database.SaveResult …) match their own type name only
@@ -1278,13 +1281,25 @@ export class Interpreter {
         }
     }
 
+    /**
+     * The chain step whose `?.` met null: the rest of that chain is skipped and yields null (Apex Developer Guide ›
+     * Safe Navigation Operator: "If the left-hand-side of the chain expression evaluates to null, the right-hand-side
+     * isn't evaluated").
+     */
+    private shortCircuited: Expr | null = null;
+
+    private shortCircuit(e: Expr): null {
+        this.shortCircuited = e;
+        return null;
+    }
+
     private evalDot(e: DotExpr, f: Frame): any {
         const st = e.obj.k === 'id' || e.obj.k === 'dot' ? this.staticTarget(e.obj, f) : null;
         if (st) return this.getStatic(st, e, f);
         let o = e.obj.k === 'super' ? f.self : this.eval(e.obj, f);
         if (o && o.__type) return this.getStatic(o.__type, e, f);
         if (o === null || o === undefined) {
-            if (e.safe) return null;
+            if (e.safe || this.shortCircuited === e.obj) return this.shortCircuit(e);
             this.throwSys('NullPointerException', 'Attempt to de-reference a null object');
         }
         if (o instanceof ApexObject) {
@@ -1356,7 +1371,7 @@ export class Interpreter {
         const o = this.eval(e.obj, f);
         if (o && o.__type) return this.callStatic(o.__type, e, this.evalArgs(e.args, f), f);
         if (o === null || o === undefined) {
-            if (e.safe) return null;
+            if (e.safe || this.shortCircuited === e.obj) return this.shortCircuit(e);
             this.throwSys('NullPointerException', 'Attempt to de-reference a null object');
         }
         const args = this.evalArgs(e.args, f);

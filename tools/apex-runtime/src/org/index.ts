@@ -377,6 +377,33 @@ export class Org implements OrgContext {
                 null
             );
         }
+        for (const file of this.meta.triggerFiles) {
+            const { body, apiVersion } = classSource(file);
+            const header = /\btrigger\s+\w+\s+on\s+(\w+)\s*\(([^)]*)\)/i.exec(body);
+            const events = new Set((header?.[2] ?? '').toLowerCase().replace(/\s+/g, '').split(','));
+            add(
+                'ApexTrigger',
+                {
+                    Name: path.basename(file, '.trigger'),
+                    NamespacePrefix: null,
+                    TableEnumOrId: header?.[1] ?? null,
+                    Status: 'Active',
+                    Body: body,
+                    ApiVersion: apiVersion,
+                    LengthWithoutComments: body.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').length,
+                    IsValid: true,
+                    ...Object.fromEntries(TRIGGER_EVENTS.map((e) => [`Usage${e}`, events.has(e.toLowerCase())]))
+                },
+                null
+            );
+        }
+        for (const name of this.meta.customPermissions) {
+            add(
+                'CustomPermission',
+                { DeveloperName: name, MasterLabel: name, NamespacePrefix: null, IsProtected: false },
+                null
+            );
+        }
         for (const r of this.meta.staticResources) {
             const bytes = r.file ? new Uint8Array(fs.readFileSync(r.file)) : null;
             add(
@@ -932,6 +959,16 @@ interface CatalogueRow {
 const classSources = new Map<string, { mtime: number; body: string; apiVersion: Decimal | null }>();
 
 /** A class file's text and the apiVersion of its -meta.xml, read once per file version. */
+const TRIGGER_EVENTS = [
+    'BeforeInsert',
+    'BeforeUpdate',
+    'BeforeDelete',
+    'AfterInsert',
+    'AfterUpdate',
+    'AfterDelete',
+    'AfterUndelete'
+];
+
 function classSource(file: string): { body: string; apiVersion: Decimal | null } {
     const mtime = fs.statSync(file).mtimeMs;
     const cached = classSources.get(file);

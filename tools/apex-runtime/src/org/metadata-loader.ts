@@ -143,7 +143,8 @@ function fieldFromXml(x: Record<string, any>): FieldDef {
     const required = bool(x.required) || type === 'MasterDetail';
     const def = parseDefault(type, x.defaultValue);
     const picklistDefault = values.find((v) => v.defaultValue)?.value;
-    let length = num(x.length, 0);
+    // a Text formula has no length in its metadata; describe reports 1,300 for its value
+    let length = num(x.length, calculated && type === 'Text' ? 1300 : 0);
     if (type === 'Email') length = 80;
     if (type === 'Phone') length = 40;
     if (type === 'Url') length = 255;
@@ -195,6 +196,8 @@ function customKeyPrefix(name: string, used: Set<string>): string {
 
 function customObject(name: string, x: Record<string, any>, used: Set<string>): ObjectDef {
     const isMdt = name.endsWith('__mdt');
+    const isEvent = /__e$/i.test(name);
+    const isBigObject = /__b$/i.test(name);
     const isSetting = x.customSettingsType !== undefined;
     const fields = new Map<string, FieldDef>();
     const add = (f: FieldDef) => fields.set(f.name.toLowerCase(), f);
@@ -207,6 +210,14 @@ function customObject(name: string, x: Record<string, any>, used: Set<string>): 
         add(field('QualifiedApiName', 'Text', { length: 80, ...ro }));
         add(field('NamespacePrefix', 'Text', { length: 15, ...ro }));
         add(field('Language', 'Picklist', { length: 40, ...ro }));
+    } else if (isEvent) {
+        // platform event standard fields (Platform Events Developer Guide: every event carries these)
+        add(field('ReplayId', 'Text', { length: 1000, ...ro }));
+        add(field('EventUuid', 'Text', { length: 36, ...ro }));
+        add(field('CreatedDate', 'DateTime', ro));
+        add(field('CreatedById', 'Lookup', { ...ro, referenceTo: ['User'], relationshipName: 'CreatedBy' }));
+    } else if (isBigObject) {
+        // a big object has only its custom fields besides Id (Big Objects Implementation Guide)
     } else {
         const nameField = x.nameField ?? {};
         if (String(nameField.type) === 'AutoNumber') {
@@ -251,12 +262,91 @@ function customObject(name: string, x: Record<string, any>, used: Set<string>): 
         isSetup: isSetting,
         queryable: true,
         createable: !isMdt,
-        updateable: !isMdt,
-        deletable: !isMdt,
+        updateable: !isMdt && !isEvent,
+        deletable: !isMdt && !isEvent,
         fields,
         childRelationships: [],
         recordTypes: [],
         sharingModel: x.sharingModel ? String(x.sharingModel) : undefined
+    };
+}
+
+/**
+ * The share object the platform creates for a custom object whose organization-wide default is Private or Public
+ * Read Only: `Foo__c` → `Foo__Share` (Object Reference: StandardObjectNameShare and Custom Object Share fields).
+ */
+function shareObject(def: ObjectDef, used: Set<string>): ObjectDef | null {
+    if (!def.custom || !/__c$/i.test(def.name) || !['Private', 'Read'].includes(def.sharingModel ?? '')) return null;
+    const name = def.name.replace(/__c$/i, '__Share');
+    const fields = new Map<string, FieldDef>();
+    const add = (f: FieldDef) => fields.set(f.name.toLowerCase(), f);
+    const ro = { createable: false, updateable: false, custom: false };
+    const access = ['Read', 'Edit', 'All'].map((v) => ({ value: v, label: v, active: true, defaultValue: false }));
+    const causes = ['Owner', 'Manual', 'Rule', 'ImplicitChild', 'ImplicitParent', 'Team', 'Territory'].map((v) => ({
+        value: v,
+        label: v,
+        active: true,
+        defaultValue: v === 'Manual'
+    }));
+    add(field('Id', 'Id', { ...ro, nillable: false }));
+    add(
+        field('ParentId', 'Lookup', {
+            referenceTo: [def.name],
+            relationshipName: 'Parent',
+            custom: false,
+            updateable: false,
+            nillable: false,
+            required: true
+        })
+    );
+    add(
+        field('UserOrGroupId', 'Lookup', {
+            referenceTo: ['User', 'Group'],
+            relationshipName: 'UserOrGroup',
+            custom: false,
+            updateable: false,
+            nillable: false,
+            required: true
+        })
+    );
+    add(
+        field('AccessLevel', 'Picklist', {
+            length: 40,
+            picklistValues: access,
+            restrictedPicklist: true,
+            custom: false,
+            nillable: false,
+            required: true
+        })
+    );
+    add(
+        field('RowCause', 'Picklist', {
+            length: 40,
+            picklistValues: causes,
+            custom: false,
+            updateable: false,
+            defaultValue: { literal: 'Manual' }
+        })
+    );
+    add(field('IsDeleted', 'Checkbox', ro));
+    add(field('LastModifiedDate', 'DateTime', ro));
+    add(field('LastModifiedById', 'Lookup', { ...ro, referenceTo: ['User'], relationshipName: 'LastModifiedBy' }));
+    return {
+        name,
+        label: `${def.label} Share`,
+        labelPlural: `${def.label} Share`,
+        keyPrefix: customKeyPrefix(name, used),
+        custom: true,
+        isCustomSetting: false,
+        isCustomMetadata: false,
+        isSetup: false,
+        queryable: true,
+        createable: true,
+        updateable: true,
+        deletable: true,
+        fields,
+        childRelationships: [],
+        recordTypes: []
     };
 }
 
@@ -267,7 +357,9 @@ function checkFieldLimits(file: string, x: Record<string, any>): void {
     const fail = (why: string) => {
         throw new Error(`${file}: ${x.fullName}: ${why}`);
     };
-    if ((type === 'Text' || type === 'EncryptedText') && (length < 1 || length > 255))
+    // formula fields declare their return type in `type` and take no length (Metadata API: CustomField)
+    const formula = x.formula !== undefined;
+    if ((type === 'Text' || type === 'EncryptedText') && !formula && (length < 1 || length > 255))
         fail(`Text length must be 1 to 255 (is ${length})`);
     if ((type === 'LongTextArea' || type === 'Html') && (length < 256 || length > 131072))
         fail(`Long text length must be 256 to 131,072 (is ${length})`);
@@ -340,6 +432,10 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
                 defaultRecordTypeMapping: false
             });
         }
+    }
+    for (const objectName of schema.objectNames()) {
+        const share = shareObject(schema.getObject(objectName)!, used);
+        if (share && !schema.getObject(share.name)) schema.add(share);
     }
     schema.linkRelationships();
 

@@ -119,10 +119,19 @@ function sameRef(a: Ref, b: Ref): boolean {
 /** ORDER BY refuses these types (SOQL and SOSL Reference › ORDER BY). */
 const UNSORTABLE = new Set(['MultiselectPicklist', 'LongTextArea', 'Html', 'EncryptedText']);
 
+/**
+ * Lookups that may point at more than one object: SOQL reads them through the Name object, whose Type field is the
+ * referenced record's object (Object Reference › Name; SOQL and SOSL Reference › Understanding Polymorphic Keys).
+ */
+function isPolymorphic(rel: FieldDef): boolean {
+    return rel.referenceTo.length > 1 || rel.name.toLowerCase() === 'ownerid';
+}
+
 /** The field definitions along a path such as Account.Owner.Name (relationships, then the final field). */
 export function resolvePathDefs(schema: Schema, def: ObjectDef, path: string[]): { def: ObjectDef; field: FieldDef }[] {
     const out: { def: ObjectDef; field: FieldDef }[] = [];
     let cur = def;
+    let polymorphic = false;
     for (let i = 0; i < path.length; i++) {
         const part = path[i];
         if (i === 0 && path.length > 1 && part.toLowerCase() === def.name.toLowerCase()) continue;
@@ -132,9 +141,12 @@ export function resolvePathDefs(schema: Schema, def: ObjectDef, path: string[]):
             out.push({ def: cur, field: rel });
             const next = schema.getObject(rel.referenceTo[0]);
             if (!next) throw NO_SUCH_COLUMN(part, cur.name);
+            polymorphic = isPolymorphic(rel);
             cur = next;
         } else {
-            const f = cur.fields.get(part.toLowerCase());
+            // a polymorphic relationship (Owner, What, Who, SetupOwner) reaches the fields of the Name object
+            const name = polymorphic ? schema.getObject('Name') : null;
+            const f = cur.fields.get(part.toLowerCase()) ?? name?.fields.get(part.toLowerCase());
             if (!f) throw NO_SUCH_COLUMN(part, cur.name);
             out.push({ def: cur, field: f });
         }
@@ -177,6 +189,7 @@ export class QueryEngine {
         if (!cur) return null;
         const last = parts[parts.length - 1].toLowerCase();
         if (last === 'id') return cur.id;
+        if (last === 'type' && parts.length > 1 && !cur.def.fields.has('type')) return cur.def.name;
         return cur.slots.get(last)?.value ?? null;
     }
 

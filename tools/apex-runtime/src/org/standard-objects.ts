@@ -326,7 +326,10 @@ const SPECS: StandardObjectSpec[] = [
             field('MobilePhone', 'Phone', { length: 40 }),
             ...address(''),
             lookup('ContactId', 'Contact'),
-            field('UserType', 'Picklist', { length: 40, ...ro })
+            field('UserType', 'Picklist', { length: 40, ...ro }),
+            field('SmallPhotoUrl', 'Url', { length: 1024, ...ro }),
+            field('MediumPhotoUrl', 'Url', { length: 1024, ...ro }),
+            field('FullPhotoUrl', 'Url', { length: 1024, ...ro })
         ]
     },
     {
@@ -334,7 +337,25 @@ const SPECS: StandardObjectSpec[] = [
         keyPrefix: '00e',
         isSetup: true,
         createable: false,
-        fields: [field('Name', 'Text', { length: 255, ...req }), field('UserType', 'Picklist', { length: 40, ...ro })]
+        fields: [
+            field('Name', 'Text', { length: 255, ...req }),
+            field('UserType', 'Picklist', { length: 40, ...ro }),
+            lookup('UserLicenseId', 'UserLicense', ro)
+        ]
+    },
+    {
+        name: 'UserLicense',
+        keyPrefix: '100',
+        isSetup: true,
+        createable: false,
+        named: 'readonly',
+        fields: [
+            field('LicenseDefinitionKey', 'Text', { length: 40, ...ro }),
+            field('MasterLabel', 'Text', { length: 80, ...ro }),
+            field('Status', 'Picklist', { length: 40, ...ro }),
+            field('TotalLicenses', 'Int', ro),
+            field('UsedLicenses', 'Int', ro)
+        ]
     },
     {
         name: 'UserRole',
@@ -417,7 +438,12 @@ const SPECS: StandardObjectSpec[] = [
             field('DefaultLocaleSidKey', 'Picklist', { length: 40, ...ro }),
             field('FiscalYearStartMonth', 'Int', ro),
             field('UsesStartDateAsFiscalYearName', 'Checkbox', ro),
-            field('Country', 'Text', { length: 80, ...ro })
+            field('Country', 'Text', { length: 80, ...ro }),
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('TrialExpirationDate', 'DateTime', ro),
+            field('Division', 'Text', { length: 80, ...ro }),
+            field('LanguageLocaleKey', 'Picklist', { length: 40, ...ro }),
+            field('DefaultPricebookAccess', 'Picklist', { length: 40, ...ro })
         ]
     },
     {
@@ -491,6 +517,192 @@ const SPECS: StandardObjectSpec[] = [
             field('ApiVersion', 'Double', { precision: 18, scale: 1, ...ro }),
             field('LengthWithoutComments', 'Int', ro),
             field('IsValid', 'Checkbox', ro)
+        ]
+    },
+    {
+        // what a polymorphic relationship (Owner, SetupOwner …) reads: Type is the referenced record's object
+        name: 'Name',
+        keyPrefix: '',
+        createable: false,
+        named: 'readonly',
+        fields: [
+            field('Type', 'Picklist', { length: 40, ...ro }),
+            field('Alias', 'Text', { length: 8, ...ro }),
+            field('Email', 'Email', { length: 128, ...ro }),
+            field('FirstName', 'Text', { length: 40, ...ro }),
+            field('LastName', 'Text', { length: 80, ...ro }),
+            field('Username', 'Text', { length: 80, ...ro }),
+            field('IsActive', 'Checkbox', ro),
+            field('Title', 'Text', { length: 80, ...ro }),
+            field('Phone', 'Phone', { length: 40, ...ro }),
+            lookup('ProfileId', 'Profile', ro),
+            lookup('UserRoleId', 'UserRole', ro)
+        ]
+    },
+    {
+        name: 'ApexTrigger',
+        keyPrefix: '01q',
+        isSetup: true,
+        createable: false,
+        named: 'readonly',
+        fields: [
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('TableEnumOrId', 'Picklist', { length: 40, ...ro }),
+            field('Status', 'Picklist', { length: 40, ...ro }),
+            field('Body', 'LongTextArea', { length: 1000000, ...ro }),
+            field('ApiVersion', 'Double', { precision: 18, scale: 1, ...ro }),
+            field('LengthWithoutComments', 'Int', ro),
+            field('IsValid', 'Checkbox', ro),
+            ...['BeforeInsert', 'BeforeUpdate', 'BeforeDelete', 'AfterInsert', 'AfterUpdate', 'AfterDelete'].map(
+                (event) => field(`Usage${event}`, 'Checkbox', ro)
+            ),
+            field('UsageAfterUndelete', 'Checkbox', ro)
+        ]
+    },
+    {
+        // the users and addresses told of unhandled Apex exceptions (Setup › Apex Exception Email)
+        name: 'ApexEmailNotification',
+        keyPrefix: '0XH',
+        isSetup: true,
+        fields: [field('Email', 'Email', { length: 255 }), lookup('UserId', 'User')]
+    },
+    {
+        name: 'CustomPermission',
+        keyPrefix: '0CP',
+        isSetup: true,
+        createable: false,
+        fields: [
+            field('DeveloperName', 'Text', { length: 80, ...ro }),
+            field('MasterLabel', 'Text', { length: 80, ...ro }),
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('Description', 'TextArea', { length: 255, ...ro }),
+            field('IsProtected', 'Checkbox', ro)
+        ]
+    },
+    {
+        name: 'SetupEntityAccess',
+        keyPrefix: '0J0',
+        isSetup: true,
+        fields: [
+            lookup('ParentId', 'PermissionSet', { ...req, updateable: false, relationshipName: 'Parent' }),
+            field('SetupEntityId', 'Lookup', {
+                ...req,
+                updateable: false,
+                referenceTo: ['ApexClass', 'ApexPage', 'CustomPermission', 'ConnectedApplication', 'TabSet']
+            }),
+            field('SetupEntityType', 'Picklist', { length: 40, ...ro })
+        ]
+    },
+    {
+        name: 'QueueSobject',
+        keyPrefix: '03g',
+        isSetup: true,
+        fields: [
+            lookup('QueueId', 'Group', { ...req, updateable: false }),
+            field('SobjectType', 'Picklist', { length: 40, ...req, updateable: false })
+        ]
+    },
+    {
+        name: 'Topic',
+        keyPrefix: '0TO',
+        named: 'required',
+        fields: [
+            field('Description', 'TextArea', { length: 1000 }),
+            field('TalkingAbout', 'Int', ro),
+            field('NetworkId', 'Lookup', { ...ro, referenceTo: ['Network'], relationshipName: 'Network' })
+        ]
+    },
+    {
+        name: 'Network',
+        keyPrefix: '0DB',
+        isSetup: true,
+        createable: false,
+        named: 'readonly',
+        fields: [
+            field('UrlPathPrefix', 'Text', { length: 40, ...ro }),
+            field('Status', 'Picklist', { length: 40, ...ro }),
+            field('Description', 'TextArea', { length: 255, ...ro })
+        ]
+    },
+    {
+        name: 'LoginHistory',
+        keyPrefix: '0Ya',
+        isSetup: true,
+        createable: false,
+        fields: [
+            lookup('UserId', 'User', ro),
+            field('LoginTime', 'DateTime', ro),
+            field('LoginType', 'Picklist', { length: 40, ...ro }),
+            field('LoginUrl', 'Text', { length: 120, ...ro }),
+            field('SourceIp', 'Text', { length: 39, ...ro }),
+            field('Status', 'Text', { length: 128, ...ro }),
+            field('Application', 'Text', { length: 255, ...ro }),
+            field('Browser', 'Text', { length: 64, ...ro }),
+            field('Platform', 'Text', { length: 64, ...ro })
+        ]
+    },
+    {
+        name: 'AuthSession',
+        keyPrefix: '0Ak',
+        isSetup: true,
+        createable: false,
+        fields: [
+            lookup('UsersId', 'User', ro),
+            lookup('LoginHistoryId', 'LoginHistory', ro),
+            field('ParentId', 'Text', { length: 18, ...ro }),
+            field('LoginType', 'Picklist', { length: 40, ...ro }),
+            field('LogoutUrl', 'Url', { length: 1024, ...ro }),
+            field('SessionSecurityLevel', 'Picklist', { length: 40, ...ro }),
+            field('SessionType', 'Picklist', { length: 40, ...ro }),
+            field('SourceIp', 'Text', { length: 39, ...ro }),
+            field('IsCurrent', 'Checkbox', ro),
+            field('NumSecondsValid', 'Int', ro),
+            field('UserType', 'Picklist', { length: 40, ...ro })
+        ]
+    },
+    {
+        // Flow metadata Apex can query (read only; no flows run here)
+        name: 'FlowDefinitionView',
+        keyPrefix: '300',
+        createable: false,
+        fields: [
+            field('ApiName', 'Text', { length: 80, ...ro }),
+            field('DurableId', 'Text', { length: 18, ...ro }),
+            field('Label', 'Text', { length: 80, ...ro }),
+            field('Description', 'TextArea', { length: 1000, ...ro }),
+            field('ActiveVersionId', 'Text', { length: 18, ...ro }),
+            field('LatestVersionId', 'Text', { length: 18, ...ro }),
+            field('IsActive', 'Checkbox', ro),
+            // a text field holding the modifier's name, not a lookup (Object Reference: FlowDefinitionView)
+            field('LastModifiedBy', 'Text', { length: 121, ...ro }),
+            field('ManageableState', 'Picklist', { length: 40, ...ro }),
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('ProcessType', 'Picklist', { length: 40, ...ro }),
+            field('RecordTriggerType', 'Picklist', { length: 40, ...ro }),
+            field('TriggerObjectOrEventId', 'Lookup', {
+                ...ro,
+                referenceTo: ['EntityDefinition'],
+                relationshipName: 'TriggerObjectOrEvent'
+            }),
+            field('TriggerOrder', 'Int', ro),
+            field('TriggerType', 'Picklist', { length: 40, ...ro }),
+            field('VersionNumber', 'Int', ro)
+        ]
+    },
+    {
+        name: 'FlowVersionView',
+        keyPrefix: '301',
+        createable: false,
+        fields: [
+            field('DurableId', 'Text', { length: 18, ...ro }),
+            field('FlowDefinitionViewId', 'Text', { length: 18, ...ro }),
+            field('ApiVersion', 'Double', { precision: 18, scale: 1, ...ro }),
+            field('ApiVersionRuntime', 'Double', { precision: 18, scale: 1, ...ro }),
+            field('Label', 'Text', { length: 80, ...ro }),
+            field('ProcessType', 'Picklist', { length: 40, ...ro }),
+            field('RunInMode', 'Picklist', { length: 40, ...ro }),
+            field('Status', 'Picklist', { length: 40, ...ro }),
+            field('VersionNumber', 'Int', ro)
         ]
     },
     {
@@ -821,6 +1033,9 @@ export function standardObjects(): ObjectDef[] {
         else if (spec.named) add(field('Name', 'Text', { length: 255 }));
         if (spec.owned) add(lookup('OwnerId', 'User', { relationshipName: 'Owner' }));
         spec.fields.forEach(add);
+        // a field named like a system lookup's relationship replaces that lookup (FlowDefinitionView.LastModifiedBy)
+        for (const [key, f] of fields)
+            if (f.relationshipName && fields.get(f.relationshipName.toLowerCase())?.type === 'Text') fields.delete(key);
         return {
             name: spec.name,
             label: spec.label ?? spec.name,

@@ -4,7 +4,7 @@
  * dispatcher: each platform type's members live in their own module of this folder and are registered in the tables
  * at the end of this file.
  */
-import type { CallExpr, ClassDecl, TypeRef } from '../loader/ast';
+import { parseClass, type CallExpr, type ClassDecl, type TypeRef } from '../loader/ast';
 import type { Frame, TypeHandle } from '../interpreter/frame';
 import type { PlatformLibrary } from '../interpreter/platform-library';
 import {
@@ -67,10 +67,22 @@ import { accessDecisionMethod, featureManagementStatic, securityStatic } from '.
 import { sobjectMethod, sobjectStatic } from './sobjects';
 import { assertStatic, systemStatic, testStatic } from './system';
 import { triggerProperty } from './triggers';
-import { BUILTIN_TYPES, ENUMS, QUALIFIED_BUILTINS, SYSTEM_EXCEPTIONS, SYSTEM_INTERFACES } from './type-names';
+import {
+    BUILTIN_TYPES,
+    ENUMS,
+    NOT_MODELLED_TYPES,
+    QUALIFIED_BUILTINS,
+    SYSTEM_EXCEPTIONS,
+    SYSTEM_INTERFACES
+} from './type-names';
 import { typeStatic, typeTokenMethod } from './types';
 import { userInfoStatic } from './user-info';
 import { domMethod } from './xml-dom';
+import { VISUAL_EDITOR_SOURCE } from './visual-editor';
+import { networkStatic } from './network';
+import { orgLimitMethod, orgLimitsStatic } from './org-limits';
+import { uuidMethod, uuidStatic } from './uuid';
+import { JSON_RESULT_TYPES, jsonResultMethod } from './dml-results';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -101,13 +113,23 @@ export class Builtins extends Platform implements PlatformLibrary {
             c.superclass = base;
         }
         for (const n of SYSTEM_INTERFACES) this.it.register(decl(n, 'interface', null), null, true);
+        // Apex source, not native: its methods run like project code
+        this.it.register(parseClass(VISUAL_EDITOR_SOURCE, '<system>/VisualEditor.cls'));
     }
 
     isBuiltinType(n: string): boolean {
-        return BUILTIN_TYPES.has(n) || QUALIFIED_BUILTINS.has(n);
+        return BUILTIN_TYPES.has(n) || QUALIFIED_BUILTINS.has(n) || NOT_MODELLED_TYPES.has(n.replace(/^system\./, ''));
+    }
+
+    /** Fails with UnsupportedFeature when the type is one the platform has but this runtime does not model. */
+    private checkModelled(h: TypeHandle): void {
+        if (h.kind !== 'builtin') return;
+        const api = NOT_MODELLED_TYPES.get(h.n.replace(/^system\./, ''));
+        if (api) this.unsupported(api);
     }
 
     newBuiltin(h: TypeHandle, t: TypeRef, args: any[], f: Frame): any {
+        this.checkModelled(h);
         const n = h.kind === 'builtin' ? h.n.replace(/^system\./, '') : t.n;
         switch (n) {
             case 'httprequest':
@@ -172,6 +194,7 @@ export class Builtins extends Platform implements PlatformLibrary {
     }
 
     getStaticProperty(h: TypeHandle, name: string, f: Frame): any {
+        this.checkModelled(h);
         const n = name.toLowerCase();
         if (h.kind === 'sobject') {
             if (n === 'sobjecttype') return new SObjectTypeToken(h.name);
@@ -311,6 +334,7 @@ export class Builtins extends Platform implements PlatformLibrary {
     }
 
     callStatic(h: TypeHandle, n: string, a: any[], f: Frame, e: CallExpr): any {
+        this.checkModelled(h);
         if (h.kind === 'sobject') return sobjectStatic(this, h.name, n, a);
         if (h.kind === 'namespace') {
             if (h.n === 'system') return this.callStatic({ kind: 'builtin', n: 'system' }, n, a, f, e);
@@ -324,10 +348,26 @@ export class Builtins extends Platform implements PlatformLibrary {
             const result = member(this, n, a, f, e);
             if (result !== UNHANDLED) return result;
         }
+        const enumType = type.replace(/^schema\./, '');
+        if (ENUMS[enumType] && (n === 'values' || n === 'valueof')) return this.platformEnumStatic(enumType, n, a);
         return this.it.throwSys(
             'TypeException',
             `Method does not exist or incorrect signature: ${h.kind === 'builtin' ? h.n : ''}.${n}`
         );
+    }
+
+    /** values() and valueOf() of a platform enum (LoggingLevel, Schema.SOAPType …), as for any enum. */
+    private platformEnumStatic(type: string, n: string, a: any[]): any {
+        const names = ENUMS[type];
+        const display = this.enumOf(type, names[0]).type;
+        if (n === 'values')
+            return new ApexList(
+                T(display),
+                names.map((v) => this.enumOf(type, v))
+            );
+        if (typeof a[0] !== 'string' || !names.includes(a[0]))
+            return this.it.throwSys('NoSuchElementException', `No enum constant ${display}.${a[0]}`);
+        return this.enumOf(type, a[0]);
     }
 
     callInstance(o: any, n: string, a: any[], line: number, name?: string): any {
@@ -370,6 +410,15 @@ export class Builtins extends Platform implements PlatformLibrary {
             if (n === 'newsobject') {
                 const so = this.newSObject(o.name);
                 if (a[0]) so.put('Id', a[0]);
+                // newSObject(recordTypeId, loadDefaults): custom fields take their default values
+                if (a[1] === true) {
+                    const org = this.it.org as any;
+                    for (const fd of this.fieldList(o.name)) {
+                        if (!fd.custom || fd.calculated) continue;
+                        const v = org.defaultValue(fd);
+                        if (v !== null && v !== undefined) so.put(fd.name, v);
+                    }
+                }
                 return so;
             }
             if (n === 'tostring') return o.name;
@@ -441,7 +490,10 @@ const STATIC_MEMBERS = new Map<string, StaticMember>([
     ['request', (lib, n) => requestStatic(lib, n)],
     ['http', (lib, n, a, f) => lib.hooks.http?.(null, n, a, f)],
     ['cache.org', (lib, n, a) => cacheStatic(lib, 'org', n, a)],
-    ['cache.session', (lib, n, a) => cacheStatic(lib, 'session', n, a)]
+    ['cache.session', (lib, n, a) => cacheStatic(lib, 'session', n, a)],
+    ['uuid', (lib, n, a) => uuidStatic(lib, n, a)],
+    ['network', (_lib, n) => networkStatic(n)],
+    ['orglimits', (_lib, n) => orgLimitsStatic(n)]
 ]);
 
 const dmlResult: NativeMember = (_lib, o, n) => dmlResultMethod(o, n);
@@ -493,5 +545,10 @@ const NATIVE_MEMBERS = new Map<string, NativeMember>([
     ['QueueableContext', jobContext],
     ['SchedulableContext', jobContext],
     ['Database.BatchableContext', jobContext],
-    ['Request', jobContext]
+    ['Request', jobContext],
+    ['UUID', (_lib, o, n, a) => uuidMethod(o, n, a)],
+    ...[...JSON_RESULT_TYPES.values()]
+        .filter((name) => !/^Database\.(Save|Upsert|Delete|Undelete)Result$/.test(name))
+        .map((name): [string, NativeMember] => [name, (_lib, o, n) => jsonResultMethod(o, n)]),
+    ['System.OrgLimit', (_lib, o, n) => orgLimitMethod(o, n)]
 ]);

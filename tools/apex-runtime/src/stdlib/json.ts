@@ -22,6 +22,7 @@ import { Decimal } from '../values/decimal';
 import { ApexDouble, javaDoubleToString } from '../values/double';
 import { ApexDate, ApexDatetime, ApexTime } from '../values/datetime';
 import { ApexBlob } from '../values/blob';
+import { JSON_RESULT_TYPES, resultFromJson } from './dml-results';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -160,6 +161,13 @@ export function toUntyped(v: JValue): any {
     return m;
 }
 
+/** Plain JS arrays and maps of a JSON value (for native result objects). */
+function toUntypedDeep(v: JValue): unknown {
+    if (Array.isArray(v)) return v.map(toUntypedDeep);
+    if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, toUntypedDeep(x)]));
+    return toUntyped(v);
+}
+
 export function toTyped(it: Interpreter, v: JValue, t: TypeRef, from: ClassInfo | null, strict: boolean): any {
     if (v === null) return null;
     const n = t.n.replace(/^system\./, '');
@@ -231,6 +239,12 @@ export function toTyped(it: Interpreter, v: JValue, t: TypeRef, from: ClassInfo 
         }
     }
     const h = it.resolveType(t, from);
+    const resultType = h?.kind === 'builtin' ? JSON_RESULT_TYPES.get(h.n.replace(/^system\./, '')) : undefined;
+    if (resultType) {
+        if (!(v instanceof Map)) bad();
+        const untyped = new Map([...(v as Map<string, JValue>)].map(([k, x]) => [k, toUntypedDeep(x)]));
+        return resultFromJson(resultType, untyped);
+    }
     if (h?.kind === 'sobject') {
         if (!(v instanceof Map)) bad();
         const so = it.builtins.newSObject(h.name);

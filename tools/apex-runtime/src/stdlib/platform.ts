@@ -328,7 +328,9 @@ export abstract class Platform {
             accesslevel: 'AccessLevel',
             accesstype: 'AccessType',
             quiddity: 'Quiddity',
-            statuscode: 'StatusCode'
+            statuscode: 'StatusCode',
+            soaptype: 'Schema.SOAPType',
+            'cache.visibility': 'Cache.Visibility'
         };
         const list = ENUMS[type] ?? [];
         return new EnumValue(display[type] ?? type, name, Math.max(0, list.indexOf(name)));
@@ -372,6 +374,18 @@ export abstract class Platform {
         if (kind === 'schedule') return 'SCHEDULED';
         if (this.hooks.isRunningTest?.()) return 'RUNTEST_SYNC';
         return 'ANONYMOUS';
+    }
+
+    /**
+     * A platform API this runtime does not model: an uncatchable error naming it, so a test that reaches it fails
+     * instead of passing through a catch block (listed in the runtime README under "Not modelled").
+     */
+    unsupported(api: string): never {
+        return this.it.throwSys(
+            'UnexpectedException',
+            `UnsupportedFeature: ${api} is not modelled by the local Apex runtime`,
+            { uncatchable: true }
+        );
     }
 
     assertFail(message: string): never {

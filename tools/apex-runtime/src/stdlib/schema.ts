@@ -41,6 +41,31 @@ function displayType(t: string): string {
     return map[s] ?? 'STRING';
 }
 
+/** Schema.SOAPType of a field type (Apex Reference › SOAPType Enum). */
+function soapType(t: string): string {
+    const s = String(t).toLowerCase();
+    const map: Record<string, string> = {
+        checkbox: 'BOOLEAN',
+        boolean: 'BOOLEAN',
+        number: 'DOUBLE',
+        currency: 'DOUBLE',
+        percent: 'DOUBLE',
+        double: 'DOUBLE',
+        int: 'INTEGER',
+        integer: 'INTEGER',
+        date: 'DATE',
+        datetime: 'DATETIME',
+        time: 'TIME',
+        id: 'ID',
+        lookup: 'ID',
+        masterdetail: 'ID',
+        reference: 'ID',
+        base64: 'BASE64BINARY',
+        address: 'ANYTYPE'
+    };
+    return map[s] ?? 'STRING';
+}
+
 export function describeSObjectMethod(lib: Platform, object: string, n: string, a: any[]): any {
     const o = lib.describeObject(object);
     void a;
@@ -119,6 +144,8 @@ export function describeFieldMethod(lib: Platform, object: string, fd: any, n: s
             return fd.label ?? fd.name;
         case 'gettype':
             return lib.enumOf('displaytype', displayType(fd.type));
+        case 'getsoaptype':
+            return lib.enumOf('soaptype', soapType(fd.type));
         case 'getlength':
             return fd.length ?? 0;
         case 'getprecision':

@@ -43,28 +43,21 @@ export function sobjectStatic(lib: Platform, object: string, n: string, a: any[]
         }
     }
     if (d?.isCustomSetting) {
+        const settings = customSettings(lib, object);
         switch (n) {
             case 'getorgdefaults':
-                return lib.wrapOrgErrors(() => org.customSetting?.(object, 'org') ?? lib.newSObject(object));
+                // "If no custom setting data is defined for the organization, this method returns an empty custom
+                // setting object."
+                return settings.level(settings.orgId) ?? lib.newSObject(object);
             case 'getinstance':
-                return lib.wrapOrgErrors(
-                    () =>
-                        org.customSetting?.(
-                            object,
-                            a.length && typeof a[0] === 'string' && a[0].length >= 15
-                                ? 'user'
-                                : a.length
-                                  ? 'name'
-                                  : 'user',
-                            a[0]
-                        ) ?? null
-                );
+                if (a.length && !isId(a[0])) return settings.byName(a[0]);
+                return settings.hierarchy(a.length ? a[0] : null);
             case 'getvalues':
-                return lib.wrapOrgErrors(() => org.customSetting?.(object, 'name', a[0]) ?? null);
+                // only what is defined at exactly that level (or that name): null when nothing is
+                return isId(a[0]) ? settings.level(a[0]) : settings.byName(a[0]);
             case 'getall': {
                 const m = new ApexMap(T('String'), T(object));
-                for (const r of lib.wrapOrgErrors(() => org.customSettingList?.(object) ?? []))
-                    m.map.set(r.get('Name'), [r.get('Name'), r]);
+                for (const r of settings.rows) m.map.set(r.get('Name'), [r.get('Name'), r]);
                 return m;
             }
         }
@@ -144,4 +137,61 @@ export function populatedCi(o: SObjectLike, f: any): boolean {
     const name = (f instanceof SObjectFieldToken ? f.field : String(f)).toLowerCase();
     for (const k of o.getPopulatedFieldsAsMap().keys()) if (k.toLowerCase() === name) return true;
     return false;
+}
+
+function isId(v: unknown): v is string {
+    return typeof v === 'string' && /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(v) && /\d/.test(v);
+}
+
+/**
+ * The stored records of a custom setting (Apex Reference › Custom Settings Methods). A hierarchy setting's records
+ * belong to the organization, a profile or a user (SetupOwnerId); getInstance merges them lowest level first and,
+ * with nothing defined for the user, returns a new record (Id null) with the defined fields of the levels above
+ * and the fields' default values.
+ */
+function customSettings(lib: Platform, object: string) {
+    const org: any = lib.it.org;
+    const rows: SObjectLike[] = lib.wrapOrgErrors(() => org.db.rows(object).map((r: any) => org.toSObject(r)));
+    const orgId: string | null = org.db.rows('Organization')[0]?.id ?? null;
+    const sameId = (x: unknown, y: unknown) =>
+        typeof x === 'string' && typeof y === 'string' && x.substring(0, 15) === y.substring(0, 15);
+    const level = (ownerId: unknown): SObjectLike | null => {
+        const r = rows.find((x) => sameId(x.get('SetupOwnerId'), ownerId));
+        return r ? r.clone(true, false, true, true) : null;
+    };
+    const profileOf = (userId: string): string | null => {
+        const user = org.db.get(userId) ?? org.db.rows('User').find((u: any) => sameId(u.id, userId));
+        return (user?.slots.get('profileid')?.value as string) ?? null;
+    };
+    return {
+        rows,
+        orgId,
+        level,
+        byName(name: unknown): SObjectLike | null {
+            const r = rows.find((x) => x.get('Name') === name);
+            return r ? r.clone(true, false, true, true) : null;
+        },
+        hierarchy(ownerId: string | null): SObjectLike {
+            const forProfile = typeof ownerId === 'string' && ownerId.startsWith('00e');
+            const userId = forProfile ? null : (ownerId ?? org.runningUserId);
+            const owners = forProfile ? [ownerId, orgId] : [userId, userId ? profileOf(userId) : null, orgId];
+            const levels = owners.map((o) => (o ? level(o) : null));
+            const result = levels[0] ?? lib.newSObject(object);
+            if (!levels[0]) result.put('SetupOwnerId', owners[0]);
+            const unset = (k: string) => result.get(k) === null || result.get(k) === undefined;
+            for (const above of levels.slice(1)) {
+                if (!above) continue;
+                for (const [k, v] of above.getPopulatedFieldsAsMap())
+                    if (!/^(id|setupownerid|name)$/i.test(k) && unset(k)) result.put(k, v);
+            }
+            if (!levels[0]) {
+                for (const f of lib.fieldList(object)) {
+                    if (!f.custom || f.calculated || !unset(f.name)) continue;
+                    const v = org.defaultValue(f);
+                    if (v !== null && v !== undefined) result.put(f.name, v);
+                }
+            }
+            return result;
+        }
+    };
 }

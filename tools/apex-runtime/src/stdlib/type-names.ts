@@ -136,9 +136,26 @@ export const BUILTIN_TYPES = new Set(
         'request',
         'orglimits',
         'site',
-        'network'
+        'network',
+        'uuid',
+        'orglimit',
+        'soaptype'
     ].flatMap((n) => [n])
 );
+
+/**
+ * Platform types that load (a deploy accepts them) but are not modelled here: using one fails at run time with an
+ * uncatchable UnsupportedFeature error naming it. Visualforce: PageReference, ApexPages, Page.
+ */
+export const NOT_MODELLED_TYPES = new Map<string, string>([
+    ['pagereference', 'Visualforce (PageReference)'],
+    ['apexpages', 'Visualforce (ApexPages)'],
+    ['apexpages.standardcontroller', 'Visualforce (ApexPages.StandardController)'],
+    ['apexpages.standardsetcontroller', 'Visualforce (ApexPages.StandardSetController)'],
+    ['apexpages.message', 'Visualforce (ApexPages.Message)'],
+    ['apexpages.severity', 'Visualforce (ApexPages.Severity)'],
+    ['page', 'Visualforce (Page)']
+]);
 
 export const QUALIFIED_BUILTINS = new Set([
     'database.saveresult',
@@ -184,6 +201,17 @@ export const QUALIFIED_BUILTINS = new Set([
     'cache.sessionpartition',
     'cache.partition',
     'cache.cachebuilder',
+    'cache.visibility',
+    'system.uuid',
+    'system.network',
+    'system.orglimits',
+    'system.orglimit',
+    'schema.soaptype',
+    'database.emptyrecyclebinresult',
+    'database.mergeresult',
+    'database.leadconvertresult',
+    'approval.lockresult',
+    'approval.unlockresult',
     'approval.processsubmitrequest',
     'approval.processresult'
 ]);
@@ -242,6 +270,10 @@ export const ENUMS: Record<string, string[]> = {
         'TIME',
         'URL'
     ],
+    // Apex Reference › SOAPType Enum
+    soaptype: ['ANYTYPE', 'BASE64BINARY', 'BOOLEAN', 'DATE', 'DATETIME', 'DOUBLE', 'ID', 'INTEGER', 'STRING', 'TIME'],
+    // Apex Reference › Visibility Enum (Cache namespace)
+    'cache.visibility': ['ALL', 'NAMESPACE'],
     accesslevel: ['SYSTEM_MODE', 'USER_MODE'],
     accesstype: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
     quiddity: [

@@ -33,7 +33,8 @@ export function userInfoStatic(lib: Platform, n: string): any {
         case 'getuserroleid':
             return get('UserRoleId');
         case 'getorganizationid':
-            return org?.organizationId ?? cfg.organizationId ?? '00D000000000001AAA';
+            // the Id of the org's one Organization row, as SOQL and SetupOwnerId see it
+            return org?.db?.rows('Organization')[0]?.id ?? cfg.organizationId ?? '00D000000000001AAA';
         case 'getorganizationname':
             return cfg.organizationName ?? 'Local Org';
         case 'getdefaultcurrency':

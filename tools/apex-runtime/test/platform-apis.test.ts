@@ -1,0 +1,334 @@
+/**
+ * Conformance: platform APIs that widely used open-source Apex relies on (found by running outside projects' own
+ * tests through the oracle). Expected values are the ones the Apex Reference Guide documents.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Runtime } from '../src/interpreter/runtime';
+import { runAnonymous } from '../src/interpreter/anonymous';
+import { LoadError } from '../src/interpreter/errors';
+import { ManualClock } from '../src/values/clock';
+import { execApex, makeProject } from './harness';
+
+async function debug(source: string, classes: Record<string, string> = {}): Promise<string[]> {
+    const r = await execApex(source, classes);
+    if (r.error) throw new Error(r.error);
+    return r.out;
+}
+
+describe('UUID Class (Apex Reference › UUID Class)', () => {
+    it('randomUUID gives a version 4 UUID; fromString/equals/toString round-trip; a String is never equal', async () => {
+        const out = await debug(`
+            String random = UUID.randomUUID().toString();
+            System.debug(Pattern.matches('[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}', random));
+            String uuidStr = '707b2538-98bb-41e7-95e3-1d77bf42b102';
+            System.UUID fromStr = System.UUID.fromString(uuidStr);
+            System.debug(fromStr.equals(UUID.fromString(uuidStr)));
+            System.debug(fromStr.equals(uuidStr));
+            System.debug(fromStr.toString() == uuidStr);
+            System.debug(UUID.randomUUID().equals(UUID.randomUUID()));`);
+        expect(out).toEqual(['true', 'true', 'false', 'true', 'false']);
+    });
+
+    it('fromString(null) throws NullPointerException; a string that is not a UUID IllegalArgumentException', async () => {
+        const out = await debug(`
+            try { UUID.fromString(null); } catch (NullPointerException e) { System.debug('npe'); }
+            try { UUID.fromString('not a uuid'); } catch (IllegalArgumentException e) { System.debug('iae'); }`);
+        expect(out).toEqual(['npe', 'iae']);
+    });
+});
+
+describe('Network, OrgLimits and platform enums', () => {
+    it('Network methods return null in the internal org (Apex Reference › Network Class)', async () => {
+        expect(
+            await debug('System.debug(Network.getNetworkId()); System.debug(System.Network.getLoginUrl(null));')
+        ).toEqual(['null', 'null']);
+    });
+
+    it('OrgLimits.getMap is keyed by limit name; OrgLimit has getName/getLimit/getValue (Apex Reference › OrgLimits)', async () => {
+        const out = await debug(`
+            Map<String, System.OrgLimit> limitsMap = OrgLimits.getMap();
+            System.OrgLimit apiRequestsLimit = limitsMap.get('DailyApiRequests');
+            System.debug(apiRequestsLimit.getName());
+            System.debug(apiRequestsLimit.getValue() <= apiRequestsLimit.getLimit());
+            System.debug(OrgLimits.getAll().size() == limitsMap.size());`);
+        expect(out).toEqual(['DailyApiRequests', 'true', 'true']);
+    });
+
+    it('values() and valueOf() of platform enums (Apex Reference › Enum Methods; LoggingLevel, SOAPType)', async () => {
+        const out = await debug(`
+            System.debug(LoggingLevel.values());
+            System.debug(System.LoggingLevel.valueOf('WARN').ordinal());
+            System.debug(Schema.SoapType.values().size());
+            try { LoggingLevel.valueOf('LOUD'); } catch (NoSuchElementException e) { System.debug('none'); }`);
+        expect(out).toEqual(['(NONE, ERROR, WARN, INFO, DEBUG, FINE, FINER, FINEST)', '2', '10', 'none']);
+    });
+
+    it('overloads taking a platform enum are chosen by the enum argument', async () => {
+        const cls = `public class Levels {
+            public static String label(System.LoggingLevel level, String message) { return 'string:' + message; }
+            public static String label(System.LoggingLevel level, Integer count) { return 'count:' + count; }
+        }`;
+        expect(
+            await debug(
+                "System.debug(Levels.label(LoggingLevel.WARN, 'x')); System.debug(Levels.label(LoggingLevel.WARN, 2));",
+                {
+                    Levels: cls
+                }
+            )
+        ).toEqual(['string:x', 'count:2']);
+    });
+
+    it('getSoapType of a field describe (Apex Reference › SOAPType Enum)', async () => {
+        const out = await debug(`
+            System.debug(Schema.Account.Name.getDescribe().getSoapType());
+            System.debug(Account.Id.getDescribe().getSoapType());
+            System.debug(Opportunity.Amount.getDescribe().getSoapType() == Schema.SoapType.DOUBLE);
+            System.debug(Opportunity.CloseDate.getDescribe().getSoapType());`);
+        expect(out).toEqual(['STRING', 'ID', 'true', 'DATE']);
+    });
+
+    it('Cache.Visibility values (Apex Reference › Cache Namespace, Visibility Enum)', async () => {
+        expect(
+            await debug('System.debug(Cache.Visibility.NAMESPACE); System.debug(Cache.Visibility.values());')
+        ).toEqual(['NAMESPACE', '(ALL, NAMESPACE)']);
+    });
+});
+
+describe('Safe navigation operator (Apex Developer Guide › Safe Navigation Operator)', () => {
+    it('a null left-hand side skips the rest of the chain', async () => {
+        const out = await debug(`
+            List<Account> accounts = null;
+            System.debug(accounts?.getSObjectType().getDescribe().getName());
+            Account a = null;
+            System.debug(a?.Name?.length());`);
+        expect(out).toEqual(['null', 'null']);
+    });
+
+    it('a null returned by a later step without ?. still throws', async () => {
+        const r = await execApex('Account a = new Account(); System.debug(a?.Name.length());');
+        expect(r.error).toContain('System.NullPointerException');
+    });
+});
+
+describe('Typed JSON.deserialize into result types (Apex Reference › Database.SaveResult …)', () => {
+    it('builds SaveResult, DeleteResult and their errors from their JSON form', async () => {
+        const out = await debug(`
+            Database.SaveResult ok = (Database.SaveResult) JSON.deserialize('{"success":true,"id":"001000000000001AAA"}', Database.SaveResult.class);
+            System.debug(ok.isSuccess() + ' ' + ok.getId() + ' ' + ok.getErrors().size());
+            Database.DeleteResult failed = (Database.DeleteResult) JSON.deserialize(
+                '{"success":false,"errors":[{"message":"Could not delete","statusCode":"DELETE_FAILED","fields":["Name"]}]}',
+                Database.DeleteResult.class);
+            Database.Error e = failed.getErrors()[0];
+            System.debug(failed.isSuccess() + ' ' + e.getMessage() + ' ' + e.getStatusCode() + ' ' + e.getFields());
+            List<Database.UpsertResult> many = (List<Database.UpsertResult>) JSON.deserialize('[{"success":true,"created":true}]', List<Database.UpsertResult>.class);
+            System.debug(many[0].isCreated());
+            Database.MergeResult merged = (Database.MergeResult) JSON.deserialize('{"success":true,"mergedRecordIds":["001000000000002AAA"]}', Database.MergeResult.class);
+            System.debug(merged.getMergedRecordIds());`);
+        expect(out).toEqual([
+            'true 001000000000001AAA 0',
+            'false Could not delete DELETE_FAILED (Name)',
+            'true',
+            '(001000000000002AAA)'
+        ]);
+    });
+});
+
+describe('VisualEditor namespace (Apex Reference › DynamicPickList, DataRow, DynamicPickListRows)', () => {
+    it('a class extending DynamicPickList lists its rows; isValid checks the values of getValues()', async () => {
+        const cls = `global class ColourPickList extends VisualEditor.DynamicPickList {
+            global override VisualEditor.DataRow getDefaultValue() {
+                return new VisualEditor.DataRow('red', 'RED');
+            }
+            global override VisualEditor.DynamicPickListRows getValues() {
+                VisualEditor.DynamicPickListRows rows = new VisualEditor.DynamicPickListRows();
+                rows.addRow(new VisualEditor.DataRow('red', 'RED'));
+                rows.addRow(new VisualEditor.DataRow('yellow', 'YELLOW', true));
+                return rows;
+            }
+        }`;
+        const out = await debug(
+            `ColourPickList p = new ColourPickList();
+            System.debug(p.getDefaultValue().getLabel());
+            System.debug(p.getValues().size() + ' ' + p.getValues().get(1).isSelected());
+            System.debug(p.isValid('YELLOW') + ' ' + p.isValid('BLUE'));`,
+            { ColourPickList: cls }
+        );
+        expect(out).toEqual(['red', '2 true', 'true false']);
+    });
+});
+
+describe('Visualforce is not modelled: it loads and fails at run time naming the API', () => {
+    it('PageReference and ApexPages pass the load checks and throw an uncatchable UnsupportedFeature error', async () => {
+        const cls = `public class Redirect {
+            public static PageReference home() {
+                try {
+                    return ApexPages.currentPage();
+                } catch (Exception e) {
+                    return null;
+                }
+            }
+        }`;
+        const r = await execApex('System.debug(Redirect.home());', { Redirect: cls });
+        expect(r.error).toContain('UnsupportedFeature: Visualforce (ApexPages) is not modelled');
+    });
+});
+
+/** A project with the given metadata files (path under force-app/main/default → XML) and classes. */
+function projectWith(files: Record<string, string>, classes: Record<string, string> = {}): string {
+    const dir = makeProject(classes);
+    for (const [rel, xml] of Object.entries(files)) {
+        const file = path.join(dir, 'force-app', 'main', 'default', rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, xml);
+    }
+    return dir;
+}
+
+async function load(dir: string): Promise<{ rt: Runtime; out: string[] }> {
+    const out: string[] = [];
+    const rt = new Runtime({
+        projectDir: dir,
+        clock: new ManualClock(Date.UTC(2026, 10, 26, 12)),
+        out: (l) => out.push(l),
+        orgConfig: { runningUser: { permissionSets: [] } }
+    });
+    await rt.load();
+    return { rt, out };
+}
+
+const object = (sharingModel: string) =>
+    `<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Ticket</label><pluralLabel>Tickets</pluralLabel><sharingModel>${sharingModel}</sharingModel><nameField><label>Name</label><type>Text</type></nameField></CustomObject>`;
+
+describe('Metadata a deploy accepts (Metadata API › CustomField, CustomObject; Platform Events Developer Guide)', () => {
+    it('a Text formula field has no length and loads; describe reports a length', async () => {
+        const dir = projectWith({
+            'objects/Ticket__c/Ticket__c.object-meta.xml': object('ReadWrite'),
+            'objects/Ticket__c/fields/Summary__c.field-meta.xml':
+                '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Summary__c</fullName><formula>Name &amp; &apos;!&apos;</formula><label>Summary</label><type>Text</type></CustomField>'
+        });
+        const { rt, out } = await load(dir);
+        runAnonymous(
+            rt,
+            "Schema.DescribeFieldResult d = Ticket__c.Summary__c.getDescribe(); System.debug(d.isCalculated() + ' ' + (d.getLength() > 0));",
+            'a.apex'
+        );
+        expect(out).toEqual(['true true']);
+    });
+
+    it('a plain Text field without a length is still refused, as a deploy refuses it', async () => {
+        const dir = projectWith({
+            'objects/Ticket__c/Ticket__c.object-meta.xml': object('ReadWrite'),
+            'objects/Ticket__c/fields/Code__c.field-meta.xml':
+                '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Code__c</fullName><label>Code</label><type>Text</type></CustomField>'
+        });
+        await expect(load(dir)).rejects.toThrow('Text length must be 1 to 255');
+    });
+
+    it('a Private custom object has a Foo__Share object for Apex managed sharing; a Public Read/Write one has none', async () => {
+        const dir = projectWith({
+            'objects/Ticket__c/Ticket__c.object-meta.xml': object('Private'),
+            'objects/Note__c/Note__c.object-meta.xml': object('ReadWrite')
+        });
+        const { rt, out } = await load(dir);
+        const r = runAnonymous(
+            rt,
+            `Ticket__c t = new Ticket__c(Name = 'T-1');
+            insert t;
+            Ticket__Share share = new Ticket__Share(ParentId = t.Id, UserOrGroupId = UserInfo.getUserId(), AccessLevel = 'Read');
+            insert share;
+            System.debug([SELECT AccessLevel, RowCause FROM Ticket__Share WHERE ParentId = :t.Id]);
+            System.debug(Schema.getGlobalDescribe().containsKey('Note__Share'));`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out[0]).toMatch(/AccessLevel=Read, RowCause=Manual/);
+        expect(out[1]).toBe('false');
+    });
+
+    it('a platform event has ReplayId, EventUuid, CreatedDate and CreatedById', async () => {
+        const dir = projectWith({
+            'objects/Order_Event__e/Order_Event__e.object-meta.xml':
+                '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Order Event</label><pluralLabel>Order Events</pluralLabel><eventType>HighVolume</eventType><publishBehavior>PublishAfterCommit</publishBehavior></CustomObject>'
+        });
+        const { rt, out } = await load(dir);
+        runAnonymous(
+            rt,
+            "for (String f : new List<String>{ 'ReplayId', 'EventUuid', 'CreatedDate', 'CreatedById' }) System.debug(Order_Event__e.SObjectType.getDescribe().fields.getMap().containsKey(f));",
+            'a.apex'
+        );
+        expect(out).toEqual(['true', 'true', 'true', 'true']);
+    });
+
+    it('Apex referencing setup objects of the Object Reference loads (ApexTrigger, AuthSession, Organization.NamespacePrefix …)', async () => {
+        const cls = `public class SetupQueries {
+            public static void run() {
+                List<ApexTrigger> triggers = [SELECT Name, TableEnumOrId, ApiVersion FROM ApexTrigger WHERE NamespacePrefix = null];
+                List<ApexEmailNotification> emails = [SELECT Email, UserId FROM ApexEmailNotification WHERE User.IsActive = TRUE];
+                List<AuthSession> sessions = [SELECT LoginType, LoginHistory.Browser FROM AuthSession WHERE IsCurrent = TRUE];
+                Organization org = [SELECT NamespacePrefix, TrialExpirationDate FROM Organization];
+                List<Profile> profiles = [SELECT UserLicense.Name FROM Profile];
+                List<User> users = [SELECT SmallPhotoUrl FROM User];
+                System.debug(triggers.size() + ' ' + emails.size() + ' ' + sessions.size() + ' ' + org.NamespacePrefix);
+            }
+        }`;
+        expect(await debug('SetupQueries.run();', { SetupQueries: cls })).toEqual(['0 0 0 null']);
+    });
+
+    it('UserInfo.getOrganizationId is the Organization row (SetupOwnerId of org-level custom settings)', async () => {
+        expect(await debug('System.debug([SELECT Id FROM Organization].Id == UserInfo.getOrganizationId());')).toEqual([
+            'true'
+        ]);
+    });
+});
+
+describe('Hierarchy custom settings (Apex Reference › Custom Settings Methods)', () => {
+    const setting = {
+        'objects/Feature_Settings__c/Feature_Settings__c.object-meta.xml':
+            '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><customSettingsType>Hierarchy</customSettingsType><label>Feature Settings</label><visibility>Public</visibility></CustomObject>',
+        'objects/Feature_Settings__c/fields/Enabled__c.field-meta.xml':
+            '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Enabled__c</fullName><defaultValue>true</defaultValue><label>Enabled</label><type>Checkbox</type></CustomField>',
+        'objects/Feature_Settings__c/fields/Level__c.field-meta.xml':
+            '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Level__c</fullName><label>Level</label><length>20</length><type>Text</type></CustomField>'
+    };
+
+    it('with no data: getValues is null, getOrgDefaults empty, getInstance a new record with default values', async () => {
+        const { rt, out } = await load(projectWith(setting));
+        const r = runAnonymous(
+            rt,
+            `System.debug(Feature_Settings__c.getValues(UserInfo.getUserId()));
+            System.debug(Feature_Settings__c.getOrgDefaults().Id);
+            Feature_Settings__c mine = Feature_Settings__c.getInstance();
+            System.debug(mine.Id + ' ' + mine.Enabled__c + ' ' + (mine.SetupOwnerId == UserInfo.getUserId()));
+            System.debug(((Feature_Settings__c) Feature_Settings__c.SObjectType.newSObject(null, true)).Enabled__c);`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['null', 'null', 'null true true', 'true']);
+    });
+
+    it('getInstance merges the org level under the user level; getValues reads one level only', async () => {
+        const { rt, out } = await load(projectWith(setting));
+        const r = runAnonymous(
+            rt,
+            `insert new Feature_Settings__c(SetupOwnerId = UserInfo.getOrganizationId(), Level__c = 'org', Enabled__c = false);
+            System.debug(Feature_Settings__c.getOrgDefaults().Level__c);
+            System.debug(Feature_Settings__c.getInstance().Level__c + ' ' + Feature_Settings__c.getInstance().Id);
+            insert new Feature_Settings__c(SetupOwnerId = UserInfo.getUserId(), Level__c = 'user');
+            System.debug(Feature_Settings__c.getInstance().Level__c);
+            System.debug(Feature_Settings__c.getValues(UserInfo.getUserId()).Level__c);
+            System.debug(Feature_Settings__c.getValues(UserInfo.getProfileId()));`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['org', 'org null', 'user', 'user', 'null']);
+    });
+});
+
+describe('Load errors stay load errors', () => {
+    it('an unknown type is still refused', async () => {
+        await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(
+            LoadError
+        );
+    });
+});
