@@ -106,17 +106,31 @@ describe('OAuth 2.0 (Intuit endpoints; shapes from intuit/oauth-jsclient test/mo
         expect(inBody.status).toBe(401);
     });
 
-    it('rotates refresh tokens: the new one works, the old one is refused', async () => {
+    it('rotates refresh tokens: the old one still works for 24 hours after the new one is issued, then is refused', async () => {
+        // intuit/oauth-jsclient README: "Your previous refresh tokens expire 24 hours after you receive a new one."
         const grant = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, h.realm);
         const refreshed = await tokenRequest({ grant_type: 'refresh_token', refresh_token: grant.refresh_token });
         expect(refreshed.status).toBe(200);
         expect(refreshed.json.refresh_token).not.toBe(grant.refresh_token);
-        expect(
-            (await tokenRequest({ grant_type: 'refresh_token', refresh_token: grant.refresh_token })).json.error
-        ).toBe('invalid_grant');
+        h.clock.advance(24 * 3600_000 - 1_000);
+        const inGrace = await tokenRequest({ grant_type: 'refresh_token', refresh_token: grant.refresh_token });
+        expect(inGrace.status).toBe(200);
+        h.clock.advance(1_000);
+        const afterGrace = await tokenRequest({ grant_type: 'refresh_token', refresh_token: grant.refresh_token });
+        expect(afterGrace.status).toBe(400);
+        expect(afterGrace.json).toEqual({ error_description: 'Token invalid', error: 'invalid_grant' });
         expect(
             (await tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshed.json.refresh_token })).status
         ).toBe(200);
+    });
+
+    it('answers invalid_grant with the token endpoint headers (intuit_tid, no-cache)', async () => {
+        const refused = await tokenRequest({ grant_type: 'refresh_token', refresh_token: 'RT1-never-issued' });
+        expect(refused.status).toBe(400);
+        expect(refused.headers.get('content-type')).toBe('application/json;charset=UTF-8');
+        expect(refused.headers.get('intuit_tid')).toMatch(/^[0-9a-f-]{36}$/);
+        expect(refused.headers.get('cache-control')).toBe('no-cache, no-store');
+        expect(refused.headers.get('pragma')).toBe('no-cache');
     });
 
     it('expires access tokens after 3600 s on the shared clock → 401 AuthenticationFailed (3200)', async () => {
@@ -132,12 +146,56 @@ describe('OAuth 2.0 (Intuit endpoints; shapes from intuit/oauth-jsclient test/mo
         });
     });
 
-    it('expires refresh tokens after x_refresh_token_expires_in seconds', async () => {
+    it('expires an unused refresh token after x_refresh_token_expires_in seconds (100 days without use)', async () => {
         const grant = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, h.realm);
+        h.clock.advance(8726400_000 - 1_000);
+        const lastMoment = await tokenRequest({ grant_type: 'refresh_token', refresh_token: grant.refresh_token });
+        expect(lastMoment.status).toBe(200);
+        const unused = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, h.realm);
         h.clock.advance(8726400_000);
+        expect(
+            (await tokenRequest({ grant_type: 'refresh_token', refresh_token: unused.refresh_token })).json.error
+        ).toBe('invalid_grant');
+    });
+
+    it('rolls the 100 days on every refresh, but never past five years from the authorization', async () => {
+        const grant = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, h.realm);
+        const fiveYears = 5 * 365 * 86400_000;
+        const authorizedAt = h.clock.now();
+        let refreshToken = grant.refresh_token;
+        let last: Awaited<ReturnType<typeof tokenRequest>> | undefined;
+        while (h.clock.now() + 99 * 86400_000 < authorizedAt + fiveYears) {
+            h.clock.advance(99 * 86400_000);
+            last = await tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, basic(), {
+                'x-include-refresh-token-hard-expires-in': 'true'
+            });
+            expect(last.status).toBe(200);
+            refreshToken = last.json.refresh_token;
+        }
+        const secondsLeft = Math.floor((authorizedAt + fiveYears - h.clock.now()) / 1000);
+        expect(last!.json.x_refresh_token_hard_expires_in).toBe(secondsLeft);
+        expect(last!.json.x_refresh_token_expires_in).toBe(Math.min(8726400, secondsLeft));
+        h.clock.set(authorizedAt + fiveYears);
+        const pastMaximum = await tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
+        expect(pastMaximum.status).toBe(400);
+        expect(pastMaximum.json.error).toBe('invalid_grant');
+    });
+
+    it('refuses a company’s refresh tokens once the admin disconnects the app (admin revoke)', async () => {
+        const grant = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, h.realm);
+        const other = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, DEFAULT_CA_REALM);
+        const revoked = await h.raw('POST', '/__admin/oauth/revoke', {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ realmId: h.realm })
+        });
+        expect(revoked.json.revoked).toBeGreaterThanOrEqual(1);
+        expect((await h.api('GET', '/preferences', undefined, { token: grant.access_token })).status).toBe(401);
         expect(
             (await tokenRequest({ grant_type: 'refresh_token', refresh_token: grant.refresh_token })).json.error
         ).toBe('invalid_grant');
+        expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: other.refresh_token })).status).toBe(
+            200
+        );
     });
 
     it('reports x_refresh_token_hard_expires_in when asked with the opt-in header (oauth-jsclient HardExpiresTest)', async () => {

@@ -125,6 +125,11 @@ export class EmulatorAdmin {
         return { ...this.context.oauth.grant(clientId, realmId, includeHardExpiry), realmId };
     }
 
+    /** Revokes a company's tokens, as when its admin disconnects the app in QuickBooks. */
+    revokeTokens(realmId: string): number {
+        return this.context.oauth.revokeRealm(realmId);
+    }
+
     expireAccessTokens(realmId?: string): number {
         return this.context.oauth.expireAccessTokens(realmId);
     }

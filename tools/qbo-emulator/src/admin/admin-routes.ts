@@ -149,6 +149,11 @@ export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
     );
     router.add(
         'POST',
+        '/__admin/oauth/revoke',
+        guarded((r) => ({ revoked: admin.revokeTokens(withFields<{ realmId: string }>(r, ['realmId']).realmId) }))
+    );
+    router.add(
+        'POST',
         '/__admin/oauth/expire',
         guarded((r) => ({ expired: admin.expireAccessTokens(body(r).realmId) }))
     );

@@ -1,11 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { parseForm, mediaType } from '../http/body';
 import type { HttpRequest, HttpResponse, Router } from '../http/router';
 
+// Lifetimes as Intuit documents them. Access token: one hour (blogs.intuit.com 2024-06-03, "OAuth token management
+// done the right way"). Refresh token: 100 days rolling, extended each time it is used (same post); the value in
+// Intuit's own responses is 8726400 s (intuit/oauth-jsclient README, AuthResponse sample). Maximum lifetime: five
+// years from the authorization that started the chain, refreshes do not extend it (blogs.intuit.com 2025-11-12,
+// "Important changes to refresh token policy"; intuit/QuickBooks-V3-Java-SDK v6.5.4 and .NET SDK 14.7.1.4 release
+// notes say the same). A rotated refresh token's predecessor stays valid for 24 hours after the new one is issued
+// (intuit/oauth-jsclient README, "Refresh access_token").
 export const ACCESS_TOKEN_SECONDS = 3600;
 export const REFRESH_TOKEN_SECONDS = 8726400;
 export const HARD_EXPIRY_SECONDS = 5 * 365 * 24 * 3600;
+export const ROTATION_GRACE_SECONDS = 24 * 3600;
 export const AUTHORIZATION_CODE_SECONDS = 300;
 export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting';
 
@@ -31,6 +39,8 @@ interface RefreshTokenRecord {
     expiresAt: number;
     hardExpiresAt: number;
     revoked: boolean;
+    /** When a newer refresh token replaced this one; it is refused ROTATION_GRACE_SECONDS later. */
+    supersededAt?: number;
 }
 
 interface AccessTokenRecord {
@@ -111,6 +121,25 @@ export class OAuthServer {
         if (!this.realmExists(realmId)) throw new Error(`unknown realm ${realmId}`);
         const now = this.clock.now();
         return this.issue(clientId, realmId, ACCOUNTING_SCOPE, now + HARD_EXPIRY_SECONDS * 1000, includeHardExpiry);
+    }
+
+    /**
+     * Revokes every refresh and access token of a realm, as when the company's admin disconnects the app in
+     * QuickBooks: the next refresh answers invalid_grant.
+     */
+    revokeRealm(realmId: string): number {
+        let count = 0;
+        for (const record of Object.values(this.state.refreshTokens)) {
+            if (record.realmId === realmId && !record.revoked) {
+                record.revoked = true;
+                count++;
+            }
+        }
+        for (const record of Object.values(this.state.accessTokens)) {
+            if (record.realmId === realmId) record.revoked = true;
+        }
+        this.persist();
+        return count;
     }
 
     /** Makes every access token of a realm expire now, as if an hour had passed. */
@@ -229,9 +258,9 @@ export class OAuthServer {
 
     private token(request: HttpRequest): HttpResponse {
         const client = this.authenticateClient(request);
-        if (!client) return json(401, { error: 'invalid_client' });
+        if (!client) return tokenEndpointJson(401, { error: 'invalid_client' });
         if (mediaType(request.headers['content-type']) !== 'application/x-www-form-urlencoded') {
-            return json(400, {
+            return tokenEndpointJson(400, {
                 error: 'invalid_request',
                 error_description: 'Content-Type must be application/x-www-form-urlencoded'
             });
@@ -245,7 +274,7 @@ export class OAuthServer {
             if (!code || code.used || code.clientId !== client.clientId || now >= code.expiresAt) return invalidGrant();
             if (code.redirectUri !== form.get('redirect_uri')) return invalidGrant();
             code.used = true;
-            return json(
+            return tokenEndpointJson(
                 200,
                 this.issue(client.clientId, code.realmId, code.scope, now + HARD_EXPIRY_SECONDS * 1000, includeHard)
             );
@@ -253,15 +282,21 @@ export class OAuthServer {
         if (grantType === 'refresh_token') {
             const presented = form.get('refresh_token') ?? '';
             const record = this.state.refreshTokens[presented];
-            if (!record || record.revoked || record.clientId !== client.clientId || now >= record.expiresAt)
+            if (!record || record.clientId !== client.clientId || !this.refreshTokenUsable(record, now))
                 return invalidGrant();
-            record.revoked = true;
-            return json(
+            record.supersededAt ??= now;
+            return tokenEndpointJson(
                 200,
                 this.issue(client.clientId, record.realmId, record.scope, record.hardExpiresAt, includeHard)
             );
         }
-        return json(400, { error: 'unsupported_grant_type' });
+        return tokenEndpointJson(400, { error: 'unsupported_grant_type' });
+    }
+
+    /** Unrevoked, inside its 100 days and the 5-year maximum, and not past the grace period after its rotation. */
+    private refreshTokenUsable(record: RefreshTokenRecord, now: number): boolean {
+        if (record.revoked || now >= record.expiresAt || now >= record.hardExpiresAt) return false;
+        return record.supersededAt === undefined || now < record.supersededAt + ROTATION_GRACE_SECONDS * 1000;
     }
 
     private issue(
@@ -339,8 +374,22 @@ export class OAuthServer {
     }
 }
 
+// Intuit's token endpoint answers a refused grant 400 with this body (intuit/oauth-jsclient
+// test/mocks/errorResponse.json) and, like every token response, an intuit_tid and no-cache headers (oauth-jsclient
+// README, AuthResponse sample headers).
 function invalidGrant(): HttpResponse {
-    return json(400, { error_description: 'Token invalid', error: 'invalid_grant' });
+    return tokenEndpointJson(400, { error_description: 'Token invalid', error: 'invalid_grant' });
+}
+
+function tokenEndpointJson(status: number, body: unknown): HttpResponse {
+    const response = json(status, body);
+    response.headers = {
+        ...response.headers,
+        intuit_tid: randomUUID(),
+        'Cache-Control': 'no-cache, no-store',
+        Pragma: 'no-cache'
+    };
+    return response;
 }
 
 function randomToken(bytes: number): string {
