@@ -116,6 +116,33 @@ describe('change data capture', () => {
         expect(response.json.CDCResponse[0].QueryResponse).toEqual([{}]);
     });
 
+    it('answers at most 1,000 objects, the earliest changes first; a query by MetaData.LastUpdatedTime pages through all of them (Intuit: Change data capture operation, "Server responses can handle a maximum of 1,000 objects"; query STARTPOSITION / MAXRESULTS)', async () => {
+        const since = new Date(h.clock.now() + 500).toISOString();
+        h.clock.advance(1000);
+        const company = h.emulator.admin.realm(h.realm);
+        for (let n = 1; n <= 1020; n++) {
+            company.insert('Invoice', { ...invoiceBody(n), TotalAmt: n, Balance: n });
+            h.clock.advance(1000);
+        }
+        await h.api('POST', '/customer', { DisplayName: 'Changed Last' });
+        const response = await h.api('GET', `/cdc?entities=Invoice,Customer&changedSince=${encodeURIComponent(since)}`);
+        const [invoices, customers] = response.json.CDCResponse[0].QueryResponse;
+        expect(invoices.Invoice).toHaveLength(1000);
+        expect(Math.max(...invoices.Invoice.map((i: Json) => i.TotalAmt))).toBe(1000);
+        expect(customers).toEqual({});
+
+        const paged: Json[] = [];
+        for (let start = 1; ; start += 1000) {
+            const statement = `SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime >= '${since}' ORDERBY MetaData.LastUpdatedTime STARTPOSITION ${start} MAXRESULTS 1000`;
+            const page = (await h.api('GET', `/query?query=${encodeURIComponent(statement)}`)).json.QueryResponse;
+            const rows: Json[] = page.Invoice ?? [];
+            paged.push(...rows);
+            if (rows.length < 1000) break;
+        }
+        expect(paged).toHaveLength(1020);
+        expect(new Set(paged.map((i) => i.Id)).size).toBe(1020);
+    });
+
     it('refuses changedSince more than 30 days back', async () => {
         const since = new Date(h.clock.now() - 31 * 86_400_000).toISOString();
         expect((await h.api('GET', `/cdc?entities=Invoice&changedSince=${encodeURIComponent(since)}`)).status).toBe(
