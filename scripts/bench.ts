@@ -33,6 +33,8 @@ export interface BenchResult {
     bulk200Invoices: number;
     /** QuickBooks requests for 200 won deals of 200 Accounts QuickBooks does not know yet (lookups, creates, invoices). */
     bulk200NewCustomersRequests: number;
+    /** Of those, the reads Intuit meters as CorePlus calls (the grouped DisplayName lookups). */
+    bulk200NewCustomersReads: number;
     bulk200NewCustomersInvoices: number;
     soqlPerTriggerBatch200: number;
     dmlPerTriggerBatch200: number;
@@ -429,6 +431,7 @@ update deals;
             bulk200Requests: bulk.total,
             bulk200Invoices: bulkInvoices,
             bulk200NewCustomersRequests: bulkNewCustomers.total,
+            bulk200NewCustomersReads: bulkNewCustomers.reads,
             bulk200NewCustomersInvoices: bulkNewCustomersInvoices,
             soqlPerTriggerBatch200: Number(bulkValues.soql200),
             dmlPerTriggerBatch200: Number(bulkValues.dml200),
