@@ -112,6 +112,7 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
             'Default_Term_Id__c',
             'Allow_From_Sandbox__c',
             'Custom_Doc_Numbers__c',
+            'Prices_Include_Tax__c',
             'Active__c'
         ]),
         ...fields('QB_Sync_Setting__mdt', [
