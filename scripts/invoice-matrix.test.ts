@@ -1,0 +1,491 @@
+/**
+ * The package's invoices across company locales, end to end: the sync engine runs on the local Apex runtime against
+ * the QuickBooks emulator (in a child process, as the engine benchmark and the LWC fixture generator run it), for US
+ * companies with and without automated sales tax, Canada, the United Kingdom (net and VAT-inclusive prices) and
+ * Australia × home/foreign currency × a discounted line × a shipping line × a fallback line. Every deal must become
+ * one invoice whose subtotal, tax and total match the arithmetic the docs give (docs/sync-engine.md, "Tax codes" and
+ * "Which Salesforce amount is which QuickBooks figure") to the cent, and the Opportunity must show the same figures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
+
+const ROOT = resolve(__dirname, '..');
+const CREDENTIAL = 'QB_QuickBooks_Sandbox';
+const RESULT = 'MATRIX ';
+/** Home units per unit of the foreign currency: the org's rates are home 1, foreign 0.8. */
+const EXCHANGE_RATE = 1.25;
+
+interface Locale {
+    name: string;
+    realmId: string;
+    country: string;
+    automatedSalesTax?: boolean;
+    home: string;
+    foreign: string;
+    /** the mapping's tax code for the products, and the company's default code (shipping, fallback line) */
+    productTaxCode: string;
+    defaultTaxCode: string;
+    rates: Record<string, number>;
+    pricesIncludeTax?: boolean;
+}
+
+const LOCALES: Locale[] = [
+    {
+        name: 'US, automated sales tax',
+        realmId: '9130350000000101',
+        country: 'US',
+        home: 'USD',
+        foreign: 'EUR',
+        productTaxCode: 'TAX',
+        defaultTaxCode: '',
+        rates: { TAX: 8, NON: 0 }
+    },
+    {
+        name: 'US, no automated sales tax',
+        realmId: '9130350000000102',
+        country: 'US',
+        automatedSalesTax: false,
+        home: 'USD',
+        foreign: 'EUR',
+        productTaxCode: 'TAX',
+        defaultTaxCode: '2',
+        rates: { TAX: 8, NON: 0 }
+    },
+    {
+        name: 'Canada',
+        realmId: '9130350000000103',
+        country: 'CA',
+        home: 'CAD',
+        foreign: 'USD',
+        productTaxCode: '5',
+        defaultTaxCode: '7',
+        rates: { '5': 13, '7': 5 }
+    },
+    {
+        name: 'United Kingdom',
+        realmId: '9130350000000104',
+        country: 'GB',
+        home: 'GBP',
+        foreign: 'EUR',
+        productTaxCode: '2',
+        defaultTaxCode: '4',
+        rates: { '2': 20, '4': 5 }
+    },
+    {
+        name: 'United Kingdom, prices include VAT',
+        realmId: '9130350000000105',
+        country: 'GB',
+        home: 'GBP',
+        foreign: 'EUR',
+        productTaxCode: '2',
+        defaultTaxCode: '4',
+        rates: { '2': 20, '4': 5 },
+        pricesIncludeTax: true
+    },
+    {
+        name: 'Australia',
+        realmId: '9130350000000106',
+        country: 'AU',
+        home: 'AUD',
+        foreign: 'USD',
+        productTaxCode: '10',
+        defaultTaxCode: '12',
+        rates: { '10': 10, '12': 0 }
+    }
+];
+
+interface Variant {
+    foreign: boolean;
+    discount: boolean;
+    shipping: boolean;
+    fallback: boolean;
+}
+
+const VARIANTS: Variant[] = [];
+for (const foreign of [false, true])
+    for (const discount of [false, true])
+        for (const shipping of [false, true])
+            for (const fallback of [false, true]) VARIANTS.push({ foreign, discount, shipping, fallback });
+
+interface DealLine {
+    product: 'Widget' | 'Toolkit' | 'Shipping' | 'Gadget';
+    quantity: number;
+    unitPrice: number;
+    discount: number | null;
+}
+
+function dealLines(variant: Variant): DealLine[] {
+    const lines: DealLine[] = [
+        { product: 'Widget', quantity: 10, unitPrice: 19.99, discount: variant.discount ? 15 : null },
+        { product: 'Toolkit', quantity: 2.5, unitPrice: 39.95, discount: variant.discount ? 5 : null }
+    ];
+    if (variant.shipping) lines.push({ product: 'Shipping', quantity: 1, unitPrice: 12.5, discount: null });
+    if (variant.fallback) lines.push({ product: 'Gadget', quantity: 1, unitPrice: 40, discount: null });
+    return lines;
+}
+
+const cents = (value: number) => Math.round(Number((value * 100).toPrecision(12))) / 100;
+
+/** Salesforce's TotalPrice: Quantity × Sales Price to the cent, less the Discount %, to the cent. */
+function totalPrice(line: DealLine): number {
+    const subtotal = cents(line.quantity * line.unitPrice);
+    return line.discount === null ? subtotal : cents((subtotal * (100 - line.discount)) / 100);
+}
+
+interface Figures {
+    subtotal: number;
+    tax: number;
+    total: number;
+}
+
+/**
+ * The documented arithmetic: each line is its TotalPrice under its tax code (the mapping's for products, the
+ * company's default for shipping and fallback lines; NON for those in the US). Net prices: tax per rate on the sum of
+ * that rate's lines, to the cent, added on top. Prices including tax: each line's net amount is TotalPrice / (1 +
+ * rate) to the cent, tax per rate on the net sums, total = net sum + tax.
+ */
+function expectedFigures(locale: Locale, variant: Variant): Figures & { amount: number } {
+    const baseByRate = new Map<number, number>();
+    let subtotal = 0;
+    let amount = 0;
+    for (const line of dealLines(variant)) {
+        const mapped = line.product === 'Widget' || line.product === 'Toolkit';
+        const code = mapped ? locale.productTaxCode : locale.country === 'US' ? 'NON' : locale.defaultTaxCode;
+        const rate = locale.rates[code];
+        const gross = totalPrice(line);
+        const net = locale.pricesIncludeTax ? cents(gross / (1 + rate / 100)) : gross;
+        amount = cents(amount + gross);
+        subtotal = cents(subtotal + net);
+        baseByRate.set(rate, cents((baseByRate.get(rate) ?? 0) + net));
+    }
+    let tax = 0;
+    for (const [rate, base] of baseByRate) tax = cents(tax + cents((base * rate) / 100));
+    return { amount, subtotal, tax, total: cents(subtotal + tax) };
+}
+
+function companyMetadata(locale: Locale): string {
+    const values: Record<string, string | boolean> = {
+        Active__c: true,
+        Allow_From_Sandbox__c: true,
+        Country__c: locale.country,
+        Custom_Doc_Numbers__c: false,
+        Default_Item_Id__c: '1',
+        Default_Tax_Code_Id__c: locale.defaultTaxCode,
+        Default_Term_Id__c: '3',
+        Environment__c: 'Sandbox',
+        Fallback_Item_Id__c: '3',
+        Home_Currency__c: locale.home,
+        Is_Default__c: true,
+        Named_Credential__c: CREDENTIAL,
+        Prices_Include_Tax__c: locale.pricesIncludeTax === true,
+        Realm_Id__c: locale.realmId,
+        Shipping_Item_Id__c: 'SHIPPING_ITEM_ID',
+        Shipping_Product_Code__c: 'SHIP'
+    };
+    return customMetadata('Matrix company', values);
+}
+
+function settingsMetadata(): string {
+    return customMetadata('Default', {
+        Approval_Threshold__c: 1000000,
+        Auto_Sync_Enabled__c: true,
+        Email_On_Create__c: false,
+        Fiscal_Period_Filter__c: 'None',
+        Log_Retention_Days__c: 90,
+        Max_Attempts__c: 5
+    });
+}
+
+function customMetadata(label: string, values: Record<string, string | number | boolean>): string {
+    const rows = Object.entries(values)
+        .filter(([, value]) => value !== '')
+        .map(([field, value]) => {
+            const type = { boolean: 'xsd:boolean', number: 'xsd:double' }[typeof value as string] ?? 'xsd:string';
+            return `    <values>\n        <field>${field}</field>\n        <value xsi:type="${type}">${String(value)}</value>\n    </values>`;
+        });
+    return `<?xml version="1.0" encoding="UTF-8" ?>
+<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+    <label>${label}</label>
+    <protected>false</protected>
+${rows.join('\n')}
+</CustomMetadata>
+`;
+}
+
+/** A project whose package is this repository's force-app and whose only configuration is the locale's company. */
+function localeProject(workDir: string, locale: Locale): string {
+    const projectDir = join(workDir, locale.realmId);
+    mkdirSync(join(projectDir, 'matrix', 'customMetadata'), { recursive: true });
+    symlinkSync(join(ROOT, 'force-app'), join(projectDir, 'force-app'), 'dir');
+    // the runtime's parse cache (node_modules/.cache, keyed by source) is shared with the repository's
+    symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
+    writeFileSync(
+        join(projectDir, 'sfdx-project.json'),
+        JSON.stringify({
+            packageDirectories: [
+                { path: 'force-app', default: true, package: 'QuickBooks Sync' },
+                { path: 'matrix', default: false }
+            ],
+            namespace: '',
+            sourceApiVersion: '66.0'
+        })
+    );
+    writeFileSync(
+        join(projectDir, 'matrix', 'customMetadata', 'QB_Company.Matrix.md-meta.xml'),
+        companyMetadata(locale)
+    );
+    writeFileSync(
+        join(projectDir, 'matrix', 'customMetadata', 'QB_Sync_Setting.Default.md-meta.xml'),
+        settingsMetadata()
+    );
+    return projectDir;
+}
+
+function orgConfig(workDir: string, locale: Locale, emulatorUrl: string): string {
+    const file = join(workDir, `${locale.realmId}.json`);
+    const base = JSON.parse(readFileSync(join(ROOT, 'scripts', 'lwc-fixtures.org-config.json'), 'utf8')) as Record<
+        string,
+        unknown
+    >;
+    writeFileSync(
+        file,
+        JSON.stringify({
+            ...base,
+            organizationId: `00D0000000${locale.realmId.slice(-3)}AAA`,
+            corporateCurrency: locale.home,
+            multiCurrency: true,
+            currencies: [
+                { isoCode: locale.home, conversionRate: 1 },
+                { isoCode: locale.foreign, conversionRate: 1 / EXCHANGE_RATE }
+            ],
+            namedCredentials: {
+                [CREDENTIAL]: {
+                    url: emulatorUrl,
+                    oauth: {
+                        tokenUrl: `${emulatorUrl}/oauth2/v1/tokens/bearer`,
+                        clientId: 'qbo-emulator-client',
+                        clientSecret: 'qbo-emulator-secret',
+                        realmId: locale.realmId
+                    }
+                }
+            }
+        })
+    );
+    return file;
+}
+
+function apexString(value: string): string {
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** Products, mappings and one deal per variant, all won in one update (auto-sync invoices them). */
+function winDealsApex(locale: Locale): string {
+    const deals = VARIANTS.map((variant, i) => {
+        const currency = variant.foreign ? locale.foreign : locale.home;
+        const lines = dealLines(variant)
+            .map(
+                (line) =>
+                    `lines.add(lineOf(entryIds, deals[${i}], '${line.product}', '${currency}', ${line.quantity}, ${line.unitPrice}, ${line.discount ?? 'null'}));`
+            )
+            .join('\n');
+        return { currency, lines };
+    });
+    return `
+Id standardBook = [SELECT Id FROM Pricebook2 WHERE IsStandard = true].Id;
+Map<String, Product2> products = new Map<String, Product2>();
+for (String name : new List<String>{ 'Widget', 'Toolkit', 'Shipping', 'Gadget' }) {
+    products.put(name, new Product2(Name = name, ProductCode = name == 'Shipping' ? 'SHIP' : name.toUpperCase(), IsActive = true));
+}
+insert products.values();
+List<PricebookEntry> entries = new List<PricebookEntry>();
+for (Product2 product : products.values()) {
+    for (String currencyCode : new List<String>{ '${locale.home}', '${locale.foreign}' }) {
+        PricebookEntry entry = new PricebookEntry(Pricebook2Id = standardBook, Product2Id = product.Id, UnitPrice = 1, IsActive = true);
+        entry.put('CurrencyIsoCode', currencyCode);
+        entries.add(entry);
+    }
+}
+insert entries;
+List<QB_Item_Mapping__c> mappings = new List<QB_Item_Mapping__c>();
+for (String name : new List<String>{ 'Widget', 'Toolkit' }) {
+    Id productId = products.get(name).Id;
+    mappings.add(new QB_Item_Mapping__c(Product__c = productId, Realm_Id__c = '${locale.realmId}', QB_Item_Id__c = '2',
+        QB_Item_Name__c = 'Consulting', Taxable__c = true, QB_Tax_Code__c = ${apexString(locale.productTaxCode)},
+        Mapping_Key__c = QBItemMappingWriter.mappingKey('${locale.realmId}', productId)));
+}
+insert mappings;
+Account buyer = new Account(Name = 'Matrix Buyer Ltd', BillingCity = 'Springfield');
+insert buyer;
+List<Opportunity> deals = new List<Opportunity>();
+${deals
+    .map(
+        (
+            deal,
+            i
+        ) => `Opportunity deal${i} = new Opportunity(Name = 'Matrix deal ${i}', AccountId = buyer.Id, StageName = 'Prospecting',
+    CloseDate = Date.today(), Pricebook2Id = standardBook);
+deal${i}.put('CurrencyIsoCode', '${deal.currency}');
+deals.add(deal${i});`
+    )
+    .join('\n')}
+insert deals;
+Map<String, Id> entryIds = new Map<String, Id>();
+for (PricebookEntry entry : [SELECT Id, Product2.Name, CurrencyIsoCode FROM PricebookEntry]) {
+    entryIds.put(entry.Product2.Name + '|' + (String) entry.get('CurrencyIsoCode'), entry.Id);
+}
+List<OpportunityLineItem> lines = new List<OpportunityLineItem>();
+${deals.map((deal) => deal.lines).join('\n')}
+insert lines;
+for (Opportunity deal : deals) {
+    deal.StageName = 'Closed Won';
+}
+update deals;
+
+OpportunityLineItem lineOf(Map<String, Id> entryIds, Opportunity deal, String product, String currencyCode, Decimal quantity, Decimal unitPrice, Decimal discount) {
+    return new OpportunityLineItem(OpportunityId = deal.Id, PricebookEntryId = entryIds.get(product + '|' + currencyCode),
+        Quantity = quantity, UnitPrice = unitPrice, Discount = discount);
+}
+`;
+}
+
+const REPORT_APEX = `
+for (Opportunity deal : [SELECT Name, Amount, QB_Sync_Status__c, QB_Last_Error__c, QB_Invoice_Id__c, QB_Invoice_Subtotal__c,
+        QB_Invoice_Tax__c, QB_Invoice_Total__c, QB_Invoice_Balance__c FROM Opportunity WHERE Name LIKE 'Matrix deal %']) {
+    System.debug('${RESULT}' + JSON.serialize(deal));
+}
+`;
+
+interface OpportunityRow {
+    Name: string;
+    Amount: number;
+    QB_Sync_Status__c: string;
+    QB_Last_Error__c?: string;
+    QB_Invoice_Id__c?: string;
+    QB_Invoice_Subtotal__c?: number;
+    QB_Invoice_Tax__c?: number;
+    QB_Invoice_Total__c?: number;
+    QB_Invoice_Balance__c?: number;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let emulator: ChildProcess;
+let emulatorUrl: string;
+let workDir: string;
+
+/**
+ * The emulator's admin API over a fresh connection each time (node:http without an agent): while the runtime's
+ * blocking callouts hold this process, a kept-alive socket would be closed under it.
+ */
+function admin(method: string, path: string, body?: unknown): Promise<Json> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolveBody, reject) => {
+        const call = request(
+            `${emulatorUrl}${path}`,
+            {
+                method,
+                agent: false,
+                headers: payload === undefined ? {} : { 'Content-Type': 'application/json' }
+            },
+            (response) => {
+                let text = '';
+                response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+                response.on('end', () => {
+                    if ((response.statusCode ?? 500) >= 300)
+                        reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
+                    else resolveBody(JSON.parse(text) as Json);
+                });
+            }
+        );
+        call.on('error', reject);
+        call.end(payload);
+    });
+}
+
+beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'qb-invoice-matrix-'));
+    emulator = spawn(process.execPath, [require.resolve('tsx/cli'), 'tools/qbo-emulator/src/cli.ts', '--port', '0'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit']
+    });
+    emulatorUrl = await new Promise<string>((resolveUrl, reject) => {
+        let output = '';
+        emulator.stdout!.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            const listening = /listening on (http:\/\/\S+)/.exec(output);
+            if (listening) resolveUrl(listening[1]);
+        });
+        emulator.on('exit', (code) => reject(new Error(`the QuickBooks emulator exited (${code}): ${output}`)));
+    });
+    // The runtime's clock jumps through the engine's pacing delays while Intuit's throttles count real seconds.
+    await admin('PUT', '/__admin/rate-limits', { perRealmAppPerSecond: 100000, perRealmPerMinute: 100000 });
+}, 60_000);
+
+afterAll(() => {
+    emulator?.kill();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe.each(LOCALES)('$name', (locale) => {
+    it('invoices every deal once with the documented subtotal, tax and total, and shows them on the Opportunity', async () => {
+        await admin('POST', '/__admin/realms', {
+            realmId: locale.realmId,
+            country: locale.country,
+            homeCurrency: locale.home,
+            multiCurrency: true,
+            ...(locale.automatedSalesTax === false ? { automatedSalesTax: false } : {})
+        });
+        const runtime = new Runtime({
+            projectDir: localeProject(workDir, locale),
+            configFile: orgConfig(workDir, locale, emulatorUrl)
+        });
+        await runtime.load();
+        const output: string[] = [];
+        runtime.setOutput((line) => output.push(line));
+        for (const source of [winDealsApex(locale), REPORT_APEX]) {
+            const result = runAnonymous(runtime, source, 'invoice-matrix.apex');
+            const failure = result.error ?? result.asyncErrors[0];
+            if (failure) throw new Error(`${failure}${result.where ? `\n    at ${result.where}` : ''}`);
+        }
+        const opportunities = output
+            .filter((line) => line.includes(RESULT))
+            .map((line) => JSON.parse(line.slice(line.indexOf(RESULT) + RESULT.length)) as OpportunityRow);
+        const invoices: Json[] = (await admin('GET', `/__admin/realms/${locale.realmId}/state`)).entities.Invoice ?? [];
+
+        expect(opportunities).toHaveLength(VARIANTS.length);
+        expect(invoices).toHaveLength(VARIANTS.length);
+        VARIANTS.forEach((variant, i) => {
+            const deal = opportunities.find((o) => o.Name === `Matrix deal ${i}`)!;
+            const label = `${deal.Name} ${JSON.stringify(variant)}: ${deal.QB_Last_Error__c ?? ''}`;
+            const expected = expectedFigures(locale, variant);
+            expect([label, deal.QB_Sync_Status__c]).toEqual([label, 'Synced']);
+            expect(deal.Amount).toBe(expected.amount);
+            const invoice = invoices.find((inv) => inv.Id === deal.QB_Invoice_Id__c)!;
+            const subtotalLine = invoice.Line.find((l: Json) => l.DetailType === 'SubTotalLineDetail');
+            expect([label, subtotalLine.Amount, invoice.TxnTaxDetail.TotalTax, invoice.TotalAmt]).toEqual([
+                label,
+                expected.subtotal,
+                expected.tax,
+                expected.total
+            ]);
+            expect(invoice.CurrencyRef.value).toBe(variant.foreign ? locale.foreign : locale.home);
+            if (variant.foreign) {
+                expect(invoice.ExchangeRate).toBe(EXCHANGE_RATE);
+                expect(invoice.HomeTotalAmt).toBe(cents(expected.total * EXCHANGE_RATE));
+            } else {
+                expect(invoice.HomeTotalAmt).toBeUndefined();
+            }
+            expect([
+                label,
+                deal.QB_Invoice_Subtotal__c,
+                deal.QB_Invoice_Tax__c,
+                deal.QB_Invoice_Total__c,
+                deal.QB_Invoice_Balance__c
+            ]).toEqual([label, expected.subtotal, expected.tax, expected.total, expected.total]);
+        });
+    }, 120_000);
+});
