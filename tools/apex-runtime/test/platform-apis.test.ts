@@ -325,6 +325,86 @@ describe('Hierarchy custom settings (Apex Reference › Custom Settings Methods)
     });
 });
 
+describe('More describe and platform details', () => {
+    it('TimeZone.getTimeZone and getDisplayName give the standard-time name (Apex Reference › TimeZone Class)', async () => {
+        expect(
+            await debug(
+                "System.debug(TimeZone.getTimeZone('America/Los_Angeles').getDisplayName()); System.debug(TimeZone.getTimeZone('America/Los_Angeles').getID());"
+            )
+        ).toEqual(['Pacific Standard Time', 'America/Los_Angeles']);
+    });
+
+    it('every profile has a user license (Object Reference › Profile.UserLicenseId)', async () => {
+        expect(
+            await debug(
+                'System.debug([SELECT Profile.UserLicense.LicenseDefinitionKey FROM User WHERE Id = :UserInfo.getUserId()].Profile.UserLicense.LicenseDefinitionKey);'
+            )
+        ).toEqual(['SFDC']);
+    });
+
+    it('a polymorphic relationship reads Type from the Name object (SOQL › Understanding Polymorphic Keys)', async () => {
+        expect(
+            await debug(
+                "insert new Account(Name = 'A'); System.debug([SELECT Owner.Type, Owner.Name FROM Account].Owner.Type);"
+            )
+        ).toEqual(['User']);
+    });
+
+    it('field sets from metadata: describe fieldSets.getMap() and members (Apex Reference › FieldSet, FieldSetMember)', async () => {
+        const dir = projectWith({
+            'objects/Account/fieldSets/Summary.fieldSet-meta.xml':
+                '<FieldSet xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Summary</fullName><description>Key fields</description><displayedFields><field>Name</field><isFieldManaged>false</isFieldManaged><isRequired>true</isRequired></displayedFields><displayedFields><field>Owner.Email</field><isFieldManaged>false</isFieldManaged><isRequired>false</isRequired></displayedFields><label>Summary</label></FieldSet>'
+        });
+        const { rt, out } = await load(dir);
+        const r = runAnonymous(
+            rt,
+            `Schema.FieldSet fs = Schema.SObjectType.Account.fieldSets.getMap().get('Summary');
+            System.debug(fs.getName() + ' ' + fs.getLabel() + ' ' + fs.getDescription());
+            for (Schema.FieldSetMember m : fs.getFields()) System.debug(m.getFieldPath() + ' ' + m.getRequired() + ' ' + m.getType());
+            System.debug(Account.SObjectType.getDescribe().fieldSets.Summary.getFields().size());`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['Summary Summary Key fields', 'Name true STRING', 'Owner.Email false EMAIL', '2']);
+    });
+});
+
+describe('Name resolution and overloads as the compiler does them', () => {
+    const soql = `public class Query {
+        public static Condition Condition { get { return new ConditionImpl(); } }
+        public interface Condition { String with(String field); }
+        private class ConditionImpl implements Condition { public String with(String field) { return 'with ' + field; } }
+        private class Clause { public String text() { return 'clause'; } }
+        public static String of(Schema.SObjectType t) { return 'of ' + t; }
+        public static String add(String path, Schema.SObjectField field) { return 'field'; }
+        public static String add(String path, Iterable<Schema.SObjectField> fields) { return 'fields'; }
+        public static Object clause() { return Clause.class.newInstance(); }
+    }`;
+
+    it('a static property named like an inner type is the property in an expression', async () => {
+        expect(await debug("System.debug(Query.Condition.with('Name'));", { Query: soql })).toEqual(['with Name']);
+    });
+
+    it('a local is in scope only after its initialiser: `String query = Query.of(…)` calls the class', async () => {
+        expect(
+            await debug('String query = Query.of(Account.SObjectType); System.debug(query);', { Query: soql })
+        ).toEqual(['of Account']);
+    });
+
+    it('a list argument chooses the Iterable overload, a field token the SObjectField one', async () => {
+        expect(
+            await debug(
+                "System.debug(Query.add('Owner', Account.Name)); System.debug(Query.add('Owner', new List<Schema.SObjectField>{ Account.Name }));",
+                { Query: soql }
+            )
+        ).toEqual(['field', 'fields']);
+    });
+
+    it("Type.newInstance of a private inner class's token", async () => {
+        expect(await debug('System.debug(Query.clause() != null);', { Query: soql })).toEqual(['true']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

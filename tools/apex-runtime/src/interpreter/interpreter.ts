@@ -597,6 +597,12 @@ export class Interpreter {
             return tn === n || bare(tn) === bare(n) ? 4 : -1;
         }
         if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Decimal) return -1;
+        // a collection fits only collection parameters (and Object/Iterable), never an SObjectField or other type
+        const collection = v instanceof ApexList || v instanceof ApexSet || v instanceof ApexMap;
+        if (/(^|\.)iterable$/.test(n)) return collection && !(v instanceof ApexMap) ? 1 : -1;
+        if (collection) return -1;
+        if (v instanceof SObjectFieldToken) return /^(schema\.)?sobjectfield$/.test(n) ? 4 : -1;
+        if (v instanceof SObjectTypeToken) return /^(schema\.)?sobjecttype$/.test(n) ? 4 : -1;
         return 1;
     }
 
@@ -1137,6 +1143,10 @@ export class Interpreter {
             const base = this.staticTarget(e.obj, f);
             if (!base) return null;
             if (base.kind === 'class') {
+                // a static variable named like an inner type wins in an expression (`SOQL.Filter.with(…)` reads the
+                // static property Filter, not the interface)
+                const field = base.cls.findField(e.n);
+                if (field?.mods.has('static')) return null;
                 const inner = base.cls.inner.get(e.n);
                 if (inner) return { kind: 'class', cls: inner };
                 return null;

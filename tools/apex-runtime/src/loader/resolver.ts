@@ -6,7 +6,7 @@
  */
 import type { Interpreter } from '../interpreter/interpreter';
 import type { Builtins } from '../stdlib/builtins';
-import type { CallExpr, ClassDecl, DotExpr, Expr, IdExpr, Node, SoqlExpr, TypeRef } from './ast';
+import type { CallExpr, ClassDecl, DotExpr, Expr, IdExpr, LocalStmt, Node, SoqlExpr, TypeRef } from './ast';
 import { LoadError } from '../interpreter/errors';
 import { ClassInfo } from '../interpreter/objects';
 
@@ -178,16 +178,18 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
             const v = part[key];
             if (v && typeof v === 'object') visitNode(v, from, file, ln, locals);
         }
+        // a local is in scope after its initialiser: `String soql = SOQL.of(…)` calls the class SOQL
+        if (part.k === 'local') {
+            const local = part as unknown as LocalStmt;
+            for (const d of local.decls) declare(locals, d.n, local.type);
+        }
     };
 
     const checkNode = (node: Node, from: ClassInfo | null, file: string, ln: number, locals: Locals) => {
         switch (node.k) {
             case 'local':
                 checkType(node.type, from, file, ln);
-                for (const d of node.decls) {
-                    if (d.init) checkAssignment(d.init, node.type, from, file, ln, locals);
-                    declare(locals, d.n, node.type);
-                }
+                for (const d of node.decls) if (d.init) checkAssignment(d.init, node.type, from, file, ln, locals);
                 break;
             case 'foreach':
                 checkType(node.type, from, file, ln);
@@ -209,7 +211,10 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
                     const h = it.resolveType(node.type, from);
                     if (h?.kind === 'sobject' && node.form === 'fields') {
                         for (const fv of node.fields) {
-                            if (!rt.builtins.describeField(h.name, fv.name)) {
+                            if (
+                                !rt.builtins.describeField(h.name, fv.name) &&
+                                !rt.builtins.relationship(h.name, fv.name)
+                            ) {
                                 errors.push(new LoadError(file, ln, `Invalid field ${fv.name} for ${h.name}`));
                             }
                         }

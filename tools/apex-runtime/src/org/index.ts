@@ -183,8 +183,18 @@ export class Org implements OrgContext {
             UsesStartDateAsFiscalYearName: false
         });
         const profileIds = new Map<string, string>();
+        // every profile belongs to a user license (Object Reference › Profile.UserLicenseId, UserLicense)
+        const licenseId = this.record('UserLicense', {
+            Name: 'Salesforce',
+            MasterLabel: 'Salesforce',
+            LicenseDefinitionKey: 'SFDC',
+            Status: 'Active'
+        });
         for (const p of PROFILES)
-            profileIds.set(p.toLowerCase(), this.record('Profile', { Name: p, UserType: 'Standard' }));
+            profileIds.set(
+                p.toLowerCase(),
+                this.record('Profile', { Name: p, UserType: 'Standard', UserLicenseId: licenseId })
+            );
         const u = c.runningUser;
         const profileId = profileIds.get(u.profile.toLowerCase());
         if (!profileId) throw new Error(`Unknown profile '${u.profile}' in org config (known: ${PROFILES.join(', ')})`);

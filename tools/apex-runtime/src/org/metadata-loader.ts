@@ -27,6 +27,7 @@ const xml = new XMLParser({
             'picklistValues',
             'tabSettings',
             'externalCredentialPrincipalAccesses',
+            'displayedFields',
             'namedCredentialParameters'
         ].includes(name)
 });
@@ -421,6 +422,18 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
             checkFieldLimits(f, fx);
             const fd = fieldFromXml(fx);
             def.fields.set(fd.name.toLowerCase(), fd);
+        }
+        for (const f of objFiles.filter((p) => p.endsWith('.fieldSet-meta.xml'))) {
+            const fx = readXml(f).FieldSet ?? {};
+            (def.fieldSets ??= []).push({
+                name: String(fx.fullName ?? path.basename(f, '.fieldSet-meta.xml')),
+                label: String(fx.label ?? fx.fullName ?? ''),
+                description: fx.description ? String(fx.description) : null,
+                fields: (fx.displayedFields ?? []).map((d: any) => ({
+                    path: String(d.field),
+                    required: bool(d.isRequired)
+                }))
+            });
         }
         for (const f of objFiles.filter((p) => p.endsWith('.recordType-meta.xml'))) {
             const rx = readXml(f).RecordType;

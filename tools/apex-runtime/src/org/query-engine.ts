@@ -275,8 +275,14 @@ export class QueryEngine {
         so.queried!.add(parts.join('.').toLowerCase());
         if (parts.length === 1) {
             const f = row.def.fields.get(parts[0].toLowerCase());
+            // Type read through a polymorphic relationship (the Name object): the referenced record's object
+            const polymorphicType = !f && parts[0].toLowerCase() === 'type';
             const value =
-                parts[0].toLowerCase() === 'id' ? row.id : (row.slots.get(parts[0].toLowerCase())?.value ?? null);
+                parts[0].toLowerCase() === 'id'
+                    ? row.id
+                    : polymorphicType
+                      ? row.def.name
+                      : (row.slots.get(parts[0].toLowerCase())?.value ?? null);
             so.setRaw(f?.name ?? parts[0], fn === 'tolabel' && f ? labelOf(f, value) : value);
             return;
         }

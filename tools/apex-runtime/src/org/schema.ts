@@ -103,6 +103,15 @@ export interface ObjectDef {
     childRelationships: ChildRelationship[];
     recordTypes: RecordTypeDef[];
     sharingModel?: string;
+    /** Field sets by name (Metadata API › FieldSet): the displayed fields in order. */
+    fieldSets?: FieldSetDef[];
+}
+
+export interface FieldSetDef {
+    name: string;
+    label: string;
+    description: string | null;
+    fields: { path: string; required: boolean }[];
 }
 
 export function field(name: string, type: FieldType, opts: Partial<FieldDef> = {}): FieldDef {

@@ -104,7 +104,8 @@ const SPECS: StandardObjectSpec[] = [
                 picklistValues: picklist(['Public', 'Private', 'Subsidiary', 'Other'])
             }),
             lookup('ParentId', 'Account'),
-            lookup('RecordTypeId', 'RecordType')
+            lookup('RecordTypeId', 'RecordType'),
+            field('AccountSource', 'Picklist', { length: 255 })
         ]
     },
     {
@@ -134,6 +135,7 @@ const SPECS: StandardObjectSpec[] = [
         fields: [
             field('Name', 'Text', { length: 120, ...req, label: 'Opportunity Name' }),
             lookup('AccountId', 'Account', { deleteConstraint: 'Cascade', label: 'Account ID' }),
+            lookup('CampaignId', 'Campaign'),
             field('StageName', 'Picklist', {
                 length: 255,
                 ...req,
@@ -340,6 +342,7 @@ const SPECS: StandardObjectSpec[] = [
         fields: [
             field('Name', 'Text', { length: 255, ...req }),
             field('UserType', 'Picklist', { length: 40, ...ro }),
+            field('Description', 'Text', { length: 255 }),
             lookup('UserLicenseId', 'UserLicense', ro)
         ]
     },
@@ -517,6 +520,40 @@ const SPECS: StandardObjectSpec[] = [
             field('ApiVersion', 'Double', { precision: 18, scale: 1, ...ro }),
             field('LengthWithoutComments', 'Int', ro),
             field('IsValid', 'Checkbox', ro)
+        ]
+    },
+    {
+        name: 'CampaignMember',
+        keyPrefix: '00v',
+        fields: [
+            lookup('CampaignId', 'Campaign', { ...req, updateable: false }),
+            lookup('LeadId', 'Lead', { updateable: false }),
+            lookup('ContactId', 'Contact', { updateable: false }),
+            field('Status', 'Picklist', { length: 40, picklistValues: picklist(['Planned', 'Sent', 'Responded']) }),
+            field('HasResponded', 'Checkbox', ro),
+            field('FirstRespondedDate', 'Date', ro)
+        ]
+    },
+    {
+        name: 'Asset',
+        keyPrefix: '02i',
+        owned: true,
+        named: 'required',
+        fields: [
+            lookup('AccountId', 'Account'),
+            lookup('ContactId', 'Contact'),
+            lookup('Product2Id', 'Product2'),
+            lookup('ParentId', 'Asset'),
+            field('SerialNumber', 'Text', { length: 80 }),
+            field('Status', 'Picklist', {
+                length: 40,
+                picklistValues: picklist(['Purchased', 'Shipped', 'Installed'])
+            }),
+            field('Quantity', 'Double', { precision: 18, scale: 2 }),
+            field('Price', 'Currency', { precision: 18, scale: 2 }),
+            field('PurchaseDate', 'Date'),
+            field('InstallDate', 'Date'),
+            field('Description', 'LongTextArea', { length: 32000 })
         ]
     },
     {
@@ -912,6 +949,13 @@ const SPECS: StandardObjectSpec[] = [
                 defaultValue: 'Open - Not Contacted'
             }),
             field('LeadSource', 'Picklist', { length: 255 }),
+            ...address(''),
+            field('Industry', 'Picklist', { length: 255 }),
+            field('Rating', 'Picklist', { length: 255, picklistValues: picklist(['Hot', 'Warm', 'Cold']) }),
+            field('AnnualRevenue', 'Currency', { precision: 18, scale: 0 }),
+            field('NumberOfEmployees', 'Int', { precision: 8 }),
+            field('Website', 'Url', { length: 255 }),
+            field('Description', 'LongTextArea', { length: 32000 }),
             field('IsConverted', 'Checkbox', ro),
             lookup('ConvertedAccountId', 'Account', ro),
             lookup('ConvertedContactId', 'Contact', ro),

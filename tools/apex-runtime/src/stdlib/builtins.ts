@@ -45,7 +45,8 @@ import {
     datetimeStatic,
     timeMethod,
     timeStatic,
-    timeZoneMethod
+    timeZoneMethod,
+    timeZoneStatic
 } from './dates';
 import { deliverEvents, eventBusStatic, testBrokerMethod } from './event-bus';
 import { objectMethod } from './exceptions';
@@ -82,6 +83,7 @@ import { VISUAL_EDITOR_SOURCE } from './visual-editor';
 import { networkStatic } from './network';
 import { orgLimitMethod, orgLimitsStatic } from './org-limits';
 import { uuidMethod, uuidStatic } from './uuid';
+import { fieldSetByName, fieldSetMemberMethod, fieldSetMethod, fieldSetsMethod } from './field-sets';
 import { JSON_RESULT_TYPES, jsonResultMethod } from './dml-results';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -237,6 +239,9 @@ export class Builtins extends Platform implements PlatformLibrary {
                 break;
             case 'label':
                 return this.labels[name] ?? this.labels[n] ?? name;
+            case 'aggregateresult':
+                if (n === 'sobjecttype') return new SObjectTypeToken('AggregateResult');
+                break;
             case 'sobjecttype': {
                 const tok = this.sobjectTypeToken(name);
                 if (tok) return new NativeObject('Schema.DescribeSObjectResult', { object: tok.name });
@@ -278,7 +283,10 @@ export class Builtins extends Platform implements PlatformLibrary {
                 }
                 case 'Schema.DescribeSObjectResult':
                     if (n === 'fields') return new NativeObject('DescribeFields', { object: o.data.object });
+                    if (n === 'fieldsets') return new NativeObject('Schema.FieldSets', { object: o.data.object });
                     break;
+                case 'Schema.FieldSets':
+                    return fieldSetByName(this, o.data.object, name);
                 case 'DescribeFields': {
                     const fd = this.describeField(o.data.object, name);
                     if (!fd) this.it.throwSys('SObjectException', `Invalid field ${name} for ${o.data.object}`);
@@ -468,6 +476,7 @@ const STATIC_MEMBERS = new Map<string, StaticMember>([
     ['date', (lib, n, a) => dateStatic(lib, n, a)],
     ['datetime', (lib, n, a) => datetimeStatic(lib, n, a)],
     ['time', (_lib, n, a) => timeStatic(n, a)],
+    ['timezone', (_lib, n, a) => timeZoneStatic(n, a)],
     ['math', (lib, n, a) => mathStatic(lib, n, a)],
     ['json', (lib, n, a, f) => jsonStatic(lib.it, n, a, f)],
     ['assert', (lib, n, a) => assertStatic(lib, n, a)],
@@ -547,6 +556,9 @@ const NATIVE_MEMBERS = new Map<string, NativeMember>([
     ['Database.BatchableContext', jobContext],
     ['Request', jobContext],
     ['UUID', (_lib, o, n, a) => uuidMethod(o, n, a)],
+    ['Schema.FieldSets', (lib, o, n) => fieldSetsMethod(lib, o, n)],
+    ['Schema.FieldSet', (_lib, o, n) => fieldSetMethod(o, n)],
+    ['Schema.FieldSetMember', (lib, o, n) => fieldSetMemberMethod(lib, o, n)],
     ...[...JSON_RESULT_TYPES.values()]
         .filter((name) => !/^Database\.(Save|Upsert|Delete|Undelete)Result$/.test(name))
         .map((name): [string, NativeMember] => [name, (_lib, o, n) => jsonResultMethod(o, n)]),

@@ -318,13 +318,47 @@ export function timeStatic(n: string, a: any[]): any {
     return UNHANDLED;
 }
 
+/** TimeZone.getTimeZone(id): a zone of the IANA database; an unknown id gives GMT, as the platform does. */
+export function timeZoneStatic(n: string, a: any[]): any {
+    if (n !== 'gettimezone') return UNHANDLED;
+    const id = String(a[0] ?? '');
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: id });
+        return new NativeObject('TimeZone', { id });
+    } catch {
+        return new NativeObject('TimeZone', { id: 'GMT' });
+    }
+}
+
 export function timeZoneMethod(o: NativeObject, n: string, a: any[]): any {
     const d = o.data;
-    if (n === 'getid') return d.id;
+    if (n === 'getid' || n === 'tostring') return d.id;
+    if (n === 'getdisplayname') return standardTimeName(d.id);
     if (n === 'getoffset') {
         const dt = a[0] as ApexDatetime;
         const p = dt.local(d.id);
         return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(dt.epochMs / 1000) * 1000;
     }
     return UNHANDLED;
+}
+
+/**
+ * TimeZone.getDisplayName: the zone's standard-time long name in English, e.g. "Pacific Standard Time" for
+ * America/Los_Angeles (Apex Reference › TimeZone Class), whatever the date: of January and July, the one with the
+ * smaller UTC offset.
+ */
+function standardTimeName(zone: string): string {
+    const at = (iso: string) => {
+        const instant = new Date(iso);
+        const parts = (timeZoneName: 'long' | 'longOffset') =>
+            new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName })
+                .formatToParts(instant)
+                .find((p) => p.type === 'timeZoneName')?.value ?? zone;
+        const offset = /GMT([+-])(\d{2}):?(\d{2})?/.exec(parts('longOffset'));
+        const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : 0;
+        return { name: parts('long'), minutes };
+    };
+    const january = at('2026-01-15T12:00:00Z');
+    const july = at('2026-07-15T12:00:00Z');
+    return january.minutes <= july.minutes ? january.name : july.name;
 }

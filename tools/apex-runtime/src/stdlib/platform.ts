@@ -330,6 +330,7 @@ export abstract class Platform {
             quiddity: 'Quiddity',
             statuscode: 'StatusCode',
             soaptype: 'Schema.SOAPType',
+            sobjectdescribeoptions: 'SObjectDescribeOptions',
             'cache.visibility': 'Cache.Visibility'
         };
         const list = ENUMS[type] ?? [];

@@ -139,6 +139,9 @@ export const BUILTIN_TYPES = new Set(
         'network',
         'uuid',
         'orglimit',
+        'fieldset',
+        'fieldsetmember',
+        'sobjectdescribeoptions',
         'soaptype'
     ].flatMap((n) => [n])
 );
@@ -179,6 +182,7 @@ export const QUALIFIED_BUILTINS = new Set([
     'schema.displaytype',
     'schema.childrelationship',
     'schema.fieldset',
+    'schema.fieldsetmember',
     'messaging.singleemailmessage',
     'messaging.sendemailresult',
     'messaging.emailfileattachment',
@@ -272,6 +276,8 @@ export const ENUMS: Record<string, string[]> = {
     ],
     // Apex Reference › SOAPType Enum
     soaptype: ['ANYTYPE', 'BASE64BINARY', 'BOOLEAN', 'DATE', 'DATETIME', 'DOUBLE', 'ID', 'INTEGER', 'STRING', 'TIME'],
+    // Apex Reference › SObjectDescribeOptions Enum
+    sobjectdescribeoptions: ['DEFAULT', 'DEFERRED', 'FULL'],
     // Apex Reference › Visibility Enum (Cache namespace)
     'cache.visibility': ['ALL', 'NAMESPACE'],
     accesslevel: ['SYSTEM_MODE', 'USER_MODE'],

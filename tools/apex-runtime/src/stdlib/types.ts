@@ -60,7 +60,8 @@ export function typeTokenMethod(lib: Platform, o: TypeToken, n: string, a: any[]
         case 'tostring':
             return o.display;
         case 'newinstance': {
-            const h = lib.it.resolveType(o.ref, null);
+            // an inner class's token names it in full (Outer.Inner), so it resolves from anywhere
+            const h = lib.it.resolveType(o.ref, null) ?? lib.it.resolveTypeName(o.display.toLowerCase(), null);
             if (h?.kind === 'class') return lib.it.instantiate(h.cls, [], 0);
             if (h?.kind === 'sobject') return lib.newSObject(h.name);
             if (o.ref.n === 'list' || o.ref.n === 'map' || o.ref.n === 'set') {
