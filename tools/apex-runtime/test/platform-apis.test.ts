@@ -405,6 +405,67 @@ describe('Name resolution and overloads as the compiler does them', () => {
     });
 });
 
+describe('Records, settings and properties', () => {
+    it('a picklist using a global value set takes its values (Metadata API › GlobalValueSet, valueSetName)', async () => {
+        const dir = projectWith({
+            'globalValueSets/Tier.globalValueSet-meta.xml':
+                '<GlobalValueSet xmlns="http://soap.sforce.com/2006/04/metadata"><customValue><fullName>Gold</fullName><default>false</default><label>Gold</label></customValue><customValue><fullName>Silver</fullName><default>false</default><label>Silver</label></customValue><masterLabel>Tier</masterLabel><sorted>false</sorted></GlobalValueSet>',
+            'objects/Account/fields/Tier__c.field-meta.xml':
+                '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Tier__c</fullName><label>Tier</label><type>Picklist</type><valueSet><restricted>true</restricted><valueSetName>Tier</valueSetName></valueSet></CustomField>'
+        });
+        const { rt, out } = await load(dir);
+        const r = runAnonymous(
+            rt,
+            `insert new Account(Name = 'A', Tier__c = 'Gold');
+            System.debug(Account.Tier__c.getDescribe().getPicklistValues().size());
+            try { insert new Account(Name = 'B', Tier__c = 'Bronze'); } catch (DmlException e) { System.debug(e.getDmlType(0)); }`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['2', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST']);
+    });
+
+    it('JSON.deserialize into SObject picks the type from attributes.type (Apex Reference › JSON.deserialize)', async () => {
+        expect(
+            await debug(
+                `SObject record = (SObject) JSON.deserialize('{"attributes":{"type":"Account"},"Name":"Acme"}', SObject.class);
+                System.debug(record.getSObjectType() + ' ' + record.get('Name'));`
+            )
+        ).toEqual(['Account Acme']);
+    });
+
+    it('setOptions accepts DMLOptions; DMLOptions has allowFieldTruncation; describe getLocalName', async () => {
+        expect(
+            await debug(
+                `Database.DMLOptions options = new Database.DMLOptions();
+                options.AllowFieldTruncation = true;
+                Account a = new Account(Name = 'A');
+                a.setOptions(options);
+                insert a;
+                System.debug(options.AllowFieldTruncation + ' ' + Account.SObjectType.getDescribe().getLocalName());`
+            )
+        ).toEqual(['true Account']);
+    });
+
+    it('inside its own accessor, this.property is the backing slot (no recursion)', async () => {
+        const cls = `public class Lazy {
+            public Integer calls = 0;
+            public List<String> items {
+                get {
+                    if (this.items == null) { calls++; this.items = new List<String>{ 'a' }; }
+                    return this.items;
+                }
+                private set;
+            }
+        }`;
+        expect(
+            await debug("Lazy l = new Lazy(); l.items.add('b'); System.debug(l.items.size() + ' ' + l.calls);", {
+                Lazy: cls
+            })
+        ).toEqual(['2 1']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

@@ -1236,8 +1236,16 @@ export class Interpreter {
         st.set(fd.n, v);
     }
 
+    /** The property accessors running, by frame: `this.prop` inside prop's own accessor is its backing slot. */
+    private accessorFrames = new Map<Frame, { obj: ApexObject | null; fd: FieldDecl }>();
+
+    private inOwnAccessor(obj: ApexObject, fd: FieldDecl): boolean {
+        const a = this.accessorFrames.get(this.frames[this.frames.length - 1]);
+        return !!a && a.obj === obj && a.fd === fd;
+    }
+
     readField(obj: ApexObject, fd: FieldDecl, owner: ClassInfo): any {
-        if (fd.property && fd.property.getter && fd.property.getter !== 'auto') {
+        if (fd.property && fd.property.getter && fd.property.getter !== 'auto' && !this.inOwnAccessor(obj, fd)) {
             return this.runAccessor(owner, obj, fd, fd.property.getter, undefined);
         }
         const v = obj.fields.get(fd.n);
@@ -1246,7 +1254,7 @@ export class Interpreter {
 
     writeField(obj: ApexObject, fd: FieldDecl, owner: ClassInfo, v: any) {
         v = this.coerce(v, fd.type, owner);
-        if (fd.property && fd.property.setter && fd.property.setter !== 'auto') {
+        if (fd.property && fd.property.setter && fd.property.setter !== 'auto' && !this.inOwnAccessor(obj, fd)) {
             this.runAccessor(owner, obj, fd, fd.property.setter, v);
             return;
         }
@@ -1282,11 +1290,13 @@ export class Interpreter {
             });
         }
         this.frames.push(frame);
+        this.accessorFrames.set(frame, { obj, fd });
         try {
             const r = this.execBlock(block, frame);
             if (r === RETURN) return this.coerce(frame.ret, fd.type, cls);
             return null;
         } finally {
+            this.accessorFrames.delete(frame);
             this.frames.pop();
         }
     }

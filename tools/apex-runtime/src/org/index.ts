@@ -124,6 +124,7 @@ export class Org implements OrgContext {
             const def = this.schema.getObject(name)!;
             if (
                 def.isCustomMetadata ||
+                def.isCustomSetting ||
                 (def.isSetup && name !== 'User') ||
                 ['CurrencyType', 'Organization', 'RecordType'].includes(name)
             )

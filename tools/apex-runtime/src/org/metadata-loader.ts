@@ -28,6 +28,7 @@ const xml = new XMLParser({
             'tabSettings',
             'externalCredentialPrincipalAccesses',
             'displayedFields',
+            'customValue',
             'namedCredentialParameters'
         ].includes(name)
 });
@@ -120,7 +121,27 @@ function parseDefault(type: FieldType, raw: unknown): unknown {
     return { formula: text };
 }
 
-function fieldFromXml(x: Record<string, any>): FieldDef {
+/** Global value sets by name (Metadata API › GlobalValueSet): the values a picklist with valueSetName uses. */
+type GlobalValueSets = Map<string, PicklistValue[]>;
+
+function readGlobalValueSets(files: string[]): GlobalValueSets {
+    const sets: GlobalValueSets = new Map();
+    for (const f of files.filter((p) => p.endsWith('.globalValueSet-meta.xml'))) {
+        const gx = readXml(f).GlobalValueSet ?? {};
+        sets.set(
+            path.basename(f, '.globalValueSet-meta.xml').toLowerCase(),
+            (gx.customValue ?? []).map((v: any) => ({
+                value: String(v.fullName),
+                label: String(v.label ?? v.fullName),
+                active: v.isActive === undefined ? true : bool(v.isActive),
+                defaultValue: bool(v.default)
+            }))
+        );
+    }
+    return sets;
+}
+
+function fieldFromXml(x: Record<string, any>, globalValueSets: GlobalValueSets = new Map()): FieldDef {
     const name = String(x.fullName);
     const rawType = String(x.type ?? (x.formula ? 'Text' : 'Text'));
     const type = TYPE_MAP[rawType] ?? (rawType === 'Summary' ? 'Number' : 'Text');
@@ -129,6 +150,7 @@ function fieldFromXml(x: Record<string, any>): FieldDef {
     let restricted = false;
     if (vs) {
         restricted = bool(vs.restricted);
+        if (vs.valueSetName) values.push(...(globalValueSets.get(String(vs.valueSetName).toLowerCase()) ?? []));
         for (const v of vs.valueSetDefinition?.value ?? []) {
             values.push({
                 value: String(v.fullName),
@@ -260,7 +282,9 @@ function customObject(name: string, x: Record<string, any>, used: Set<string>): 
         custom: true,
         isCustomSetting: isSetting,
         isCustomMetadata: isMdt,
-        isSetup: isSetting,
+        // custom settings are not among the setup objects that refuse mixed DML (Apex Developer Guide › sObjects
+        // That Can't Be Used Together in DML Operations)
+        isSetup: false,
         queryable: true,
         createable: !isMdt,
         updateable: !isMdt && !isEvent,
@@ -400,6 +424,7 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
         used.add(def.keyPrefix);
     }
     const files = dirs.flatMap((d) => walk(d));
+    const globalValueSets = readGlobalValueSets(files);
     const objectDirs = new Map<string, string[]>();
     for (const f of files) {
         const m = /[\\/]objects[\\/]([^\\/]+)[\\/]/.exec(f);
@@ -420,7 +445,7 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
         for (const f of objFiles.filter((p) => p.endsWith('.field-meta.xml'))) {
             const fx = readXml(f).CustomField;
             checkFieldLimits(f, fx);
-            const fd = fieldFromXml(fx);
+            const fd = fieldFromXml(fx, globalValueSets);
             def.fields.set(fd.name.toLowerCase(), fd);
         }
         for (const f of objFiles.filter((p) => p.endsWith('.fieldSet-meta.xml'))) {

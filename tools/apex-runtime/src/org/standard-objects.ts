@@ -349,7 +349,6 @@ const SPECS: StandardObjectSpec[] = [
     {
         name: 'UserLicense',
         keyPrefix: '100',
-        isSetup: true,
         createable: false,
         named: 'readonly',
         fields: [
@@ -579,7 +578,6 @@ const SPECS: StandardObjectSpec[] = [
     {
         name: 'ApexTrigger',
         keyPrefix: '01q',
-        isSetup: true,
         createable: false,
         named: 'readonly',
         fields: [
@@ -600,13 +598,11 @@ const SPECS: StandardObjectSpec[] = [
         // the users and addresses told of unhandled Apex exceptions (Setup › Apex Exception Email)
         name: 'ApexEmailNotification',
         keyPrefix: '0XH',
-        isSetup: true,
         fields: [field('Email', 'Email', { length: 255 }), lookup('UserId', 'User')]
     },
     {
         name: 'CustomPermission',
         keyPrefix: '0CP',
-        isSetup: true,
         createable: false,
         fields: [
             field('DeveloperName', 'Text', { length: 80, ...ro }),
@@ -652,7 +648,6 @@ const SPECS: StandardObjectSpec[] = [
     {
         name: 'Network',
         keyPrefix: '0DB',
-        isSetup: true,
         createable: false,
         named: 'readonly',
         fields: [
@@ -664,7 +659,6 @@ const SPECS: StandardObjectSpec[] = [
     {
         name: 'LoginHistory',
         keyPrefix: '0Ya',
-        isSetup: true,
         createable: false,
         fields: [
             lookup('UserId', 'User', ro),

@@ -164,7 +164,15 @@ export class Builtins extends Platform implements PlatformLibrary {
             case 'messaging.emailfileattachment':
                 return new NativeObject('Messaging.EmailFileAttachment', { fields: new Map<string, any>() });
             case 'database.dmloptions':
-                return new NativeObject('Database.DMLOptions', { optAllOrNone: null });
+                // Apex Reference › DMLOptions Class: its settable properties
+                return new NativeObject('Database.DMLOptions', {
+                    optAllOrNone: null,
+                    allowFieldTruncation: false,
+                    assignmentRuleHeader: null,
+                    duplicateRuleHeader: null,
+                    emailHeader: null,
+                    localeOptions: null
+                });
             case 'restrequest':
                 return new NativeObject('RestRequest', {
                     requestURI: null,
@@ -303,7 +311,8 @@ export class Builtins extends Platform implements PlatformLibrary {
                     break;
                 case 'RestRequest':
                 case 'RestResponse':
-                case 'AsyncOptions': {
+                case 'AsyncOptions':
+                case 'Database.DMLOptions': {
                     const key = Object.keys(o.data).find((k) => k.toLowerCase() === n);
                     if (key) return o.data[key];
                     break;

@@ -238,6 +238,20 @@ export function toTyped(it: Interpreter, v: JValue, t: TypeRef, from: ClassInfo 
             return m;
         }
     }
+    if (n === 'sobject') {
+        // the concrete type comes from the record's "attributes": {"type": …}, as JSON.serialize writes it
+        const attributes = v instanceof Map ? v.get('attributes') : null;
+        const type = attributes instanceof Map ? attributes.get('type') : null;
+        if (typeof type !== 'string')
+            it.throwSys('JSONException', 'Cannot deserialize an SObject without its attributes.type');
+        return toTyped(
+            it,
+            v,
+            { ...t, name: type as string, n: (type as string).toLowerCase(), args: [] },
+            from,
+            strict
+        );
+    }
     const h = it.resolveType(t, from);
     const resultType = h?.kind === 'builtin' ? JSON_RESULT_TYPES.get(h.n.replace(/^system\./, '')) : undefined;
     if (resultType) {

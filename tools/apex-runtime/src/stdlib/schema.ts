@@ -73,6 +73,8 @@ export function describeSObjectMethod(lib: Platform, object: string, n: string, 
     const access = (kind: string) => (org?.checkObjectAccess ? !!org.checkObjectAccess(null, object, kind) : true);
     switch (n) {
         case 'getname':
+        case 'getlocalname':
+            // no namespace here: the local name is the name
             return o.name;
         case 'getlabel':
             return o.label ?? o.name;
