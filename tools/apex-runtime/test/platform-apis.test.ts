@@ -280,6 +280,24 @@ describe('Metadata a deploy accepts (Metadata API › CustomField, CustomObject;
             'true'
         ]);
     });
+
+    it('the Organization row takes the configured organizationId (production and its sandbox copy differ in it)', async () => {
+        const out: string[] = [];
+        const rt = new Runtime({
+            projectDir: makeProject({}),
+            clock: new ManualClock(Date.UTC(2026, 10, 26, 12)),
+            out: (line) => out.push(line),
+            orgConfig: { organizationId: '00D000000000042AAA', runningUser: { permissionSets: [] } }
+        });
+        await rt.load();
+        const r = runAnonymous(
+            rt,
+            'System.debug(UserInfo.getOrganizationId()); System.debug([SELECT Id FROM Organization].Id);',
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['00D000000000042AAA', '00D000000000042AAA']);
+    });
 });
 
 describe('Hierarchy custom settings (Apex Reference › Custom Settings Methods)', () => {

@@ -27,6 +27,11 @@ export interface NamedCredentialConfig {
 }
 
 export interface OrgConfig {
+    /**
+     * The org's Id (the Organization row's, UserInfo.getOrganizationId()); generated when absent. A sandbox copy keeps
+     * production's record Ids and differs in this one, so two orgs with distinct Ids model production and its copy.
+     */
+    organizationId?: string;
     organizationName: string;
     timeZone: string;
     locale: string;

@@ -174,6 +174,7 @@ export class Org implements OrgContext {
     private seed(): void {
         const c = this.config;
         this.record('Organization', {
+            ...(c.organizationId ? { Id: c.organizationId } : {}),
             Name: c.organizationName,
             IsSandbox: c.isSandbox,
             OrganizationType: c.isSandbox ? 'Developer Edition' : 'Enterprise Edition',
