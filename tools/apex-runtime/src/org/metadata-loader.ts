@@ -185,7 +185,8 @@ function fieldFromXml(x: Record<string, any>, globalValueSets: GlobalValueSets =
         controllingField: x.metadataRelationshipControllingField
             ? String(x.metadataRelationshipControllingField).split('.').pop()
             : undefined,
-        childRelationshipName: isRef && x.relationshipName ? String(x.relationshipName) : undefined,
+        // custom metadata relationships to another custom metadata type name a child relationship too
+        childRelationshipName: (isRef || isMetadataRef) && x.relationshipName ? String(x.relationshipName) : undefined,
         nillable: type === 'Checkbox' ? false : !required,
         required: required && def === null && !picklistDefault,
         createable: !calculated && type !== 'AutoNumber',

@@ -307,11 +307,19 @@ export class QueryEngine {
         this.project(parent, parentRow, parts.slice(1), fn);
     }
 
+    /** A child row's relationship field points at the parent: by Id, or by name for custom metadata records. */
+    private isChildOf(child: Row, field: string, parent: Row): boolean {
+        const value = child.slots.get(field.toLowerCase())?.value;
+        if (value === parent.id) return true;
+        if (!parent.def.isCustomMetadata || typeof value !== 'string') return false;
+        return (
+            value === parent.slots.get('qualifiedapiname')?.value || value === parent.slots.get('developername')?.value
+        );
+    }
+
     private subquery(so: SObject, row: Row, sub: CompiledQuery, ctx: QueryContext): void {
         const rel = this.schema.childRelationship(row.def.name, sub.fromName)!;
-        let children = this.db
-            .rows(rel.childObject)
-            .filter((c) => !c.deleted && c.slots.get(rel.field.toLowerCase())?.value === row.id);
+        let children = this.db.rows(rel.childObject).filter((c) => !c.deleted && this.isChildOf(c, rel.field, row));
         if (sub.where) children = children.filter((c) => this.matches(c, sub.where!, ctx));
         children = this.order(sub, children);
         const limit = this.intValue(sub.limit, ctx);

@@ -208,10 +208,12 @@ export class Schema {
         for (const o of this.objects.values()) o.childRelationships = [];
         for (const child of this.objects.values()) {
             for (const f of child.fields.values()) {
-                if ((f.type !== 'Lookup' && f.type !== 'MasterDetail') || !f.relationshipName) continue;
+                const lookup = f.type === 'Lookup' || f.type === 'MasterDetail';
+                if ((!lookup && !f.childRelationshipName) || !f.relationshipName) continue;
                 for (const target of f.referenceTo) {
                     const parent = this.getObject(target);
-                    if (!parent) continue;
+                    // a custom metadata relationship to another custom metadata type has children too
+                    if (!parent || (!lookup && !parent.isCustomMetadata)) continue;
                     const relName = childRelationshipName(child, f);
                     if (!relName) continue;
                     parent.childRelationships.push({

@@ -25,7 +25,9 @@ function address(prefix: string): FieldDef[] {
         field(`${prefix}City`, 'Text', { length: 40 }),
         field(`${prefix}State`, 'Text', { length: 80 }),
         field(`${prefix}PostalCode`, 'Text', { length: 20 }),
-        field(`${prefix}Country`, 'Text', { length: 80 })
+        field(`${prefix}Country`, 'Text', { length: 80 }),
+        // the compound field (Object Reference › Address Compound Fields): read only; its value is not modelled
+        field(`${prefix}Address`, 'Address', { ...ro, calculated: true })
     ];
 }
 
@@ -404,6 +406,16 @@ const SPECS: StandardObjectSpec[] = [
         isSetup: true,
         fields: [
             lookup('AssigneeId', 'User', { ...req, updateable: false }),
+            lookup('PermissionSetId', 'PermissionSet', { updateable: false }),
+            lookup('PermissionSetGroupId', 'PermissionSetGroup', { updateable: false })
+        ]
+    },
+    {
+        name: 'PermissionSetGroupComponent',
+        keyPrefix: '0PH',
+        isSetup: true,
+        fields: [
+            lookup('PermissionSetGroupId', 'PermissionSetGroup', { ...req, updateable: false }),
             lookup('PermissionSetId', 'PermissionSet', { ...req, updateable: false })
         ]
     },
@@ -434,6 +446,7 @@ const SPECS: StandardObjectSpec[] = [
         named: 'readonly',
         fields: [
             field('IsSandbox', 'Checkbox', ro),
+            field('IsReadOnly', 'Checkbox', ro),
             field('OrganizationType', 'Picklist', { length: 40, ...ro }),
             field('InstanceName', 'Text', { length: 5, ...ro }),
             field('TimeZoneSidKey', 'Picklist', { length: 40, ...ro }),
@@ -522,6 +535,101 @@ const SPECS: StandardObjectSpec[] = [
         ]
     },
     {
+        name: 'ProcessInstanceWorkitem',
+        keyPrefix: '04i',
+        createable: false,
+        fields: [
+            lookup('ProcessInstanceId', 'ProcessInstance', ro),
+            field('ActorId', 'Lookup', { ...ro, referenceTo: ['User', 'Group'], relationshipName: 'Actor' }),
+            field('OriginalActorId', 'Lookup', {
+                ...ro,
+                referenceTo: ['User', 'Group'],
+                relationshipName: 'OriginalActor'
+            })
+        ]
+    },
+    {
+        name: 'EmailMessage',
+        keyPrefix: '02s',
+        fields: [
+            field('Subject', 'Text', { length: 3000 }),
+            field('TextBody', 'LongTextArea', { length: 131072 }),
+            field('HtmlBody', 'LongTextArea', { length: 131072 }),
+            field('Headers', 'LongTextArea', { length: 32000 }),
+            field('FromName', 'Text', { length: 1000 }),
+            field('FromAddress', 'Email', { length: 1000 }),
+            field('ToAddress', 'Text', { length: 4000 }),
+            field('CcAddress', 'Text', { length: 4000 }),
+            field('BccAddress', 'Text', { length: 4000 }),
+            field('ToIds', 'Text', { length: 4000 }),
+            field('Incoming', 'Checkbox'),
+            field('Status', 'Picklist', { length: 40, picklistValues: picklist(['0', '1', '2', '3', '4', '5']) }),
+            field('IsClientManaged', 'Checkbox'),
+            field('MessageDate', 'DateTime'),
+            lookup('ParentId', 'Case'),
+            field('RelatedToId', 'Lookup', {
+                referenceTo: ['Account', 'Opportunity', 'Case'],
+                relationshipName: 'RelatedTo'
+            })
+        ]
+    },
+    {
+        name: 'EmailMessageRelation',
+        keyPrefix: '0Rs',
+        fields: [
+            lookup('EmailMessageId', 'EmailMessage', { ...req, updateable: false }),
+            field('RelationId', 'Lookup', { referenceTo: ['Contact', 'Lead', 'User'], relationshipName: 'Relation' }),
+            field('RelationType', 'Picklist', {
+                length: 40,
+                picklistValues: picklist(['FromAddress', 'ToAddress', 'CcAddress', 'BccAddress'])
+            }),
+            field('RelationAddress', 'Email', { length: 1000 })
+        ]
+    },
+    {
+        name: 'ContentDistribution',
+        keyPrefix: '04I',
+        owned: true,
+        named: 'required',
+        fields: [
+            lookup('ContentVersionId', 'ContentVersion', { ...req, updateable: false }),
+            lookup('ContentDocumentId', 'ContentDocument', ro),
+            field('RelatedRecordId', 'Lookup', {
+                referenceTo: ['Account', 'Opportunity', 'Case'],
+                relationshipName: 'RelatedRecord'
+            }),
+            field('PreferencesAllowOriginalDownload', 'Checkbox'),
+            field('PreferencesAllowPDFDownload', 'Checkbox'),
+            field('PreferencesAllowViewInBrowser', 'Checkbox'),
+            field('DistributionPublicUrl', 'Url', { length: 1300, ...ro }),
+            field('ContentDownloadUrl', 'Url', { length: 1300, ...ro })
+        ]
+    },
+    {
+        // the App Launcher's items (read only)
+        name: 'AppMenuItem',
+        keyPrefix: '0DS',
+        createable: false,
+        named: 'readonly',
+        fields: [
+            field('ApplicationId', 'Text', { length: 18, ...ro }),
+            field('Label', 'Text', { length: 255, ...ro }),
+            field('Type', 'Picklist', { length: 40, ...ro }),
+            field('SortOrder', 'Int', ro)
+        ]
+    },
+    {
+        name: 'PlatformCachePartition',
+        keyPrefix: '0Er',
+        createable: false,
+        fields: [
+            field('DeveloperName', 'Text', { length: 80, ...ro }),
+            field('MasterLabel', 'Text', { length: 80, ...ro }),
+            field('NamespacePrefix', 'Text', { length: 15, ...ro }),
+            field('IsDefaultPartition', 'Checkbox', ro)
+        ]
+    },
+    {
         name: 'CampaignMember',
         keyPrefix: '00v',
         fields: [
@@ -544,6 +652,7 @@ const SPECS: StandardObjectSpec[] = [
             lookup('Product2Id', 'Product2'),
             lookup('ParentId', 'Asset'),
             field('SerialNumber', 'Text', { length: 80 }),
+            field('AssetLevel', 'Int', ro),
             field('Status', 'Picklist', {
                 length: 40,
                 picklistValues: picklist(['Purchased', 'Shipped', 'Installed'])
@@ -1002,6 +1111,7 @@ const SPECS: StandardObjectSpec[] = [
             field('Precision', 'Int', ro),
             field('Scale', 'Int', ro),
             field('IsNillable', 'Checkbox', ro),
+            field('IsCalculated', 'Checkbox', ro),
             field('RelationshipName', 'Text', { length: 255, ...ro }),
             field('NamespacePrefix', 'Text', { length: 15, ...ro }),
             lookup('EntityDefinitionId', 'EntityDefinition', ro)

@@ -157,7 +157,9 @@ export const NOT_MODELLED_TYPES = new Map<string, string>([
     ['apexpages.standardsetcontroller', 'Visualforce (ApexPages.StandardSetController)'],
     ['apexpages.message', 'Visualforce (ApexPages.Message)'],
     ['apexpages.severity', 'Visualforce (ApexPages.Severity)'],
-    ['page', 'Visualforce (Page)']
+    ['page', 'Visualforce (Page)'],
+    ['location', 'Geolocation (System.Location)'],
+    ['address', 'Compound address values (System.Address)']
 ]);
 
 export const QUALIFIED_BUILTINS = new Set([
