@@ -484,6 +484,26 @@ describe('Records, settings and properties', () => {
     });
 });
 
+describe('Aggregate results and callout settings', () => {
+    it('new Map<Id, SObject>(aggregateResults) keys each row by its field aliased Id (SOQL › GROUP BY)', async () => {
+        expect(
+            await debug(
+                `insert new Account(Name = 'A');
+                List<AggregateResult> rows = [SELECT OwnerId Id, COUNT(Id) c FROM Account GROUP BY OwnerId];
+                System.debug(new Map<Id, SObject>(rows).keySet().contains(UserInfo.getUserId()));`
+            )
+        ).toEqual(['true']);
+    });
+
+    it('HttpRequest.getCompressed returns what setCompressed set (Apex Reference › HttpRequest Class)', async () => {
+        expect(
+            await debug(
+                'HttpRequest r = new HttpRequest(); System.debug(r.getCompressed()); r.setCompressed(true); System.debug(r.getCompressed());'
+            )
+        ).toEqual(['false', 'true']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

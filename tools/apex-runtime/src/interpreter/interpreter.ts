@@ -1519,7 +1519,11 @@ export class Interpreter {
                 const a = this.eval(e.args[0], f);
                 if (a instanceof ApexMap) for (const [k, [kk, vv]] of a.map) m.map.set(k, [kk, vv]);
                 else if (a instanceof ApexList) {
-                    for (const so of a.items) m.map.set(this.builtins.key(so.get('Id')), [so.get('Id'), so]);
+                    for (const so of a.items) {
+                        // an AggregateResult (an sObject on the platform) is keyed by its field aliased Id
+                        const id = isSObject(so) ? so.get('Id') : this.builtins.callInstance(so, 'get', ['Id'], e.line);
+                        m.map.set(this.builtins.key(id), [id, so]);
+                    }
                 }
             }
             return m;

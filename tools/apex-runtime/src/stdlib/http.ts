@@ -104,7 +104,13 @@ export class HttpLayer {
                 d.timeout = a[0];
                 return null;
             case 'setcompressed':
+                // kept for getCompressed (Apex Reference › HttpRequest Class); the body is sent uncompressed
+                d.compressed = a[0] === true;
                 return null;
+            case 'getcompressed':
+                return d.compressed === true;
+            case 'gettimeout':
+                return d.timeout ?? null;
             case 'setstatuscode':
                 d.statusCode = a[0];
                 return null;
