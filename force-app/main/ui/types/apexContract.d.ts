@@ -225,6 +225,30 @@ declare namespace QbApex {
         allowedFromSandbox?: Nullable<boolean>;
         /** What the admin should know about this configuration (production company in a sandbox org), or null. */
         warning?: Nullable<string>;
+        /** QBConnectionHealth.Health: last successful call, token age, deadlines, reconnect state. */
+        health?: Nullable<ConnectionHealth>;
+    }
+
+    interface ConnectionHealth {
+        realmId?: Nullable<string>;
+        companyLabel?: Nullable<string>;
+        namedCredential?: Nullable<string>;
+        /** `Connected` or `Reconnect_Required`. */
+        status?: Nullable<string>;
+        authorizedAt?: Nullable<string>;
+        tokenAgeDays?: Nullable<number>;
+        lastSuccessfulCallAt?: Nullable<string>;
+        /** When the refresh token expires if no call is made before then (100 days). */
+        unusedDeadline?: Nullable<string>;
+        /** When Intuit's five-year maximum ends the authorization. */
+        maximumDeadline?: Nullable<string>;
+        needsReconnect?: Nullable<boolean>;
+        /** A deadline within 14 days, or the reconnect notice; null when all is well. */
+        warning?: Nullable<string>;
+        reconnectSteps?: Nullable<string>;
+        lastFailure?: Nullable<string>;
+        lastFailureAt?: Nullable<string>;
+        warningUnsent?: Nullable<boolean>;
     }
 
     interface ConnectionTest {
@@ -232,5 +256,6 @@ declare namespace QbApex {
         companyName?: Nullable<string>;
         message?: Nullable<string>;
         warning?: Nullable<string>;
+        health?: Nullable<ConnectionHealth>;
     }
 }

@@ -9,6 +9,13 @@ interface ConnectionTestOutcome {
 }
 
 interface ConnectionView extends QbApex.Connection {
+    needsReconnect: boolean;
+    reconnectSteps: string | null | undefined;
+    hasCalls: boolean;
+    lastSuccessfulCallAt: string | null | undefined;
+    tokenAge: string;
+    unusedDeadline: string | null | undefined;
+    maximumDeadline: string | null | undefined;
     testing: boolean;
     testButtonLabel: string;
     outcome: ConnectionTestOutcome | undefined;
@@ -17,7 +24,19 @@ interface ConnectionView extends QbApex.Connection {
     outcomeIconText: string;
 }
 
-/** The Connections tab: one row per configured QuickBooks company, with "Test connection". */
+interface HealthBanner {
+    realmId: string;
+    text: string;
+    className: string;
+    icon: string;
+    iconText: string;
+}
+
+/**
+ * The Connections tab: one row per configured QuickBooks company with its connection health (last successful call,
+ * authorization age, the 100-day and five-year deadlines, Reconnect required with the steps), a banner for every
+ * company that needs an admin, and "Test connection".
+ */
 export default class QbConnections extends LightningElement {
     connections: QbApex.Connection[] = [];
     isLoading = false;
@@ -43,8 +62,16 @@ export default class QbConnections extends LightningElement {
         return this.connections.map((connection) => {
             const testing = this.testing.has(connection.realmId);
             const outcome = this.outcomes.get(connection.realmId);
+            const health = connection.health ?? {};
             return {
                 ...connection,
+                needsReconnect: Boolean(health.needsReconnect),
+                reconnectSteps: health.reconnectSteps,
+                hasCalls: Boolean(health.lastSuccessfulCallAt),
+                lastSuccessfulCallAt: health.lastSuccessfulCallAt,
+                tokenAge: ageText(health.tokenAgeDays),
+                unusedDeadline: health.unusedDeadline,
+                maximumDeadline: health.maximumDeadline,
                 testing,
                 testButtonLabel: testing ? 'Testing…' : 'Test connection',
                 outcome,
@@ -53,6 +80,24 @@ export default class QbConnections extends LightningElement {
                 outcomeIconText: outcome?.ok ? 'Connected' : 'Failed'
             };
         });
+    }
+
+    /** One banner per company whose connection needs an admin: reconnect now, or a deadline within 14 days. */
+    get banners(): HealthBanner[] {
+        return this.connections
+            .filter((connection) => connection.health?.warning)
+            .map((connection) => {
+                const reconnect = Boolean(connection.health?.needsReconnect);
+                return {
+                    realmId: connection.realmId,
+                    text: connection.health!.warning as string,
+                    className: `slds-notify slds-notify_alert slds-m-bottom_small health-banner ${
+                        reconnect ? 'slds-alert_error' : 'slds-alert_warning'
+                    }`,
+                    icon: reconnect ? 'utility:error' : 'utility:warning',
+                    iconText: reconnect ? 'Reconnect required' : 'Warning'
+                };
+            });
     }
 
     get isEmpty(): boolean {
@@ -72,6 +117,11 @@ export default class QbConnections extends LightningElement {
         this.testing = new Set([...this.testing, realmId]);
         try {
             const result = await testConnection({ realmId });
+            if (result.health) {
+                this.connections = this.connections.map((connection) => {
+                    return connection.realmId === realmId ? { ...connection, health: result.health } : connection;
+                });
+            }
             this.setOutcome(realmId, {
                 ok: Boolean(result.ok),
                 message:
@@ -107,4 +157,11 @@ export default class QbConnections extends LightningElement {
             this.isLoading = false;
         }
     }
+}
+
+function ageText(days: number | null | undefined): string {
+    if (days === null || days === undefined) {
+        return 'Unknown';
+    }
+    return days === 1 ? '1 day' : `${days} days`;
 }

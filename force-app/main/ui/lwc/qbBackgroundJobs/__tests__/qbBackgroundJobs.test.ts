@@ -41,7 +41,7 @@ describe('c-qb-background-jobs', () => {
         mockGetJobs.mockResolvedValue(NOT_SET_UP);
         const element = await render();
 
-        expect(textOf(query(element, '[data-id="jobs-summary"]'))).toBe('4 jobs need attention.');
+        expect(textOf(query(element, '[data-id="jobs-summary"]'))).toBe('5 jobs need attention.');
         expect(textOf(rowOf(element, 'Sync sweeper'))).toContain('Not scheduled. Press Set up background jobs.');
         expect(textOf(rowOf(element, 'Slack approval requests'))).toContain('Not needed');
     });

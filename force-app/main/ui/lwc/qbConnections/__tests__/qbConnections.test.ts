@@ -45,6 +45,31 @@ const PRODUCTION_IN_SANDBOX = [
     }
 ];
 const mockTestConnection = testConnection as jest.Mock;
+// Health as QBConnectionHealth reports it for a company the keep-alive reached (the fixture org has no records yet).
+const HEALTHY = {
+    ...CONNECTIONS[0],
+    health: {
+        realmId: '9130350000000001',
+        status: 'Connected',
+        authorizedAt: '2025-10-10T09:00:00.000Z',
+        tokenAgeDays: 412,
+        lastSuccessfulCallAt: '2026-11-26T05:00:00.000Z',
+        unusedDeadline: '2027-03-06T04:00:00.000Z',
+        maximumDeadline: '2030-10-10T09:00:00.000Z',
+        needsReconnect: false,
+        warning: null
+    }
+};
+const NEAR_MAXIMUM = {
+    ...HEALTHY,
+    health: {
+        ...HEALTHY.health,
+        authorizedAt: '2021-12-09T09:00:00.000Z',
+        maximumDeadline: '2026-12-09T09:00:00.000Z',
+        warning:
+            'The authorization of QuickBooks company Acme US reaches Intuit’s five-year maximum on 2026-12-09 (13 days). Reconnect before then so deals keep syncing.'
+    }
+};
 
 async function renderConnections(): Promise<HTMLElement> {
     const element = createElement('c-qb-connections', { is: QbConnections });
@@ -118,8 +143,51 @@ describe('c-qb-connections', () => {
         await clickButton(row, 'Test connection');
 
         const outcome = query(row, '[data-id="outcome"]')!;
-        expect(textOf(outcome)).toContain('Re-authenticate the principal of External Credential QB_QuickBooks');
+        expect(textOf(outcome)).toContain('Named Credential QB_QuickBooks_Sandbox_Acme_Canada');
         expect(outcome.classList).toContain('slds-text-color_error');
+    });
+
+    it('moves a company whose test was refused to Reconnect required, with the steps and a banner', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        mockTestConnection.mockResolvedValue(TEST_FAILED);
+        const element = await renderConnections();
+        expect(query(element, '[data-id="health-banner"]')).toBeNull();
+
+        await clickButton(rowFor(element, '9130350000000002'), 'Test connection');
+
+        const row = rowFor(element, '9130350000000002');
+        expect(textOf(query(row, '[data-id="reconnect-badge"]'))).toBe('Reconnect required');
+        expect(textOf(query(row, '[data-id="reconnect-steps"]'))).toContain(
+            'Principals → Authenticate, and sign in to QuickBooks as an admin of Acme Canada'
+        );
+        const banner = query(element, '[data-id="health-banner"][data-realm-id="9130350000000002"]')!;
+        expect(banner.classList).toContain('slds-alert_error');
+        expect(textOf(banner)).toContain('Acme Canada is disconnected');
+    });
+
+    it('shows each company’s last successful call, authorization age and both deadlines', async () => {
+        mockGetConnections.mockResolvedValue([HEALTHY, CONNECTIONS[1]]);
+        const element = await renderConnections();
+
+        const row = rowFor(element, '9130350000000001');
+        expect(textOf(query(row, '[data-id="last-call"]'))).toContain('Nov 26, 2026');
+        expect(textOf(query(row, '[data-id="token-age"]'))).toBe('412 days');
+        expect(textOf(query(row, '[data-id="unused-deadline"]'))).toContain('Mar 6, 2027');
+        expect(textOf(query(row, '[data-id="maximum-deadline"]'))).toContain('Oct 10, 2030');
+        expect(query(element, '[data-id="health-banner"]')).toBeNull();
+        expect(textOf(query(rowFor(element, '9130350000000002'), '[data-id="no-calls"]'))).toContain(
+            'No successful call recorded yet'
+        );
+    });
+
+    it('shows a warning banner when a deadline is less than 14 days away', async () => {
+        mockGetConnections.mockResolvedValue([NEAR_MAXIMUM, CONNECTIONS[1]]);
+        const element = await renderConnections();
+
+        const banner = query(element, '[data-id="health-banner"][data-realm-id="9130350000000001"]')!;
+        expect(banner.classList).toContain('slds-alert_warning');
+        expect(textOf(banner)).toContain('five-year maximum on 2026-12-09 (13 days)');
+        expect(queryAll(element, '[data-id="health-banner"]')).toHaveLength(1);
     });
 
     it('disables the button and says Testing… while the test runs', async () => {
