@@ -266,8 +266,8 @@ async function main(): Promise<number> {
             const scheduled = await playground!.env.org.query<{ Id: string }>(
                 "SELECT Id FROM CronTrigger WHERE CronJobDetail.Name LIKE 'QuickBooks%'"
             );
-            if (scheduled.length !== 7)
-                throw new Error(`${scheduled.length} scheduled jobs after pressing twice, not 7`);
+            if (scheduled.length !== 8)
+                throw new Error(`${scheduled.length} scheduled jobs after pressing twice, not 8`);
             await screenshots(page, '7b-background-jobs');
         });
 
