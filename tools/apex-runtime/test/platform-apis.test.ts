@@ -504,6 +504,20 @@ describe('Aggregate results and callout settings', () => {
     });
 });
 
+describe('sObject equality (Apex Developer Guide › Expression Operators: == checks all field values)', () => {
+    it('a field set to null equals a field never set; a different value does not', async () => {
+        expect(
+            await debug(
+                `Account a = new Account(Name = 'A');
+                Account b = new Account(Name = 'A', Id = null);
+                System.debug(a == b);
+                b.Description = 'x';
+                System.debug(a == b);`
+            )
+        ).toEqual(['true', 'false']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

@@ -1831,8 +1831,12 @@ export class Interpreter {
         }
         if (isSObject(a) && isSObject(b)) {
             if (a.type !== b.type) return false;
-            const fa = a.getPopulatedFieldsAsMap();
-            const fb = b.getPopulatedFieldsAsMap();
+            // a deep check of field values (Apex Developer Guide › Expression Operators, ==): a field set to null
+            // has the same value as one never set
+            const values = (so: typeof a) =>
+                new Map([...so.getPopulatedFieldsAsMap()].filter(([, v]) => v !== null && v !== undefined));
+            const fa = values(a);
+            const fb = values(b);
             if (fa.size !== fb.size) return false;
             for (const [k, v] of fa) {
                 if (!fb.has(k) || !this.valuesEqual(v, fb.get(k), ci)) return false;
