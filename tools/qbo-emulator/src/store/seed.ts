@@ -9,7 +9,10 @@ export const CURRENCY_NAMES: Record<string, string> = {
     CAD: 'Canadian Dollar',
     GBP: 'British Pound Sterling',
     EUR: 'Euro',
-    AUD: 'Australian Dollar'
+    AUD: 'Australian Dollar',
+    JPY: 'Japanese Yen',
+    KWD: 'Kuwaiti Dinar',
+    BHD: 'Bahraini Dinar'
 };
 
 const HOME_CURRENCIES: Record<string, string> = { US: 'USD', CA: 'CAD', GB: 'GBP', AU: 'AUD' };
