@@ -11,6 +11,9 @@ declare module '@salesforce/apex/QBSyncController.syncNow' {
 declare module '@salesforce/apex/QBSyncController.retry' {
     export default function retry(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
 }
+declare module '@salesforce/apex/QBSyncController.refreshFromQuickBooks' {
+    export default function refreshFromQuickBooks(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
+}
 
 declare module '@salesforce/apex/QBApprovalController.getApproval' {
     export default function getApproval(params: { opportunityId: string }): Promise<QbApex.ApprovalRequest | null>;

@@ -13,6 +13,7 @@ import preview from '@salesforce/apex/QBSyncController.preview';
 import syncNow from '@salesforce/apex/QBSyncController.syncNow';
 import retry from '@salesforce/apex/QBSyncController.retry';
 import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
+import refreshFromQuickBooks from '@salesforce/apex/QBSyncController.refreshFromQuickBooks';
 import canAdministerSync from '@salesforce/customPermission/QB_Administer_Sync';
 import LightningPrompt from 'lightning/prompt';
 import { errorMessage, picklistLabel, SYNC_STATUS } from 'c/qbUtils';
@@ -203,6 +204,11 @@ export default class QbSyncPanel extends LightningElement {
         return canAdministerSync && Boolean(this.status?.hasInvoice) && !this.isRunning;
     }
 
+    /** Anyone who sees an invoiced deal may ask QuickBooks for its payment now (the server checks edit access). */
+    get showRefresh(): boolean {
+        return Boolean(this.status?.hasInvoice) && !this.isRunning;
+    }
+
     get retryLabel(): string {
         return this.status?.status === SYNC_STATUS.RETRY_SCHEDULED ? 'Retry now' : 'Retry';
     }
@@ -320,6 +326,14 @@ export default class QbSyncPanel extends LightningElement {
         return this.submit(retry, 'Retry queued. QuickBooks is being updated.');
     }
 
+    async handleRefresh(): Promise<void> {
+        await this.submit(refreshFromQuickBooks, null);
+        if (this.currentRecordId && !this.actionError) {
+            // the balance and payment fields changed: other components of the page read them again
+            notifyRecordUpdateAvailable([{ recordId: this.currentRecordId }]);
+        }
+    }
+
     async handleReinvoice(): Promise<void> {
         const reason = await LightningPrompt.open({
             label: 'Unlink and re-invoice',
@@ -340,7 +354,7 @@ export default class QbSyncPanel extends LightningElement {
 
     private async submit(
         action: (params: { opportunityId: string }) => Promise<QbApex.SyncStatus>,
-        successMessage: string
+        successMessage: string | null
     ): Promise<void> {
         if (!this.currentRecordId) {
             return;
@@ -350,7 +364,7 @@ export default class QbSyncPanel extends LightningElement {
         this.actionMessage = null;
         try {
             const status = await action({ opportunityId: this.currentRecordId });
-            this.actionMessage = successMessage;
+            this.actionMessage = successMessage ?? this.refreshedMessage(status);
             this.focusTarget = 'action-message';
             this.applyStatus(status);
         } catch (error) {
@@ -359,6 +373,11 @@ export default class QbSyncPanel extends LightningElement {
         } finally {
             this.isSubmitting = false;
         }
+    }
+
+    private refreshedMessage(status: QbApex.SyncStatus): string {
+        const payment = picklistLabel(status.paymentStatus);
+        return payment ? `Read from QuickBooks: ${payment}.` : 'Read from QuickBooks.';
     }
 
     private async loadStatus(): Promise<void> {

@@ -5,6 +5,7 @@ import preview from '@salesforce/apex/QBSyncController.preview';
 import syncNow from '@salesforce/apex/QBSyncController.syncNow';
 import retry from '@salesforce/apex/QBSyncController.retry';
 import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
+import refreshFromQuickBooks from '@salesforce/apex/QBSyncController.refreshFromQuickBooks';
 import LightningPrompt from 'lightning/prompt';
 import QbSyncPanel, { POLL_INTERVAL_MS } from 'c/qbSyncPanel';
 import {
@@ -40,6 +41,9 @@ jest.mock('@salesforce/apex/QBSyncController.preview', () => ({ default: jest.fn
 jest.mock('@salesforce/apex/QBSyncController.syncNow', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncController.retry', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncController.unlinkAndReinvoice', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncController.refreshFromQuickBooks', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 // the running user is a QuickBooks Sync admin in these tests
 jest.mock('@salesforce/customPermission/QB_Administer_Sync', () => ({ __esModule: true, default: true }), {
     virtual: true
@@ -54,6 +58,7 @@ const mockPreview = preview as jest.Mock;
 const mockSyncNow = syncNow as jest.Mock;
 const mockRetry = retry as jest.Mock;
 const mockUnlink = unlinkAndReinvoice as jest.Mock;
+const mockRefresh = refreshFromQuickBooks as jest.Mock;
 const mockPrompt = LightningPrompt.open as jest.Mock;
 const mockNotify = uiRecordApi.notifyRecordUpdateAvailable as jest.Mock;
 const recordWire = uiRecordApi.getRecord as unknown as {
@@ -630,5 +635,45 @@ describe('c-qb-sync-panel Unlink & re-invoice', () => {
         const element = await renderPanel();
 
         expect(hasButton(element, 'Unlink & re-invoice')).toBe(false);
+    });
+});
+
+describe('c-qb-sync-panel Refresh from QuickBooks', () => {
+    it('reads the payment status of an invoiced deal on demand and tells the page the record changed', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockRefresh.mockResolvedValue({ ...STATUS_SYNCED, balance: 0, paymentStatus: 'Paid' });
+        const element = await renderPanel();
+
+        await clickButton(element, 'Refresh from QuickBooks');
+
+        expect(mockRefresh).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        expect(textOf(query(element, '[data-id="payment-status"]'))).toBe('Paid');
+        expect(textOf(query(element, '[data-id="action-message"]'))).toBe('Read from QuickBooks: Paid.');
+        expect(mockNotify).toHaveBeenCalledWith([{ recordId: OPPORTUNITY_ID }]);
+    });
+
+    it("shows the server's refusal, e.g. to a user who may read the deal but not edit it", async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockRefresh.mockRejectedValue(
+            apexError('You can see this opportunity but not edit it, so you cannot refresh it from QuickBooks.')
+        );
+        const element = await renderPanel();
+
+        await clickButton(element, 'Refresh from QuickBooks');
+
+        expect(textOf(query(element, '[data-id="action-error"]'))).toContain('not edit it');
+        expect(textOf(query(element, '[data-id="payment-status"]'))).toBe('Partially Paid');
+        expect(mockNotify).not.toHaveBeenCalled();
+    });
+
+    it('is offered only once the deal has an invoice and no sync is running', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        let element = await renderPanel();
+        expect(hasButton(element, 'Refresh from QuickBooks')).toBe(false);
+        document.body.removeChild(element);
+
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, isRunning: true });
+        element = await renderPanel();
+        expect(hasButton(element, 'Refresh from QuickBooks')).toBe(false);
     });
 });
