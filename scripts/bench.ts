@@ -131,7 +131,7 @@ interface ApexRun {
  * A throw-away copy of the project whose sample settings record has auto-sync on (the package ships it off, and
  * an admin turns it on), so the bench runs the engine exactly as an org with auto-sync enabled would.
  */
-function benchProject(workDir: string): string {
+export function benchProject(workDir: string): string {
     const projectDir = join(workDir, 'project');
     mkdirSync(projectDir, { recursive: true });
     cpSync(join(REPO, 'sfdx-project.json'), join(projectDir, 'sfdx-project.json'));

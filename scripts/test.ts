@@ -215,6 +215,13 @@ const STAGES: Stage[] = [
     // Coverage is global in Jest; jest.config.js scopes it (and its threshold) to the LWC sources.
     jestStage('lwc', { coverage: true }),
     summary('Apex tests', 'npm', ['run', '--silent', 'apex', '--', 'test'], 'tools/apex-runtime/src/cli.ts'),
+    check('soak: 200 deals, seed 1 (0 duplicates, 0 lost, 0 stranded)', 'tsx', [
+        'scripts/soak.ts',
+        '--deals',
+        '200',
+        '--seed',
+        '1'
+    ]),
     summary('e2e (playground in Chromium)', 'tsx', ['tools/playground/test/e2e.ts'], 'tools/playground/test/e2e.ts')
 ];
 

@@ -15,7 +15,7 @@ import { ApexThrow } from './errors';
 import { OffsetClock, ManualClock } from '../values/clock';
 import type { MethodDecl } from '../loader/ast';
 import { zoneParts } from '../values/datetime';
-import { spawnSync } from 'child_process';
+import { fetchSync } from '../stdlib/sync-fetch';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -452,16 +452,13 @@ export class AsyncManager {
         const delta = c.now() - before;
         const url = (this.rt.it.org as any)?.config?.sharedClock?.advanceUrl;
         if (delta > 0 && url) {
-            spawnSync(
-                process.execPath,
-                [
-                    '-e',
-                    `fetch(${JSON.stringify(url)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ milliseconds: ${delta} }) }).catch(() => process.exit(1))`
-                ],
-                {
-                    timeout: 10000
-                }
-            );
+            fetchSync({
+                method: 'POST',
+                url,
+                headers: { 'content-type': 'application/json' },
+                body: Buffer.from(JSON.stringify({ milliseconds: delta })).toString('base64'),
+                timeout: 10000
+            });
         }
     }
 

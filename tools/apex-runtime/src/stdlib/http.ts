@@ -5,13 +5,13 @@
  * 401 — package code never sees a token. Enforces the platform rules: no callout after DML or enqueueJob in the
  * same transaction, 100 callouts, per-call timeout ≤ 120 s and a 120 s total per transaction.
  */
-import { spawnSync } from 'child_process';
 import type { Interpreter } from '../interpreter/interpreter';
 import type { Frame } from '../interpreter/frame';
 import type { AsyncManager } from '../interpreter/async';
 import type { Builtins } from './builtins';
 import { ApexList, ApexObject, NativeObject, T } from '../interpreter/objects';
 import { ApexBlob } from '../values/blob';
+import { fetchSync } from './sync-fetch';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -19,21 +19,6 @@ interface TokenState {
     accessToken: string;
     expiresAt: number;
 }
-
-const FETCH_SCRIPT = `
-const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-const ctl = new AbortController();
-const timer = setTimeout(() => ctl.abort(), input.timeout);
-fetch(input.url, { method: input.method, headers: input.headers, body: input.body === null ? undefined : Buffer.from(input.body, 'base64'), signal: ctl.signal })
-  .then(async (r) => {
-    const buf = Buffer.from(await r.arrayBuffer());
-    const headers = {};
-    r.headers.forEach((v, k) => { headers[k] = v; });
-    process.stdout.write(JSON.stringify({ status: r.status, statusText: r.statusText, headers, body: buf.toString('base64') }));
-  })
-  .catch((e) => process.stdout.write(JSON.stringify({ error: e.name === 'AbortError' ? 'timeout' : String(e.cause?.code || e.message) })))
-  .finally(() => clearTimeout(timer));
-`;
 
 /** What the HTTP layer uses of the runtime it belongs to. */
 export interface HttpHost {
@@ -247,13 +232,7 @@ export class HttpLayer {
         body: Buffer | null,
         timeout: number
     ): any {
-        const r = spawnSync(process.execPath, ['-e', FETCH_SCRIPT], {
-            input: JSON.stringify({ method, url, headers, body: body ? body.toString('base64') : null, timeout }),
-            encoding: 'utf8',
-            timeout: timeout + 5000
-        });
-        if (r.error || !r.stdout) return { error: r.error ? String(r.error) : 'no response' };
-        return JSON.parse(r.stdout);
+        return fetchSync({ method, url, headers, body: body ? body.toString('base64') : null, timeout });
     }
 
     private realCallout(req: NativeObject, timeout: number): NativeObject {
