@@ -9,6 +9,9 @@
  *   lost        deals neither Synced (with an invoice that exists) nor Failed/Rejected with a message
  *   stranded    deals Failed while their invoice exists, or Failed at all: the soak's faults are all transient
  *
+ * Then a full sandbox copy of the org (production's record Ids, another organization Id) wins its first 50 deals
+ * against the same QuickBooks company and is judged the same way against the invoices that carry its own marker.
+ *
  * Usage: npm run soak -- [--deals N] [--fault-rate R] [--seed S] [--json]
  */
 import { spawn } from 'node:child_process';
@@ -28,7 +31,10 @@ import {
 const REPO = resolve(__dirname, '..');
 const REALM = DEFAULT_US_REALM;
 const START = Date.UTC(2026, 10, 18, 15, 0, 0);
-const ORG_ID = '00D000000000SOAKAA';
+const PRODUCTION_ORG_ID = '00D000000000101EAA';
+/** A full sandbox copy of production keeps its record Ids; it has an organization Id of its own. */
+const SANDBOX_ORG_ID = '00D000000000102EAA';
+const SANDBOX_DEALS = 50;
 
 export interface SoakOptions {
     deals: number;
@@ -36,14 +42,11 @@ export interface SoakOptions {
     seed: number;
 }
 
-export interface SoakResult {
+export interface SoakResult extends OrgJudgement {
     deals: number;
-    invoices: number;
-    duplicates: number;
-    lost: number;
-    stranded: number;
-    byStatus: Record<string, number>;
     quickBooksRequests: number;
+    /** requests per endpoint (the items inside a batch are not requests of their own) */
+    quickBooksByEndpoint: Record<string, number>;
     requestsPerDeal: number;
     quickBooksByStatus: Record<string, number>;
     syncJobs: number;
@@ -57,6 +60,19 @@ export interface SoakResult {
     asyncErrors: string[];
     /** requests still pending when the run gave up (empty when it settled) */
     pending: Record<string, number>;
+    /** the sandbox copy's run against the same company: its deals have production's record Ids */
+    sandboxCopy: OrgJudgement & { deals: number };
+}
+
+/** One org's deals judged against the invoices QuickBooks holds with that org's marker. */
+interface OrgJudgement {
+    invoices: number;
+    duplicates: number;
+    lost: number;
+    stranded: number;
+    byStatus: Record<string, number>;
+    /** what the deals that are lost or stranded show (status: error), the first few */
+    problems: string[];
 }
 
 /** The org's own automation: whenever a deal changes it queues work, from any context (it uses a job's slot). */
@@ -80,13 +96,13 @@ function soakProject(workDir: string): string {
     return projectDir;
 }
 
-function writeOrgConfig(workDir: string, emulator: Emulator): string {
-    const file = join(workDir, 'org-config.json');
+function writeOrgConfig(workDir: string, emulator: Emulator, organizationId: string, isSandbox: boolean): string {
+    const file = join(workDir, `org-config-${organizationId}.json`);
     writeFileSync(
         file,
         JSON.stringify({
-            isSandbox: false,
-            organizationId: ORG_ID,
+            isSandbox,
+            organizationId,
             loadSampleMetadata: true,
             timeZone: 'America/Chicago',
             runningUser: { permissionSets: ['QB_Sync_Admin'] },
@@ -107,7 +123,9 @@ function writeOrgConfig(workDir: string, emulator: Emulator): string {
     return file;
 }
 
-function runOrgProcess(planFile: string): Promise<OrgOutcome> {
+function runOrgProcess(workDir: string, plan: SoakPlan): Promise<OrgOutcome> {
+    const planFile = join(workDir, 'plan.json');
+    writeFileSync(planFile, JSON.stringify(plan));
     const tsx = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     return new Promise((resolvePromise, reject) => {
         const child = spawn(process.execPath, [tsx, join(REPO, 'scripts', 'soak-org.ts'), planFile]);
@@ -126,6 +144,39 @@ function runOrgProcess(planFile: string): Promise<OrgOutcome> {
 interface InvoiceRow {
     Id: string;
     PrivateNote?: string;
+}
+
+/**
+ * duplicates: invoices beyond the first for a deal; lost: deals neither Synced with an invoice of their own nor
+ * Failed/Rejected with a message; stranded: Failed deals (every fault the soak injects is transient, so none may end
+ * Failed; this includes any deal Failed while its invoice exists).
+ */
+function judge(emulator: Emulator, organizationId: string, deals: OrgOutcome['deals']): OrgJudgement {
+    const invoices = (emulator.admin.snapshot(REALM).entities.Invoice ?? []) as unknown as InvoiceRow[];
+    const invoicesByDeal = new Map<string, string[]>();
+    for (const invoice of invoices) {
+        const match = /Org (\w{15,18}) · Opportunity (\w{15,18})/.exec(invoice.PrivateNote ?? '');
+        // 15-character form: the org may normalise the configured Id's 18-character suffix
+        if (!match || match[1].slice(0, 15) !== organizationId.slice(0, 15)) continue;
+        invoicesByDeal.set(match[2], [...(invoicesByDeal.get(match[2]) ?? []), invoice.Id]);
+    }
+    const judgement: OrgJudgement = { invoices: 0, duplicates: 0, lost: 0, stranded: 0, byStatus: {}, problems: [] };
+    for (const ids of invoicesByDeal.values()) judgement.invoices += ids.length;
+    for (const deal of deals) {
+        judgement.byStatus[deal.status] = (judgement.byStatus[deal.status] ?? 0) + 1;
+        const own = invoicesByDeal.get(deal.id) ?? [];
+        judgement.duplicates += Math.max(0, own.length - 1);
+        const synced = deal.status === 'Synced' && deal.invoiceId !== null && own.includes(deal.invoiceId);
+        const explained = (deal.status === 'Failed' || deal.status === 'Rejected') && !!deal.error;
+        if (!synced && !explained) judgement.lost++;
+        if (deal.status === 'Failed') judgement.stranded++;
+        if ((!synced || deal.status === 'Failed') && judgement.problems.length < 5) {
+            judgement.problems.push(
+                `${deal.id} ${deal.status} (${own.length} invoice(s)): ${deal.error ?? 'no message'}`
+            );
+        }
+    }
+    return judgement;
 }
 
 export async function soak(options: SoakOptions): Promise<SoakResult> {
@@ -148,9 +199,10 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
         });
         const customerIds = seeded.customers.map((customer) => String((customer as { Id: string }).Id));
         emulator.admin.resetCounters();
+        const projectDir = soakProject(workDir);
         const plan: SoakPlan = {
-            projectDir: soakProject(workDir),
-            orgConfigFile: writeOrgConfig(workDir, emulator),
+            projectDir,
+            orgConfigFile: writeOrgConfig(workDir, emulator, PRODUCTION_ORG_ID, false),
             emulatorUrl: emulator.url,
             realm: REALM,
             start: START,
@@ -164,41 +216,28 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
             limitKillRate: 0.1,
             maxMinutes: 7 * 24 * 60
         };
-        const planFile = join(workDir, 'plan.json');
-        writeFileSync(planFile, JSON.stringify(plan));
-        const org = await runOrgProcess(planFile);
-
-        const invoices = (emulator.admin.snapshot(REALM).entities.Invoice ?? []) as unknown as InvoiceRow[];
-        const invoicesByDeal = new Map<string, string[]>();
-        for (const invoice of invoices) {
-            const match = /Org (\w{15,18}) · Opportunity (\w{15,18})/.exec(invoice.PrivateNote ?? '');
-            if (!match || match[1] !== ORG_ID) continue;
-            invoicesByDeal.set(match[2], [...(invoicesByDeal.get(match[2]) ?? []), invoice.Id]);
+        const org = await runOrgProcess(workDir, plan);
+        const { summary, rows } = emulator.admin.counters(REALM);
+        const byEndpoint: Record<string, number> = {};
+        for (const row of rows.filter((counter) => !counter.endpoint.startsWith('batch item '))) {
+            byEndpoint[row.endpoint] = (byEndpoint[row.endpoint] ?? 0) + row.count;
         }
-        let duplicates = 0;
-        let lost = 0;
-        let stranded = 0;
-        const byStatus: Record<string, number> = {};
-        for (const deal of org.deals) {
-            byStatus[deal.status] = (byStatus[deal.status] ?? 0) + 1;
-            const own = invoicesByDeal.get(deal.id) ?? [];
-            duplicates += Math.max(0, own.length - 1);
-            const synced = deal.status === 'Synced' && deal.invoiceId !== null && own.includes(deal.invoiceId);
-            const explained = (deal.status === 'Failed' || deal.status === 'Rejected') && !!deal.error;
-            if (!synced && !explained) lost++;
-            if (deal.status === 'Failed') stranded++;
-        }
-        const { summary } = emulator.admin.counters(REALM);
+        // Then a full sandbox copy of this org (same record Ids, same customer links) wins its first deals against the
+        // same QuickBooks company: it must get invoices of its own, never production's.
+        const sandbox = await runOrgProcess(workDir, {
+            ...plan,
+            orgConfigFile: writeOrgConfig(workDir, emulator, SANDBOX_ORG_ID, true),
+            start: START + org.simulatedMinutes * 60_000,
+            deals: Math.min(SANDBOX_DEALS, options.deals)
+        });
+        const production = judge(emulator, PRODUCTION_ORG_ID, org.deals);
         return {
             deals: org.deals.length,
-            invoices: [...invoicesByDeal.values()].reduce((sum, ids) => sum + ids.length, 0),
-            duplicates,
-            lost,
-            stranded,
-            byStatus,
+            ...production,
             quickBooksRequests: summary.total,
             requestsPerDeal: Math.round((summary.total / Math.max(1, org.deals.length)) * 1000) / 1000,
             quickBooksByStatus: summary.byStatus,
+            quickBooksByEndpoint: byEndpoint,
             syncJobs: org.syncJobs,
             killedJobs: org.killedJobs,
             sweeps: org.sweeps,
@@ -206,8 +245,9 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
             wallSeconds: Math.round((Date.now() - started) / 100) / 10,
             seed: options.seed,
             faultRate: options.faultRate,
-            asyncErrors: org.asyncErrors,
-            pending: org.pending
+            asyncErrors: [...org.asyncErrors, ...sandbox.asyncErrors],
+            pending: org.pending,
+            sandboxCopy: { deals: sandbox.deals.length, ...judge(emulator, SANDBOX_ORG_ID, sandbox.deals) }
         };
     } finally {
         rmSync(workDir, { recursive: true, force: true });
@@ -251,9 +291,13 @@ export function soakReport(result: SoakResult): string[] {
         `duplicates ${result.duplicates}, lost ${result.lost}, stranded ${result.stranded}`,
         `status ${statuses}`,
         `QuickBooks requests ${result.quickBooksRequests} (${result.requestsPerDeal} per deal) ${JSON.stringify(result.quickBooksByStatus)}`,
+        `QuickBooks requests by endpoint ${JSON.stringify(result.quickBooksByEndpoint)}`,
+        `sandbox copy (production's record Ids, same company): deals ${result.sandboxCopy.deals}, own invoices ${result.sandboxCopy.invoices}, duplicates ${result.sandboxCopy.duplicates}, lost ${result.sandboxCopy.lost}, stranded ${result.sandboxCopy.stranded}`,
         `sync jobs ${result.syncJobs} (${result.killedJobs} killed by a limit), sweeps ${result.sweeps}`,
         `simulated minutes ${result.simulatedMinutes}, wall seconds ${result.wallSeconds}`,
         ...(Object.keys(result.pending).length ? [`still pending ${JSON.stringify(result.pending)}`] : []),
+        ...result.problems.map((problem) => `deal ${problem}`),
+        ...result.sandboxCopy.problems.map((problem) => `sandbox copy deal ${problem}`),
         ...result.asyncErrors.slice(0, 10).map((error) => `async error: ${error}`)
     ];
 }
@@ -263,7 +307,8 @@ async function main(): Promise<void> {
     const result = await soak(options);
     if (!options.json) for (const line of soakReport(result)) console.log(line);
     else console.log(JSON.stringify(result));
-    const clean = result.duplicates === 0 && result.lost === 0 && result.stranded === 0;
+    const copy = result.sandboxCopy;
+    const clean = result.duplicates + result.lost + result.stranded + copy.duplicates + copy.lost + copy.stranded === 0;
     if (!clean) process.exitCode = 1;
 }
 
