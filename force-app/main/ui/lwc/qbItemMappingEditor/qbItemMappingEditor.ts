@@ -15,9 +15,21 @@ export const SEARCH_DEBOUNCE_MS = 300;
 type MappingDraft = Partial<Pick<QbApex.MappingRow, 'qbItemId' | 'qbItemName' | 'taxable' | 'taxCode'>>;
 
 interface MappingRowView extends QbApex.MappingRow {
+    productDetail: string;
     itemLabel: string;
+    chooseTitle: string;
+    taxableLabel: string;
+    taxCodeLabel: string;
     statusText: string;
     statusClass: string;
+    rowClass: string;
+    error: string | null;
+}
+
+interface ImportChangeView extends QbApex.MappingRow {
+    beforeText: string;
+    afterText: string;
+    taxCodeText: string;
 }
 
 interface ProposalView extends QbApex.MappingRow {
@@ -31,38 +43,21 @@ interface RowErrorView {
     text: string;
 }
 
-interface DatatableErrors {
-    rows: Record<string, { title: string; messages: string[]; fieldNames: string[] }>;
-    table: { title: string; messages: string[] };
+/** Whether a draft field equals the stored one as the server saves it (trimmed; blank is none). */
+function sameValue(field: keyof MappingDraft, draft: unknown, stored: unknown): boolean {
+    if (field === 'taxable') {
+        return Boolean(draft) === Boolean(stored);
+    }
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '') || null;
+    return text(draft) === text(stored);
 }
 
-const COLUMNS = [
-    { label: 'Product', fieldName: 'productName', wrapText: true },
-    { label: 'Code', fieldName: 'productCode', initialWidth: 120 },
-    { label: 'Family', fieldName: 'family', initialWidth: 120 },
-    { label: 'QuickBooks item', fieldName: 'itemLabel', wrapText: true },
-    { label: 'Taxable', fieldName: 'taxable', type: 'boolean', editable: true, initialWidth: 100 },
-    { label: 'Tax code', fieldName: 'taxCode', editable: true, initialWidth: 110 },
-    {
-        label: 'Status',
-        fieldName: 'statusText',
-        initialWidth: 190,
-        cellAttributes: { class: { fieldName: 'statusClass' } }
-    },
-    {
-        label: 'Item',
-        type: 'button',
-        initialWidth: 130,
-        typeAttributes: { label: 'Choose item', name: 'choose', title: 'Choose the QuickBooks item', variant: 'base' }
-    }
-];
-
 /**
- * The Item Mapping tab: which QuickBooks item each product becomes on an invoice, per company. Inline edits,
- * item picks, auto-match proposals and CSV imports all become drafts that are saved together, all or nothing.
+ * The Item Mapping tab: which QuickBooks item each product becomes on an invoice, per company. Edits in the table
+ * (taxable, tax code), item picks, auto-match proposals and CSV imports all become drafts that are saved together,
+ * all or nothing; the server checks each tax code against the company's and names the row it refuses.
  */
 export default class QbItemMappingEditor extends LightningElement {
-    columns = COLUMNS;
     companies: QbApex.Company[] = [];
     realmId = '';
     rows: QbApex.MappingRow[] = [];
@@ -76,7 +71,7 @@ export default class QbItemMappingEditor extends LightningElement {
     statusMessage: string | null = null;
     actionError: string | null = null;
     saveErrors: RowErrorView[] = [];
-    tableErrors: DatatableErrors | null = null;
+    rowErrors: Record<string, string> = {};
 
     pickerRow: QbApex.MappingRow | null = null;
     itemSearchTerm = '';
@@ -161,6 +156,7 @@ export default class QbItemMappingEditor extends LightningElement {
             const draft = this.drafts[row.product2Id];
             const merged = { ...row, ...draft };
             const issue = issues.get(row.product2Id);
+            const error = this.rowErrors[row.product2Id] ?? null;
             let statusText = row.status ?? '';
             let statusClass = row.status === 'Mapped' ? 'slds-text-color_success' : 'slds-text-color_weak';
             if (draft) {
@@ -171,27 +167,20 @@ export default class QbItemMappingEditor extends LightningElement {
                 statusClass = 'slds-text-color_error';
             }
             return {
-                ...row,
+                ...merged,
+                productDetail: [row.productCode, row.family].filter(Boolean).join(' · '),
                 itemLabel: merged.qbItemId ? `${merged.qbItemName ?? ''} (${merged.qbItemId})`.trim() : '—',
+                chooseTitle: `Choose the QuickBooks item for ${row.productName ?? ''}`,
+                taxableLabel: `Taxable: ${row.productName ?? ''}`,
+                taxCodeLabel: `Tax code for ${row.productName ?? ''}`,
+                taxable: merged.taxable === true,
+                taxCode: merged.taxCode ?? '',
                 statusText,
-                statusClass
+                statusClass,
+                rowClass: error ? 'slds-hint-parent slds-has-error' : 'slds-hint-parent',
+                error
             };
         });
-    }
-
-    get draftValues(): ({ product2Id: string } & MappingDraft)[] {
-        return Object.entries(this.drafts)
-            .map(([product2Id, draft]) => {
-                const value: { product2Id: string } & MappingDraft = { product2Id };
-                if (draft.taxable !== undefined) {
-                    value.taxable = draft.taxable;
-                }
-                if (draft.taxCode !== undefined) {
-                    value.taxCode = draft.taxCode;
-                }
-                return value;
-            })
-            .filter((value) => Object.keys(value).length > 1);
     }
 
     get draftCount(): number {
@@ -268,6 +257,19 @@ export default class QbItemMappingEditor extends LightningElement {
 
     get importChanges(): QbApex.MappingRow[] {
         return this.importPreview?.changes ?? [];
+    }
+
+    get importChangeViews(): ImportChangeView[] {
+        return this.importChanges.map((change) => ({
+            ...change,
+            beforeText: change.previousItemId
+                ? `${change.previousItemName ?? ''} (${change.previousItemId})`.trim()
+                : 'No item',
+            afterText: change.qbItemId
+                ? `${change.qbItemName ?? ''} (${change.qbItemId})`.trim()
+                : 'No item (mapping removed)',
+            taxCodeText: change.taxCode || 'None'
+        }));
     }
 
     get importBadRows(): (QbApex.ImportError & { key: string })[] {
@@ -362,15 +364,20 @@ export default class QbItemMappingEditor extends LightningElement {
         }
     }
 
-    /** Inline edits of Taxable and Tax code in the table. */
-    handleCellChange(event: CustomEvent<{ draftValues: ({ product2Id: string } & MappingDraft)[] }>): void {
-        for (const { product2Id, ...changes } of event.detail.draftValues) {
-            this.setDraft(product2Id, changes);
-        }
+    handleTaxableChange(event: CustomEvent<{ checked: boolean }>): void {
+        const product2Id = (event.target as HTMLElement).dataset.productId ?? '';
+        this.setDraft(product2Id, { taxable: event.detail.checked });
     }
 
-    handleRowAction(event: CustomEvent<{ action: { name: string }; row: MappingRowView }>): void {
-        this.pickerRow = this.rows.find((row) => row.product2Id === event.detail.row.product2Id) ?? null;
+    /** Every keystroke is a draft, so Save shows while the user is still in the field. */
+    handleTaxCodeChange(event: CustomEvent<{ value: string }>): void {
+        const product2Id = (event.target as HTMLElement).dataset.productId ?? '';
+        this.setDraft(product2Id, { taxCode: event.detail.value ?? '' });
+    }
+
+    handleChooseItem(event: Event): void {
+        const product2Id = (event.currentTarget as HTMLElement).dataset.productId;
+        this.pickerRow = this.rows.find((row) => row.product2Id === product2Id) ?? null;
         this.itemSearchTerm = '';
         this.itemResults = null;
         this.itemSearchError = null;
@@ -465,7 +472,7 @@ export default class QbItemMappingEditor extends LightningElement {
     handleDiscardDrafts(): void {
         this.drafts = {};
         this.saveErrors = [];
-        this.tableErrors = null;
+        this.rowErrors = {};
         this.statusMessage = 'Changes discarded.';
     }
 
@@ -568,7 +575,7 @@ export default class QbItemMappingEditor extends LightningElement {
         this.isSaving = true;
         this.actionError = null;
         this.saveErrors = [];
-        this.tableErrors = null;
+        this.rowErrors = {};
         try {
             const result = await saveMappings({ realmId: this.realmId, rows });
             if (result.success) {
@@ -592,27 +599,30 @@ export default class QbItemMappingEditor extends LightningElement {
                 ? `${names.get(rowError.product2Id) ?? rowError.product2Id}: ${rowError.message}`
                 : (rowError.message ?? '')
         }));
-        const tableErrors: DatatableErrors = {
-            rows: {},
-            table: { title: 'Nothing was saved. Fix the rows marked in red and save again.', messages: [] }
-        };
+        const rowErrors: Record<string, string> = {};
         for (const rowError of errors) {
             if (rowError.product2Id) {
-                tableErrors.rows[rowError.product2Id] = {
-                    title: 'Not saved',
-                    messages: [rowError.message ?? ''],
-                    fieldNames: ['itemLabel']
-                };
-            } else {
-                tableErrors.table.messages.push(rowError.message ?? '');
+                rowErrors[rowError.product2Id] = rowError.message ?? '';
             }
         }
-        this.tableErrors = tableErrors;
+        this.rowErrors = rowErrors;
         this.focusTarget = 'save-errors';
     }
 
+    /** Records a change; a draft that is back to the saved values is no change at all. */
     private setDraft(product2Id: string, changes: MappingDraft): void {
-        this.drafts = { ...this.drafts, [product2Id]: { ...this.drafts[product2Id], ...changes } };
+        const stored = this.rows.find((row) => row.product2Id === product2Id);
+        const draft: MappingDraft = { ...this.drafts[product2Id], ...changes };
+        const drafts = { ...this.drafts };
+        const changed = (Object.keys(draft) as (keyof MappingDraft)[]).some(
+            (field) => !stored || !sameValue(field, draft[field], stored[field])
+        );
+        if (changed) {
+            drafts[product2Id] = draft;
+        } else {
+            delete drafts[product2Id];
+        }
+        this.drafts = drafts;
         this.statusMessage = null;
     }
 
@@ -625,7 +635,7 @@ export default class QbItemMappingEditor extends LightningElement {
     private resetWork(): void {
         this.drafts = {};
         this.saveErrors = [];
-        this.tableErrors = null;
+        this.rowErrors = {};
         this.pickerRow = null;
         this.proposals = null;
         this.importPreview = null;

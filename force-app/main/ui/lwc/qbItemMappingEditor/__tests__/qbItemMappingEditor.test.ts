@@ -16,6 +16,7 @@ import {
     deepQueryAll,
     errorPanel,
     errorPanelMessage,
+    fieldByLabel,
     flushPromises,
     hasButton,
     isButtonDisabled,
@@ -99,28 +100,28 @@ async function renderWithRows(): Promise<HTMLElement> {
     return renderEditor();
 }
 
-function datatable(element: HTMLElement): HTMLElement & { errors?: unknown; draftValues?: unknown } {
-    return query(element, 'lightning-datatable')!;
+function tableRows(element: HTMLElement): HTMLElement[] {
+    return queryAll(element, 'tr[data-id="mapping-row"]');
 }
 
-/** The cells a user reads in the data row of the table for a product, in column order. */
+/** The cells a user reads in the row of the table for a product. */
 function rowText(element: HTMLElement, productName: string): string {
-    const rows = deepQueryAll(datatable(element), 'tr').filter((row) => textOf(row).includes(productName));
+    const rows = tableRows(element).filter((row) => textOf(row).includes(productName));
     return textOf(rows[rows.length - 1] ?? null);
 }
 
-async function editCells(element: HTMLElement, draftValues: Record<string, unknown>[]): Promise<void> {
-    datatable(element).dispatchEvent(new CustomEvent('cellchange', { detail: { draftValues } }));
-    await flushPromises();
+/** The tax code field of a product's row, as the user types into it. */
+function taxCodeField(element: HTMLElement, productName: string): HTMLElement & { value?: string } {
+    return fieldByLabel(element, `Tax code for ${productName}`);
 }
 
 /** Presses the "Choose item" button a user sees in the row of `productName`. */
 async function chooseItemFor(element: HTMLElement, productName: string): Promise<void> {
-    const index = MAPPINGS.findIndex((row) => row.productName === productName);
-    const buttons = deepQueryAll<HTMLButtonElement>(datatable(element), 'button').filter(
+    const row = tableRows(element).find((candidate) => textOf(candidate).includes(productName))!;
+    const buttons = deepQueryAll<HTMLButtonElement>(row, 'button').filter(
         (button) => button.textContent?.trim() === 'Choose item'
     );
-    buttons[index].click();
+    buttons[0].click();
     await nextTask();
 }
 
@@ -198,7 +199,7 @@ describe('c-qb-item-mapping-editor table and filters', () => {
         const element = await renderEditor();
 
         expect(textOf(query(element, '[data-id="empty"]'))).toBe('There are no active products.');
-        expect(query(element, 'lightning-datatable')).toBeNull();
+        expect(query(element, '[data-id="mapping-table"]')).toBeNull();
     });
 
     it('searches products once the user pauses typing', async () => {
@@ -256,14 +257,36 @@ describe('c-qb-item-mapping-editor table and filters', () => {
 });
 
 describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
-    it('collects inline edits as drafts and saves them together', async () => {
+    it('shows Save as soon as a tax code is typed, before the field loses focus', async () => {
+        const element = await renderWithRows();
+        expect(query(element, '[data-id="save-bar"]')).toBeNull();
+
+        await typeInto(element, 'Tax code for Hardware Kit', 'T');
+
+        expect(hasButton(element, 'Save changes (1)')).toBe(true);
+        expect(rowText(element, 'Hardware Kit')).toContain('Changed, not saved');
+    });
+
+    it('counts a change of only the tax code as a change, and a change undone as none', async () => {
+        const element = await renderWithRows();
+        const stored = mapping(IMPLEMENTATION).taxCode ?? '';
+
+        await typeInto(element, 'Tax code for Implementation Services', `${stored}X`);
+        expect(hasButton(element, 'Save changes (1)')).toBe(true);
+
+        await typeInto(element, 'Tax code for Implementation Services', stored);
+        expect(query(element, '[data-id="save-bar"]')).toBeNull();
+        expect(rowText(element, 'Implementation Services')).toContain('Mapped');
+    });
+
+    it('collects edits in the table as drafts and saves them together', async () => {
         const element = await renderWithRows();
         mockSaveMappings.mockResolvedValue(SAVE_OK);
 
-        await editCells(element, [{ product2Id: IMPLEMENTATION, taxCode: 'TAX' }]);
-        await editCells(element, [{ product2Id: IMPLEMENTATION, taxable: true }]);
+        await typeInto(element, 'Tax code for Implementation Services', 'TAX');
+        await setChecked(element, 'Taxable: Implementation Services', true);
 
-        expect(datatable(element).draftValues).toEqual([{ product2Id: IMPLEMENTATION, taxCode: 'TAX', taxable: true }]);
+        expect(taxCodeField(element, 'Implementation Services').value).toBe('TAX');
         expect(rowText(element, 'Implementation Services')).toContain('Changed, not saved');
         await clickButton(element, 'Save changes (1)');
 
@@ -281,7 +304,7 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
         const element = await renderWithRows();
         const wholeSaveError = { message: 'Nothing was saved: another admin changed these mappings meanwhile.' };
         mockSaveMappings.mockResolvedValue({ ...SAVE_REFUSED, errors: [...SAVE_REFUSED.errors, wholeSaveError] });
-        await editCells(element, [{ product2Id: HARDWARE_KIT, taxCode: 'TAX' }]);
+        await typeInto(element, 'Tax code for Hardware Kit', 'TAX');
 
         await clickButton(element, 'Save changes (1)');
 
@@ -290,19 +313,8 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
         expect(textOf(errors)).toContain(`Hardware Kit: ${SAVE_REFUSED.errors[0].message}`);
         expect(textOf(errors)).toContain(wholeSaveError.message);
         expect(deepActiveElement()).toBe(errors);
-        expect(datatable(element).errors).toEqual({
-            rows: {
-                [HARDWARE_KIT]: {
-                    title: 'Not saved',
-                    messages: [SAVE_REFUSED.errors[0].message],
-                    fieldNames: ['itemLabel']
-                }
-            },
-            table: {
-                title: 'Nothing was saved. Fix the rows marked in red and save again.',
-                messages: [wholeSaveError.message]
-            }
-        });
+        expect(rowText(element, 'Hardware Kit')).toContain(SAVE_REFUSED.errors[0].message);
+        expect(queryAll(element, '[data-id="row-error"]')).toHaveLength(1);
         expect(hasButton(element, 'Save changes (1)')).toBe(true);
         expect(mockGetMappings).toHaveBeenCalledTimes(1);
     });
@@ -310,7 +322,7 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
     it('shows why a save failed outright', async () => {
         const element = await renderWithRows();
         mockSaveMappings.mockRejectedValue({ body: { message: 'Insufficient access to QB_Item_Mapping__c.' } });
-        await editCells(element, [{ product2Id: HARDWARE_KIT, taxCode: 'TAX' }]);
+        await typeInto(element, 'Tax code for Hardware Kit', 'TAX');
 
         await clickButton(element, 'Save changes (1)');
 
@@ -320,12 +332,12 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
 
     it('discards drafts on request', async () => {
         const element = await renderWithRows();
-        await editCells(element, [{ product2Id: HARDWARE_KIT, taxCode: 'TAX' }]);
+        await typeInto(element, 'Tax code for Hardware Kit', 'TAX');
 
         await clickButton(element, 'Discard changes');
 
         expect(query(element, '[data-id="save-bar"]')).toBeNull();
-        expect(datatable(element).draftValues).toEqual([]);
+        expect(taxCodeField(element, 'Hardware Kit').value).toBe('');
         expect(textOf(query(element, '[data-id="status"]'))).toBe('Changes discarded.');
         expect(mockSaveMappings).not.toHaveBeenCalled();
     });
@@ -550,6 +562,32 @@ describe('c-qb-item-mapping-editor CSV export and import', () => {
         expect(query(element, '[data-id="import-preview"]')).toBeNull();
         expect(textOf(query(element, '[data-id="status"]'))).toBe('Imported 1 mapping.');
         expect(mockGetMappings).toHaveBeenCalledTimes(2);
+    });
+
+    it('shows a removed mapping as such and sends it with no item', async () => {
+        const element = await renderWithRows();
+        const removal = {
+            ...mapping(PREMIUM_SUPPORT),
+            qbItemId: null,
+            qbItemName: null,
+            taxable: false,
+            taxCode: null,
+            previousItemId: '2',
+            previousItemName: 'Support'
+        };
+        mockPreviewImport.mockResolvedValue({ changes: [removal], badRows: [], unchangedCount: 3 });
+
+        await chooseFile(element, 'Import CSV', new File(['x'], 'mappings.csv', { type: 'text/csv' }));
+
+        const change = query(element, '[data-id="import-change"]')!;
+        expect(textOf(change)).toContain('Support (2)');
+        expect(textOf(change)).toContain('No item (mapping removed)');
+        mockSaveMappings.mockResolvedValue(SAVE_OK);
+        await clickButton(element, 'Apply 1 change');
+        expect(mockSaveMappings.mock.calls[0][0].rows[0]).toMatchObject({
+            product2Id: PREMIUM_SUPPORT,
+            qbItemId: null
+        });
     });
 
     it('keeps the preview open with the refusal when applying the import fails', async () => {
