@@ -124,9 +124,8 @@ function renderNav(): HTMLElement {
     }
     nav.append(list);
     bar.append(primary, nav);
-    // the tabs wrap onto a second line at narrow widths instead of running off the page
-    bar.style.height = 'auto';
-    list.classList.add('slds-wrap');
+    // one line of tabs, as Lightning keeps its navigation bar; at narrow widths the tabs close up (qb-nav styles)
+    nav.classList.add('qb-nav');
     header.append(userMenu(), bar);
     return header;
 }

@@ -18,6 +18,12 @@ const LWC_DIR = path.join(REPO, 'force-app', 'main', 'ui', 'lwc');
 const CLIENT_DIR = path.resolve(__dirname, '..', 'client');
 const CACHE_DIR = path.join(REPO, 'node_modules', '.cache', 'qb-playground');
 const COMBOBOX_INTERNALS_GATE = '@salesforce/gate/bc.260.enableComboboxElementInternals';
+/** The user's locale and time zone, as the server bootstraps them into the page (`window.__playground`). */
+const USER_I18N: Record<string, string> = {
+    '@salesforce/i18n/locale': 'locale',
+    '@salesforce/i18n/timeZone': 'timeZone'
+};
+const BASE_FORMAT_UTILS = /lightning-base-components[\\/]src[\\/]lightning[\\/]utilsPrivate[\\/]formatUtils\.js$/;
 
 function files(dir: string): string[] {
     return fs
@@ -52,6 +58,8 @@ function platformModules(): Plugin {
             // API is not supported in synthetic shadow"), which Lightning Experience renders in: the gate is closed.
             if (id === COMBOBOX_INTERNALS_GATE) return `\0closedGate:${id}`;
             if (id.startsWith('@salesforce/schema/')) return `\0schema:${id.slice('@salesforce/schema/'.length)}`;
+            // the running user's values, not lightning-base-components' fixed en-US / America/Los_Angeles
+            if (USER_I18N[id]) return `\0userI18n:${USER_I18N[id]}`;
             const local: Record<string, string> = {
                 'lightning/uiRecordApi': 'uiRecordApi.ts',
                 'lightning/navigation': 'navigation.ts',
@@ -67,6 +75,8 @@ function platformModules(): Plugin {
                 return `import { callApex } from ${call};\nexport default function (params) { return callApex('${className}', '${methodName}', params); }`;
             }
             if (id.startsWith('\0closedGate:')) return 'export default { isOpen: () => false };';
+            if (id.startsWith('\0userI18n:'))
+                return `export default window.__playground.${id.slice('\0userI18n:'.length)};`;
             if (id.startsWith('\0customPermission:')) {
                 const name = id.slice('\0customPermission:'.length);
                 return `export default Boolean(window.__playground && window.__playground.customPermissions.includes('${name}'));`;
@@ -80,6 +90,17 @@ function platformModules(): Plugin {
             return null;
         },
         transform(code, id) {
+            // Lightning's base components show date/times in the user's time zone ("Base Lightning components adapt
+            // automatically to the language, locale, and time zone settings", developer.salesforce.com/docs/platform/
+            // lwc/guide/create-i18n); the open-source build formats in the browser's unless time-zone is set.
+            if (BASE_FORMAT_UTILS.test(id)) {
+                const option = 'timeZone: instance.timeZone,';
+                if (!code.includes(option)) throw new Error(`${id} no longer sets ${option} — update the playground`);
+                return (
+                    "import userTimeZone from '@salesforce/i18n/timeZone';\n" +
+                    code.replace(option, 'timeZone: instance.timeZone ?? userTimeZone,')
+                );
+            }
             if (!id.endsWith('.ts') || id.startsWith('\0')) return null;
             const out = ts.transpileModule(code, {
                 fileName: id,
