@@ -187,6 +187,7 @@ none.searchTerm = 'no such summary';
 ${emit('qbSyncLogViewer/getLogsEmpty', 'QBSyncLogController.getLogs(none, null, 3)')}
 ${emit('qbSyncLogViewer/getLogDetailFailure', 'QBSyncLogController.getLogDetail(rows[1].Id)')}
 ${emit('qbSyncLogViewer/getLogDetailSuccess', 'QBSyncLogController.getLogDetail(rows[3].Id)')}
+${emit('qbSyncLogViewer/getCompanies', 'QBSyncLogController.getCompanies()')}
 `;
 
 const SYNC_CHART = `

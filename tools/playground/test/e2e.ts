@@ -166,6 +166,26 @@ async function main(): Promise<number> {
             }
         );
 
+        await step(
+            "The panel and the sync log show times in the user's time zone, as the record's fields do",
+            async () => {
+                const clock = (text: string): string => {
+                    const match = /(\d{1,2}):(\d{2})(?::\d{2})?\s*([AP]M)/i.exec(text);
+                    if (!match) throw new Error(`no time in "${text}"`);
+                    return `${Number(match[1])}:${match[2]} ${match[3].toUpperCase()}`;
+                };
+                await page.goto(`${base}/lightning/r/Opportunity/${deal!.Id}/view`);
+                const panelTime = page.locator('c-qb-sync-panel [data-id="last-synced"]');
+                await panelTime.waitFor({ timeout: 20000 });
+                const field = page.locator('[data-field="QB_Last_Synced_At__c"]');
+                await field.filter({ hasText: /\d/ }).waitFor({ timeout: 20000 });
+                const shown = clock(await panelTime.innerText());
+                const recorded = clock(await field.innerText());
+                if (shown !== recorded)
+                    throw new Error(`the panel says last synced at ${shown}, the record's field ${recorded}`);
+            }
+        );
+
         await step('QuickBooks pane lists the invoice and its customer', async () => {
             await page.goto(`${base}/quickbooks`);
             const usCompany = page.locator('[data-realm="9130350000000001"]');
@@ -237,12 +257,113 @@ async function main(): Promise<number> {
             await screenshot(page, '5-item-mapping');
         });
 
+        await step(
+            'Item Mapping: Save shows while a tax code is typed, a code the company lacks is refused on its row',
+            async () => {
+                const editor = page.locator('c-qb-item-mapping-editor');
+                const taxCode = editor.getByRole('textbox', { name: 'Tax code for Hardware Kit' });
+                await taxCode.fill('BOGUS');
+                // no blur, no click elsewhere: the draft exists as soon as the value changed
+                await editor.getByRole('button', { name: 'Save changes (1)' }).waitFor({ timeout: 5000 });
+                await editor.getByRole('button', { name: 'Save changes (1)' }).click();
+                await editor
+                    .locator('[data-id="row-error"]')
+                    .filter({ hasText: 'Acme US uses the QuickBooks tax codes TAX and NON, not "BOGUS".' })
+                    .waitFor({ timeout: 20000 });
+                await screenshots(page, '5b-item-mapping-tax-code-refused');
+                await editor.getByRole('button', { name: 'Discard changes' }).click();
+                await editor.locator('[data-id="save-bar"]').waitFor({ state: 'detached', timeout: 5000 });
+            }
+        );
+
+        await step(
+            'Item Mapping: the exported file imports back with nothing to apply and nothing refused',
+            async () => {
+                const editor = page.locator('c-qb-item-mapping-editor');
+                await editor.getByRole('button', { name: 'Export CSV' }).click();
+                const href = (await editor.locator('[data-id="download"]').getAttribute('href')) ?? '';
+                const exported = decodeURIComponent(href.slice(href.indexOf(',') + 1));
+                if (!exported.includes('Onboarding Workshop'))
+                    throw new Error(`the export is not the mappings: ${exported}`);
+                await editor.locator('input[type="file"]').setInputFiles({
+                    name: 'mappings.csv',
+                    mimeType: 'text/csv',
+                    buffer: Buffer.from(exported)
+                });
+                await elementShows(
+                    page,
+                    'c-qb-item-mapping-editor [data-id="import-summary"]',
+                    '0 changes, 5 unchanged, 0 rows that cannot be applied.'
+                );
+                await editor.getByRole('button', { name: 'Cancel import' }).click();
+            }
+        );
+
+        await step(
+            'Item Mapping: a row with an unclosed quote is reported by line, the rest is previewed',
+            async () => {
+                const editor = page.locator('c-qb-item-mapping-editor');
+                const csv = 'Product Code,Product Name,QBO Item Id\r\nONBOARD,"Onboarding Workshop,2\r\nHW-KIT,,2\r\n';
+                await editor.locator('input[type="file"]').setInputFiles({
+                    name: 'broken.csv',
+                    mimeType: 'text/csv',
+                    buffer: Buffer.from(csv)
+                });
+                await elementShows(
+                    page,
+                    'c-qb-item-mapping-editor [data-id="import-bad-rows"]',
+                    'Line 2: A quoted field opens on this line and is never closed.'
+                );
+                await elementShows(page, 'c-qb-item-mapping-editor [data-id="import-change"]', 'Hardware Kit');
+                await screenshots(page, '5c-item-mapping-import-preview');
+                await editor.getByRole('button', { name: 'Cancel import' }).click();
+            }
+        );
+
         await step('Sync Log tab lists the sync of the invoice', async () => {
             await page.goto(`${base}/lightning/n/QB_Sync_Log`);
             await page.waitForLoadState('networkidle');
             await pageShows(page, 'Invoice Create');
             await screenshot(page, '6-sync-log');
         });
+
+        await step(
+            'Sync Log: company names, an opportunity filter by name, the detail as a dialog in view, chart labels inside the chart',
+            async () => {
+                const viewer = page.locator('c-qb-sync-log-viewer');
+                await viewer.locator('lightning-datatable').getByText('Acme US').first().waitFor({ timeout: 20000 });
+                await viewer.getByRole('textbox', { name: 'Opportunity name' }).fill('Northwind');
+                await viewer
+                    .locator('lightning-datatable')
+                    .getByText(/O'Brien/)
+                    .first()
+                    .waitFor({ state: 'detached', timeout: 20000 });
+                await viewer
+                    .locator('lightning-datatable')
+                    .getByText(/Northwind/)
+                    .first()
+                    .waitFor();
+                await viewer.getByRole('button', { name: 'View' }).first().click();
+                const dialog = viewer.getByRole('dialog');
+                await dialog.waitFor({ timeout: 20000 });
+                const heading = await dialog.locator('h2').boundingBox();
+                const viewport = page.viewportSize()!;
+                if (!heading || heading.y < 0 || heading.y + heading.height > viewport.height)
+                    throw new Error(`the log detail opened out of view: ${JSON.stringify(heading)}`);
+                await dialog.locator('[data-id="detail-company"]').filter({ hasText: 'Acme US' }).waitFor();
+                await screenshots(page, '6b-sync-log-detail');
+                await page.keyboard.press('Escape');
+                await dialog.waitFor({ state: 'detached', timeout: 5000 });
+                const chart = await viewer.locator('svg.qb-chart').boundingBox();
+                const days = viewer.locator('[data-id="chart-day"]');
+                const first = await days.first().boundingBox();
+                const last = await days.last().boundingBox();
+                if (!chart || !first || !last || first.x < chart.x || last.x + last.width > chart.x + chart.width + 1)
+                    throw new Error(`day labels outside the chart: ${JSON.stringify({ chart, first, last })}`);
+                if ((await viewer.locator('svg.qb-chart text').count()) > 0)
+                    throw new Error('chart text is drawn inside the stretched SVG');
+            }
+        );
 
         await step('Connections tab tests the Canadian company through its Named Credential', async () => {
             await page.goto(`${base}/lightning/n/QB_Connections`);
@@ -321,6 +442,23 @@ async function main(): Promise<number> {
                     throw new Error(`${checks} check marks on ${complete} completed path steps`);
                 await page.setViewportSize({ width: 800, height: 1000 });
                 await page.reload();
+                await page.getByRole('option', { name: 'Closed Lost' }).waitFor({ timeout: 15000 });
+                const clipped = await page
+                    .locator('.slds-path__item:not(.slds-is-complete) .slds-path__title')
+                    .evaluateAll((titles) =>
+                        titles.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent)
+                    );
+                if (clipped.length) throw new Error(`stage names cut off at 800 px: ${clipped.join(', ')}`);
+                const tabs = await page
+                    .locator('.slds-context-bar__secondary .slds-context-bar__item')
+                    .evaluateAll((items) =>
+                        items.map((i) => {
+                            const box = i.getBoundingClientRect();
+                            return { top: Math.round(box.top), right: Math.round(box.right) };
+                        })
+                    );
+                if (new Set(tabs.map((t) => t.top)).size !== 1 || tabs.some((t) => t.right > 800))
+                    throw new Error(`the navigation does not fit one line at 800 px: ${JSON.stringify(tabs)}`);
                 const lost = page.getByRole('option', { name: 'Closed Lost' });
                 await lost.scrollIntoViewIfNeeded({ timeout: 15000 });
                 const box = await lost.boundingBox();

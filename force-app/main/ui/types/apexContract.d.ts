@@ -174,7 +174,13 @@ declare namespace QbApex {
         fromDate?: Nullable<string>;
         toDate?: Nullable<string>;
         opportunityId?: Nullable<string>;
+        opportunityName?: Nullable<string>;
         searchTerm?: Nullable<string>;
+    }
+
+    interface CompanyOption {
+        realmId: string;
+        name?: Nullable<string>;
     }
 
     interface LogRow {
@@ -184,6 +190,7 @@ declare namespace QbApex {
         opportunityId?: Nullable<string>;
         opportunityName?: Nullable<string>;
         realmId?: Nullable<string>;
+        companyName?: Nullable<string>;
         operation?: Nullable<string>;
         outcome?: Nullable<string>;
         httpStatus?: Nullable<number>;

@@ -70,6 +70,9 @@ declare module '@salesforce/apex/QBSyncLogController.getLogDetail' {
 declare module '@salesforce/apex/QBSyncLogController.getDailyCounts' {
     export default function getDailyCounts(params: { days: number }): Promise<QbApex.DailyCount[]>;
 }
+declare module '@salesforce/apex/QBSyncLogController.getCompanies' {
+    export default function getCompanies(): Promise<QbApex.CompanyOption[]>;
+}
 
 declare module '@salesforce/apex/QBConnectionsController.getConnections' {
     export default function getConnections(): Promise<QbApex.Connection[]>;

@@ -6,6 +6,7 @@ import LAST_ERROR_FIELD from '@salesforce/schema/Opportunity.QB_Last_Error__c';
 import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
 import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
+import getCompanies from '@salesforce/apex/QBSyncLogController.getCompanies';
 import retry from '@salesforce/apex/QBSyncController.retry';
 import { errorMessage, LOG_OPERATION, LOG_OUTCOME, picklistLabel, recordUrl } from 'c/qbUtils';
 import { buildChart, CHART_HEIGHT, CHART_WIDTH } from './syncChart';
@@ -35,7 +36,7 @@ const OUTCOME_ICONS: Record<string, { iconName: string; variant: string }> = {
     Skipped: { iconName: 'utility:skip', variant: '' }
 };
 
-type TextFilter = 'realmId' | 'opportunityId' | 'fromDate' | 'toDate' | 'searchTerm';
+type TextFilter = 'opportunityName' | 'fromDate' | 'toDate' | 'searchTerm';
 
 interface Option {
     label: string;
@@ -97,8 +98,9 @@ export default class QbSyncLogViewer extends LightningElement {
     realmId = '';
     fromDate = '';
     toDate = '';
-    opportunityId = '';
+    opportunityName = '';
     searchTerm = '';
+    companyOptions: Option[] = [{ label: 'All', value: '' }];
 
     detail: QbApex.LogDetail | null = null;
     isDetailLoading = false;
@@ -136,6 +138,7 @@ export default class QbSyncLogViewer extends LightningElement {
         this.loadFirstPage();
         if (!this.isCompact) {
             this.loadChart();
+            this.loadCompanies();
         }
     }
 
@@ -187,7 +190,7 @@ export default class QbSyncLogViewer extends LightningElement {
                 type: 'url',
                 typeAttributes: { label: { fieldName: 'opportunityName' } }
             },
-            { label: 'Company', fieldName: 'realmId' },
+            { label: 'Company', fieldName: 'companyName' },
             { label: 'Operation', fieldName: 'operationLabel' },
             { label: 'Outcome', fieldName: 'outcome', cellAttributes: { class: { fieldName: 'outcomeClass' } } },
             { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 80 },
@@ -254,6 +257,11 @@ export default class QbSyncLogViewer extends LightningElement {
         return prettyBody(this.detail?.responseBody);
     }
 
+    /** A detail that could not be opened; once a detail is open its errors show in the dialog. */
+    get detailLoadError(): string | null {
+        return this.detail ? null : this.detailError;
+    }
+
     get showRetry(): boolean {
         return Boolean(this.detail?.canRetry && this.detail.opportunityId);
     }
@@ -269,6 +277,11 @@ export default class QbSyncLogViewer extends LightningElement {
 
     handleOperationChange(event: CustomEvent<{ value: string }>): void {
         this.operation = event.detail.value;
+        this.loadFirstPage();
+    }
+
+    handleCompanyChange(event: CustomEvent<{ value: string }>): void {
+        this.realmId = event.detail.value;
         this.loadFirstPage();
     }
 
@@ -288,7 +301,7 @@ export default class QbSyncLogViewer extends LightningElement {
         this.realmId = '';
         this.fromDate = '';
         this.toDate = '';
-        this.opportunityId = '';
+        this.opportunityName = '';
         this.searchTerm = '';
         this.loadFirstPage();
     }
@@ -329,8 +342,16 @@ export default class QbSyncLogViewer extends LightningElement {
         }
     }
 
+    handleDetailKeydown(event: KeyboardEvent): void {
+        if (event.key === 'Escape') {
+            event.stopPropagation();
+            this.handleCloseDetail();
+        }
+    }
+
     handleCloseDetail(): void {
         this.detail = null;
+        this.detailError = null;
         this.retryMessage = null;
         this.focusTarget = 'log-table';
     }
@@ -362,7 +383,8 @@ export default class QbSyncLogViewer extends LightningElement {
             realmId: this.realmId || null,
             fromDate: this.fromDate || null,
             toDate: this.toDate || null,
-            opportunityId: this.recordId || this.opportunityId || null,
+            opportunityId: this.recordId || null,
+            opportunityName: this.isCompact ? null : this.opportunityName || null,
             searchTerm: this.searchTerm || null
         };
     }
@@ -412,6 +434,19 @@ export default class QbSyncLogViewer extends LightningElement {
                 this.isLoading = false;
                 this.isLoadingMore = false;
             }
+        }
+    }
+
+    /** The Company filter names the companies; without them it still offers All. */
+    private async loadCompanies(): Promise<void> {
+        try {
+            const companies = await getCompanies();
+            this.companyOptions = [
+                { label: 'All', value: '' },
+                ...companies.map((company) => ({ label: company.name ?? company.realmId, value: company.realmId }))
+            ];
+        } catch (error) {
+            this.loadError = this.loadError ?? errorMessage(error);
         }
     }
 

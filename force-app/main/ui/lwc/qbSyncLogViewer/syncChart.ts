@@ -1,9 +1,12 @@
 import { formatDay } from 'c/qbUtils';
 
-/** Geometry of the "syncs per day" bar chart: pure functions, so the component only binds the numbers. */
+/**
+ * Geometry of the "syncs per day" bar chart: pure functions, so the component only binds the numbers. The bars are
+ * an SVG stretched to the card's width; the day labels are HTML placed by percent below it, so their text is never
+ * stretched with the bars, and the first and last labels are aligned to the edges instead of cut off by them.
+ */
 export const CHART_WIDTH = 600;
-export const CHART_HEIGHT = 160;
-const AXIS_HEIGHT = 20;
+export const CHART_HEIGHT = 140;
 const BAR_GAP = 2;
 const DAY_LABEL_EVERY = 7;
 
@@ -17,13 +20,15 @@ export interface ChartBar {
     failedY: number;
     failedHeight: number;
     showDayLabel: boolean;
-    labelX: number;
-    labelY: number;
+    /** Where the day label sits under the bar: `left` in percent of the width, anchored so it stays inside. */
+    labelStyle: string;
     dayLabel: string;
 }
 
 export interface ChartModel {
     bars: ChartBar[];
+    /** The bars that carry a day label under the chart. */
+    dayLabels: ChartBar[];
     totalSucceeded: number;
     totalFailed: number;
     description: string;
@@ -45,9 +50,20 @@ function describe(counts: QbApex.DailyCount[], totalSucceeded: number, totalFail
     );
 }
 
+function labelStyle(centre: number): string {
+    const percent = Math.round((centre / CHART_WIDTH) * 10000) / 100;
+    if (percent < 10) {
+        return 'left: 0';
+    }
+    if (percent > 90) {
+        return 'right: 0';
+    }
+    return `left: ${percent}%; transform: translateX(-50%)`;
+}
+
 /** Stacked bars (succeeded at the bottom, failed on top) scaled to the busiest day. */
 export function buildChart(counts: QbApex.DailyCount[]): ChartModel {
-    const plotHeight = CHART_HEIGHT - AXIS_HEIGHT;
+    const plotHeight = CHART_HEIGHT;
     const slot = CHART_WIDTH / Math.max(1, counts.length);
     const scale = plotHeight / Math.max(1, ...counts.map(syncsOn));
     const bars = counts.map((count, index) => {
@@ -67,12 +83,17 @@ export function buildChart(counts: QbApex.DailyCount[]): ChartModel {
             failedY: plotHeight - succeededHeight - failedHeight,
             failedHeight,
             showDayLabel: index % DAY_LABEL_EVERY === 0,
-            labelX: x + width / 2,
-            labelY: CHART_HEIGHT - 4,
+            labelStyle: labelStyle(x + width / 2),
             dayLabel: formatDay(count.day)
         };
     });
     const totalSucceeded = counts.reduce((sum, count) => sum + (count.succeeded ?? 0), 0);
     const totalFailed = counts.reduce((sum, count) => sum + (count.failed ?? 0), 0);
-    return { bars, totalSucceeded, totalFailed, description: describe(counts, totalSucceeded, totalFailed) };
+    return {
+        bars,
+        dayLabels: bars.filter((bar) => bar.showDayLabel),
+        totalSucceeded,
+        totalFailed,
+        description: describe(counts, totalSucceeded, totalFailed)
+    };
 }

@@ -3,6 +3,7 @@ import * as uiRecordApi from 'lightning/uiRecordApi';
 import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
 import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
+import getCompanies from '@salesforce/apex/QBSyncLogController.getCompanies';
 import retry from '@salesforce/apex/QBSyncController.retry';
 import QbSyncLogViewer, { SEARCH_DEBOUNCE_MS } from 'c/qbSyncLogViewer';
 import {
@@ -28,16 +29,20 @@ import DETAIL_SUCCESS from './data/getLogDetailSuccess.json';
 import DAILY_COUNTS from './data/getDailyCounts.json';
 import DAILY_COUNTS_MONTH from './data/dailyCountsMonth.json';
 import DAILY_COUNTS_EMPTY from './data/getDailyCountsEmpty.json';
+import COMPANIES from './data/getCompanies.json';
 
 jest.mock('@salesforce/apex/QBSyncLogController.getLogs', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncLogController.getLogDetail', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncLogController.getDailyCounts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBSyncLogController.getCompanies', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBSyncController.retry', () => ({ default: jest.fn() }), { virtual: true });
 
 const mockGetLogs = getLogs as jest.Mock;
 const mockGetLogDetail = getLogDetail as jest.Mock;
 const mockGetDailyCounts = getDailyCounts as jest.Mock;
 const mockRetry = retry as jest.Mock;
+const mockGetCompanies = getCompanies as jest.Mock;
+
 const recordWire = uiRecordApi.getRecord as unknown as { emit(record: unknown): void };
 
 function dealWithStatus(syncStatus: string) {
@@ -55,6 +60,7 @@ const NO_FILTER = {
     fromDate: null,
     toDate: null,
     opportunityId: null,
+    opportunityName: null,
     searchTerm: null
 };
 
@@ -91,6 +97,7 @@ function lastGetLogsArgs() {
 
 beforeEach(() => {
     mockGetDailyCounts.mockResolvedValue(DAILY_COUNTS);
+    mockGetCompanies.mockResolvedValue(COMPANIES);
 });
 
 afterEach(() => {
@@ -201,13 +208,13 @@ describe('c-qb-sync-log-viewer filters', () => {
         expect(lastGetLogsArgs().filter).toEqual({ ...NO_FILTER, searchTerm: 'invoice 1038' });
     });
 
-    it('filters by company, opportunity and date range', async () => {
+    it('filters by company name, part of the opportunity name and date range', async () => {
         jest.useFakeTimers();
         mockGetLogs.mockResolvedValue(PAGE_1);
         const element = await renderViewer();
 
-        await typeInto(element, 'Company (realm ID)', '9130350000000002');
-        await typeInto(element, 'Opportunity ID', '006000000000002AAA');
+        await chooseOption(element, 'Company', '9130350000000002');
+        await typeInto(element, 'Opportunity name', ' Globex ');
         await typeInto(element, 'From', 'Nov 1, 2026');
         await typeInto(element, 'To', 'Nov 26, 2026');
         jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
@@ -216,7 +223,7 @@ describe('c-qb-sync-log-viewer filters', () => {
         expect(lastGetLogsArgs().filter).toEqual({
             ...NO_FILTER,
             realmId: '9130350000000002',
-            opportunityId: '006000000000002AAA',
+            opportunityName: 'Globex',
             fromDate: '2026-11-01',
             toDate: '2026-11-26'
         });
@@ -334,6 +341,25 @@ describe('c-qb-sync-log-viewer details', () => {
         await viewDetails(element, 2);
 
         await clickButton(element, 'Close details');
+
+        expect(query(element, '[data-id="detail"]')).toBeNull();
+        expect(deepActiveElement()).toBe(query(element, '[data-focus="log-table"]'));
+    });
+
+    it('opens the details as a dialog over the list, named by its heading, and closes it on Escape', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        mockGetLogDetail.mockResolvedValue({ ...DETAIL_FAILURE, companyName: 'Acme US' });
+        const element = await renderViewer();
+        await viewDetails(element, 2);
+
+        const dialog = query(element, '[data-id="detail"]')!;
+        expect(dialog.getAttribute('role')).toBe('dialog');
+        expect(dialog.getAttribute('aria-modal')).toBe('true');
+        expect(dialog.getAttribute('aria-labelledby')).toBe(query(element, '[data-focus="detail"]')!.id);
+        expect(textOf(query(element, '[data-id="detail-company"]'))).toBe('Acme US');
+
+        dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+        await flushPromises();
 
         expect(query(element, '[data-id="detail"]')).toBeNull();
         expect(deepActiveElement()).toBe(query(element, '[data-focus="log-table"]'));

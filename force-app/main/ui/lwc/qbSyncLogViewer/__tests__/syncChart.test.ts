@@ -9,7 +9,7 @@ describe('buildChart', () => {
         ]);
 
         const [busiest, quiet] = chart.bars;
-        const plotHeight = CHART_HEIGHT - 20;
+        const plotHeight = CHART_HEIGHT;
         expect(busiest.succeededHeight).toBe(plotHeight / 2);
         expect(busiest.failedHeight).toBe(plotHeight / 2);
         expect(busiest.failedY).toBe(0);
@@ -19,6 +19,7 @@ describe('buildChart', () => {
         expect(quiet.x).toBe(301);
         expect(quiet.width).toBe(298);
         expect(busiest.showDayLabel).toBe(true);
+        expect(busiest.labelStyle).toBe('left: 25%; transform: translateX(-50%)');
         expect(quiet.showDayLabel).toBe(false);
         expect(chart.totalSucceeded).toBe(3);
         expect(chart.totalFailed).toBe(2);
@@ -34,6 +35,22 @@ describe('buildChart', () => {
         expect(chart.bars[0].label).toBe('Nov 26: 0 succeeded, 0 failed');
         expect(chart.description).toBe('No syncs in this period.');
         expect(buildChart([]).bars).toEqual([]);
+    });
+});
+
+describe('day labels', () => {
+    it('keeps the first and last labels of a month inside the chart', () => {
+        const days = Array.from({ length: 30 }, (_, i) => ({
+            day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+            succeeded: 1,
+            failed: 0
+        }));
+        const labelled = buildChart(days).dayLabels;
+
+        expect(labelled.map((bar) => bar.dayLabel)).toEqual(['Nov 1', 'Nov 8', 'Nov 15', 'Nov 22', 'Nov 29']);
+        expect(labelled[0].labelStyle).toBe('left: 0');
+        expect(labelled[4].labelStyle).toBe('right: 0');
+        expect(labelled[2].labelStyle).toBe('left: 48.33%; transform: translateX(-50%)');
     });
 });
 
