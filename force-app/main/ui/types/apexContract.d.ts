@@ -99,6 +99,13 @@ declare namespace QbApex {
         isDefault?: Nullable<boolean>;
     }
 
+    interface TaxCodeOption {
+        id: string;
+        name?: Nullable<string>;
+        description?: Nullable<string>;
+        label?: Nullable<string>;
+    }
+
     interface MappingRow {
         product2Id: string;
         productName?: Nullable<string>;

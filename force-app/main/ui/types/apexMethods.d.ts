@@ -28,6 +28,9 @@ declare module '@salesforce/apex/QBApprovalController.reject' {
     export default function reject(params: { opportunityId: string; reason: string }): Promise<QbApex.SyncStatus>;
 }
 
+declare module '@salesforce/apex/QBItemMappingController.getTaxCodes' {
+    export default function getTaxCodes(params: { realmId: string }): Promise<QbApex.TaxCodeOption[]>;
+}
 declare module '@salesforce/apex/QBItemMappingController.getCompanies' {
     export default function getCompanies(): Promise<QbApex.Company[]>;
 }

@@ -6,6 +6,7 @@ import autoMatch from '@salesforce/apex/QBItemMappingController.autoMatch';
 import saveMappings from '@salesforce/apex/QBItemMappingController.saveMappings';
 import previewImport from '@salesforce/apex/QBItemMappingController.previewImport';
 import validateMappings from '@salesforce/apex/QBItemMappingController.validateMappings';
+import getTaxCodes from '@salesforce/apex/QBItemMappingController.getTaxCodes';
 import { errorMessage } from 'c/qbUtils';
 import { csvDataUrl, mappingsToCsv, readFileText } from './mappingCsv';
 
@@ -20,10 +21,16 @@ interface MappingRowView extends QbApex.MappingRow {
     chooseTitle: string;
     taxableLabel: string;
     taxCodeLabel: string;
+    taxCodeOptions: Option[];
     statusText: string;
     statusClass: string;
     rowClass: string;
     error: string | null;
+}
+
+interface Option {
+    label: string;
+    value: string;
 }
 
 interface ImportChangeView extends QbApex.MappingRow {
@@ -55,7 +62,7 @@ function sameValue(field: keyof MappingDraft, draft: unknown, stored: unknown): 
 /**
  * The Item Mapping tab: which QuickBooks item each product becomes on an invoice, per company. Edits in the table
  * (taxable, tax code), item picks, auto-match proposals and CSV imports all become drafts that are saved together,
- * all or nothing; the server checks each tax code against the company's and names the row it refuses.
+ * all or nothing. Tax codes are picked from the company's QuickBooks tax codes; the server checks each again on save.
  */
 export default class QbItemMappingEditor extends LightningElement {
     companies: QbApex.Company[] = [];
@@ -84,6 +91,10 @@ export default class QbItemMappingEditor extends LightningElement {
 
     importPreview: QbApex.ImportPreview | null = null;
     isImporting = false;
+
+    /** The company's tax codes for the picker; null until read (or when they cannot be read: a text field then). */
+    taxCodes: QbApex.TaxCodeOption[] | null = null;
+    taxCodesError: string | null = null;
 
     validation: QbApex.ValidationReport | null = null;
     isValidating = false;
@@ -150,6 +161,22 @@ export default class QbItemMappingEditor extends LightningElement {
         return `Fallback item: ${item}, used for products without a mapping.`;
     }
 
+    get hasTaxCodes(): boolean {
+        return this.taxCodes !== null;
+    }
+
+    /** None, the company's codes, and a stored code the company no longer has (so the row still shows it). */
+    private taxCodeOptionsFor(taxCode: string): Option[] {
+        const options = [
+            { label: 'None', value: '' },
+            ...(this.taxCodes ?? []).map((code) => ({ label: code.label ?? code.name ?? code.id, value: code.id }))
+        ];
+        if (taxCode && !options.some((option) => option.value === taxCode)) {
+            options.push({ label: `${taxCode} (not a tax code of this company)`, value: taxCode });
+        }
+        return options;
+    }
+
     get viewRows(): MappingRowView[] {
         const issues = new Map((this.validation?.issues ?? []).map((issue) => [issue.product2Id, issue]));
         return this.rows.map((row) => {
@@ -175,6 +202,7 @@ export default class QbItemMappingEditor extends LightningElement {
                 taxCodeLabel: `Tax code for ${row.productName ?? ''}`,
                 taxable: merged.taxable === true,
                 taxCode: merged.taxCode ?? '',
+                taxCodeOptions: this.taxCodeOptionsFor(merged.taxCode ?? ''),
                 statusText,
                 statusClass,
                 rowClass: error ? 'slds-hint-parent slds-has-error' : 'slds-hint-parent',
@@ -341,6 +369,7 @@ export default class QbItemMappingEditor extends LightningElement {
         this.realmId = event.detail.value;
         this.resetWork();
         this.loadMappings();
+        this.loadTaxCodes();
     }
 
     handleUnmappedOnlyChange(event: CustomEvent<{ checked: boolean }>): void {
@@ -669,12 +698,30 @@ export default class QbItemMappingEditor extends LightningElement {
             const preferred = this.companies.find((company) => company.isDefault) ?? this.companies[0];
             if (preferred) {
                 this.realmId = preferred.realmId;
+                this.loadTaxCodes();
                 await this.loadMappings();
             }
         } catch (error) {
             this.loadError = errorMessage(error);
         } finally {
             this.isLoading = false;
+        }
+    }
+
+    /** The picker's tax codes; when QuickBooks cannot be read the row takes the code as text, checked on save. */
+    private async loadTaxCodes(): Promise<void> {
+        const realmId = this.realmId;
+        this.taxCodes = null;
+        this.taxCodesError = null;
+        try {
+            const taxCodes = await getTaxCodes({ realmId });
+            if (realmId === this.realmId) {
+                this.taxCodes = taxCodes;
+            }
+        } catch (error) {
+            if (realmId === this.realmId) {
+                this.taxCodesError = `Tax codes could not be read from QuickBooks (${errorMessage(error)}); type the code, it is checked when you save.`;
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import autoMatch from '@salesforce/apex/QBItemMappingController.autoMatch';
 import saveMappings from '@salesforce/apex/QBItemMappingController.saveMappings';
 import previewImport from '@salesforce/apex/QBItemMappingController.previewImport';
 import validateMappings from '@salesforce/apex/QBItemMappingController.validateMappings';
+import getTaxCodes from '@salesforce/apex/QBItemMappingController.getTaxCodes';
 import QbItemMappingEditor, { SEARCH_DEBOUNCE_MS } from 'c/qbItemMappingEditor';
 import {
     buttonByLabel,
@@ -39,6 +40,7 @@ import IMPORT_PREVIEW from './data/previewImport.json';
 import IMPORT_NOTHING from './data/previewImportNothing.json';
 import VALIDATION from './data/validateMappings.json';
 import VALIDATION_CLEAN from './data/validateMappingsClean.json';
+import TAX_CODES from './data/getTaxCodes.json';
 
 jest.mock('@salesforce/apex/QBItemMappingController.getCompanies', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBItemMappingController.getMappings', () => ({ default: jest.fn() }), { virtual: true });
@@ -49,6 +51,7 @@ jest.mock('@salesforce/apex/QBItemMappingController.previewImport', () => ({ def
 jest.mock('@salesforce/apex/QBItemMappingController.validateMappings', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/QBItemMappingController.getTaxCodes', () => ({ default: jest.fn() }), { virtual: true });
 
 const US = '9130350000000001';
 const CANADA = '9130350000000002';
@@ -62,6 +65,7 @@ const mockAutoMatch = autoMatch as jest.Mock;
 const mockSaveMappings = saveMappings as jest.Mock;
 const mockPreviewImport = previewImport as jest.Mock;
 const mockValidateMappings = validateMappings as jest.Mock;
+const mockGetTaxCodes = getTaxCodes as jest.Mock;
 
 type Row = (typeof MAPPINGS)[number];
 
@@ -110,9 +114,14 @@ function rowText(element: HTMLElement, productName: string): string {
     return textOf(rows[rows.length - 1] ?? null);
 }
 
-/** The tax code field of a product's row, as the user types into it. */
+/** The tax code picker (or, when the codes cannot be read, text field) of a product's row. */
 function taxCodeField(element: HTMLElement, productName: string): HTMLElement & { value?: string } {
     return fieldByLabel(element, `Tax code for ${productName}`);
+}
+
+function taxCodeChoices(element: HTMLElement, productName: string): string[] {
+    const picker = taxCodeField(element, productName) as HTMLElement & { options?: { label: string }[] };
+    return (picker.options ?? []).map((option) => option.label);
 }
 
 /** Presses the "Choose item" button a user sees in the row of `productName`. */
@@ -127,6 +136,7 @@ async function chooseItemFor(element: HTMLElement, productName: string): Promise
 
 beforeEach(() => {
     jest.useRealTimers();
+    mockGetTaxCodes.mockResolvedValue(TAX_CODES);
 });
 
 afterEach(() => {
@@ -257,11 +267,25 @@ describe('c-qb-item-mapping-editor table and filters', () => {
 });
 
 describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
-    it('shows Save as soon as a tax code is typed, before the field loses focus', async () => {
+    it("offers the company's QuickBooks tax codes in each row, and a stored code it no longer has", async () => {
+        mockGetCompanies.mockResolvedValue(COMPANIES);
+        mockGetMappings.mockResolvedValue([{ ...mapping(IMPLEMENTATION), taxCode: 'GST' }]);
+        const element = await renderEditor();
+
+        expect(mockGetTaxCodes).toHaveBeenCalledWith({ realmId: US });
+        expect(taxCodeChoices(element, 'Implementation Services')).toEqual([
+            'None',
+            'TAX — Taxable',
+            'NON — Not taxable',
+            'GST (not a tax code of this company)'
+        ]);
+    });
+
+    it('shows Save as soon as a tax code is picked', async () => {
         const element = await renderWithRows();
         expect(query(element, '[data-id="save-bar"]')).toBeNull();
 
-        await typeInto(element, 'Tax code for Hardware Kit', 'T');
+        await chooseOption(element, 'Tax code for Hardware Kit', 'TAX');
 
         expect(hasButton(element, 'Save changes (1)')).toBe(true);
         expect(rowText(element, 'Hardware Kit')).toContain('Changed, not saved');
@@ -269,21 +293,40 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
 
     it('counts a change of only the tax code as a change, and a change undone as none', async () => {
         const element = await renderWithRows();
-        const stored = mapping(IMPLEMENTATION).taxCode ?? '';
 
-        await typeInto(element, 'Tax code for Implementation Services', `${stored}X`);
+        await chooseOption(element, 'Tax code for Implementation Services', 'TAX');
         expect(hasButton(element, 'Save changes (1)')).toBe(true);
 
-        await typeInto(element, 'Tax code for Implementation Services', stored);
+        await chooseOption(element, 'Tax code for Implementation Services', 'NON');
         expect(query(element, '[data-id="save-bar"]')).toBeNull();
         expect(rowText(element, 'Implementation Services')).toContain('Mapped');
+    });
+
+    it('takes the tax code as text, checked on save, when QuickBooks cannot list the codes', async () => {
+        mockGetTaxCodes.mockRejectedValue({ body: { message: 'Reconnect QuickBooks: the token expired.' } });
+        const element = await renderWithRows();
+
+        expect(textOf(query(element, '[data-id="tax-codes-error"]'))).toContain('Reconnect QuickBooks');
+        await typeInto(element, 'Tax code for Hardware Kit', 'T');
+
+        expect(hasButton(element, 'Save changes (1)')).toBe(true);
+    });
+
+    it("reads the other company's tax codes when the company changes", async () => {
+        const element = await renderWithRows();
+        mockGetTaxCodes.mockResolvedValue([{ id: '3', name: 'Exempt', label: 'Exempt' }]);
+
+        await chooseOption(element, 'QuickBooks company', CANADA);
+
+        expect(mockGetTaxCodes).toHaveBeenLastCalledWith({ realmId: CANADA });
+        expect(taxCodeChoices(element, 'Hardware Kit')).toEqual(['None', 'Exempt']);
     });
 
     it('collects edits in the table as drafts and saves them together', async () => {
         const element = await renderWithRows();
         mockSaveMappings.mockResolvedValue(SAVE_OK);
 
-        await typeInto(element, 'Tax code for Implementation Services', 'TAX');
+        await chooseOption(element, 'Tax code for Implementation Services', 'TAX');
         await setChecked(element, 'Taxable: Implementation Services', true);
 
         expect(taxCodeField(element, 'Implementation Services').value).toBe('TAX');
@@ -304,7 +347,7 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
         const element = await renderWithRows();
         const wholeSaveError = { message: 'Nothing was saved: another admin changed these mappings meanwhile.' };
         mockSaveMappings.mockResolvedValue({ ...SAVE_REFUSED, errors: [...SAVE_REFUSED.errors, wholeSaveError] });
-        await typeInto(element, 'Tax code for Hardware Kit', 'TAX');
+        await chooseOption(element, 'Tax code for Hardware Kit', 'TAX');
 
         await clickButton(element, 'Save changes (1)');
 
@@ -322,7 +365,7 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
     it('shows why a save failed outright', async () => {
         const element = await renderWithRows();
         mockSaveMappings.mockRejectedValue({ body: { message: 'Insufficient access to QB_Item_Mapping__c.' } });
-        await typeInto(element, 'Tax code for Hardware Kit', 'TAX');
+        await chooseOption(element, 'Tax code for Hardware Kit', 'TAX');
 
         await clickButton(element, 'Save changes (1)');
 
@@ -332,7 +375,7 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
 
     it('discards drafts on request', async () => {
         const element = await renderWithRows();
-        await typeInto(element, 'Tax code for Hardware Kit', 'TAX');
+        await chooseOption(element, 'Tax code for Hardware Kit', 'TAX');
 
         await clickButton(element, 'Discard changes');
 
