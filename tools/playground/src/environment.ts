@@ -49,7 +49,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
     if (fresh && dataDir) fs.rmSync(path.join(dataDir, 'qbo.sqlite'), { force: true });
     let org: OrgClient | null = null;
     const emulator = await createEmulator({
-        clock: { now: () => Date.now() + (org?.clockOffset ?? 0) },
+        clock: { now: () => org?.now() ?? Date.now() },
         port: options.emulatorPort,
         host: options.host ?? '127.0.0.1',
         persistFile: dataDir ? path.join(dataDir, 'qbo.sqlite') : undefined

@@ -249,6 +249,34 @@ async function main(): Promise<number> {
                 .waitFor();
         });
 
+        await step(
+            'QuickBooks answering 503: the panel shows Retry Scheduled and the next attempt, the back-off plays out on the playground clock running fast, then Synced',
+            async () => {
+                const macys = deals.find((d) => d.Name.startsWith('Macy’s'));
+                const admin = playground!.env.emulator.admin;
+                const panel = page.locator('c-qb-sync-panel');
+                const badge = panel.locator('[data-id="status-badge"]');
+                admin.setFaults('9130350000000001', { unavailableRate: 1 });
+                try {
+                    await page.goto(`${base}/lightning/r/Opportunity/${macys!.Id}/view`);
+                    await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
+                    await badge.filter({ hasText: /Retry Scheduled/ }).waitFor({ timeout: 30000 });
+                    const next = panel.locator('[data-id="next-attempt"]');
+                    const firstNext = (await next.innerText()).trim();
+                    await page
+                        .locator('[data-id="playground-clock"]')
+                        .getByText(/Running 60× until the next sync job/)
+                        .waitFor({ timeout: 10000 });
+                    await screenshots(page, '3f-retry-scheduled');
+                    // the attempt a minute later (a second of wall time) fails too and schedules the next, later one
+                    await next.filter({ hasNotText: firstNext }).waitFor({ timeout: 30000 });
+                } finally {
+                    admin.clearFaults('9130350000000001');
+                }
+                await badge.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 60000 });
+            }
+        );
+
         await step('Item Mapping tab lists products and the unmapped one', async () => {
             await page.goto(`${base}/lightning/n/QB_Item_Mapping`);
             await page.waitForLoadState('networkidle');

@@ -15,7 +15,14 @@ import QbSyncPanel from 'c/qbSyncPanel';
 import QbItemMappingEditor from 'c/qbItemMappingEditor';
 import QbSyncLogViewer from 'c/qbSyncLogViewer';
 import QbConnections from 'c/qbConnections';
-import { getFieldDisplayValue, getFieldValue, getRecord, updateRecord, type UiRecord } from './platform/uiRecordApi';
+import {
+    getFieldDisplayValue,
+    getFieldValue,
+    getRecord,
+    notifyRecordUpdateAvailable,
+    updateRecord,
+    type UiRecord
+} from './platform/uiRecordApi';
 import QbPendingApprovals from 'c/qbPendingApprovals';
 import { currentUser, setCurrentUser, USERS } from './platform/apex';
 
@@ -165,7 +172,52 @@ function userMenu(): HTMLElement {
         setCurrentUser(select.value);
         window.location.reload();
     });
-    box.append(label, select);
+    box.append(playgroundClock(), label, select);
+    return box;
+}
+
+/**
+ * The org's simulated clock, in the user's time zone. While a delayed job waits (a retry's back-off of minutes) the
+ * org's clock runs fast, and the badge says so: the waits play out in seconds instead of minutes.
+ */
+function playgroundClock(): HTMLElement {
+    const box = el('div', 'slds-col slds-grid slds-grid_vertical-align-center');
+    box.dataset.id = 'playground-clock';
+    const time = el('span', '');
+    const badge = el('span', 'slds-badge slds-theme_warning slds-m-left_x-small');
+    badge.hidden = true;
+    box.append(el('span', 'slds-text-color_weak slds-m-right_xx-small', 'Playground clock'), time, badge);
+    const format = (epochMs: number, seconds: boolean) =>
+        new Intl.DateTimeFormat(USER.locale, {
+            timeZone: USER.timeZone,
+            month: 'short',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit',
+            second: seconds ? '2-digit' : undefined
+        }).format(epochMs);
+    let asyncRuns: number | null = null;
+    const tick = async () => {
+        try {
+            const clock = await getJson<{ now: number; speed: number; until: number | null; asyncRuns: number }>(
+                '/api/clock'
+            );
+            // a background job (a sync, a retry) finished: the record on screen may have changed, so Lightning Data
+            // Service is told, as notifyRecordUpdateAvailable tells it, and the components wired to it follow
+            const recordId = /^\/lightning\/r\/\w+\/(\w{15,18})\//.exec(window.location.pathname)?.[1];
+            if (asyncRuns !== null && clock.asyncRuns !== asyncRuns && recordId)
+                void notifyRecordUpdateAvailable([{ recordId }]);
+            asyncRuns = clock.asyncRuns;
+            time.textContent = format(clock.now, true);
+            badge.hidden = clock.speed <= 1;
+            if (clock.speed > 1 && clock.until)
+                badge.textContent = `Running ${clock.speed}× until the next sync job at ${format(clock.until, false)}`;
+        } catch {
+            time.textContent = '—';
+        }
+    };
+    void tick();
+    setInterval(() => void tick(), 1000);
     return box;
 }
 

@@ -1,7 +1,7 @@
 /** The playground's handle on the local org process: requests answered in order, like one Apex user's. */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import type { ObjectDescribe, OrgInit, OrgRequest, OrgResponse } from './org-protocol';
+import type { FastForward, ObjectDescribe, OrgInit, OrgRequest, OrgResponse } from './org-protocol';
 
 export class OrgClient {
     private nextId = 1;
@@ -9,15 +9,37 @@ export class OrgClient {
 
     /** the org clock's lead over the system clock (ms), as of its last answer */
     clockOffset = 0;
+    /** set while the org's clock runs fast because a delayed job (a retry's back-off) waits */
+    fastForward: FastForward | null = null;
+    /** background jobs the org has run so far */
+    asyncRuns = 0;
 
     private constructor(private readonly child: ChildProcess) {
-        child.on('message', (m: { id?: number; response?: OrgResponse; clockOffset?: number }) => {
-            if (typeof m.clockOffset === 'number') this.clockOffset = m.clockOffset;
-            if (m.id === undefined) return;
-            const resolve = this.waiting.get(m.id);
-            this.waiting.delete(m.id);
-            resolve?.(m.response!);
-        });
+        child.on(
+            'message',
+            (m: {
+                id?: number;
+                response?: OrgResponse;
+                clockOffset?: number;
+                fastForward?: FastForward | null;
+                asyncRuns?: number;
+            }) => {
+                if (typeof m.clockOffset === 'number') this.clockOffset = m.clockOffset;
+                if (typeof m.asyncRuns === 'number') this.asyncRuns = m.asyncRuns;
+                if (m.fastForward !== undefined) this.fastForward = m.fastForward;
+                if (m.id === undefined) return;
+                const resolve = this.waiting.get(m.id);
+                this.waiting.delete(m.id);
+                resolve?.(m.response!);
+            }
+        );
+    }
+
+    /** The org's time now (epoch ms): the wall clock plus its lead, running fast while a delayed job waits. */
+    now(): number {
+        const fast = this.fastForward;
+        if (fast) return Math.min(fast.until, fast.fromOrg + (Date.now() - fast.fromReal) * fast.speed);
+        return Date.now() + this.clockOffset;
     }
 
     /** Starts the org process and waits until force-app is loaded (and the saved records restored). */

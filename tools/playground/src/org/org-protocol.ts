@@ -48,3 +48,11 @@ export interface ObjectDescribe {
     fields: FieldDescribe[];
     recordTypes: { id: string; developerName: string; label: string }[];
 }
+
+/** The org's clock running fast while a delayed job waits: from (wall, org) time, up to `until` (org time). */
+export interface FastForward {
+    fromReal: number;
+    fromOrg: number;
+    until: number;
+    speed: number;
+}

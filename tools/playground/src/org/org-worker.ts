@@ -14,7 +14,7 @@ import {
     typeSource,
     type AuraParam
 } from './apex-source';
-import type { ObjectDescribe, OrgInit, OrgRequest, OrgResponse } from './org-protocol';
+import type { FastForward, ObjectDescribe, OrgInit, OrgRequest, OrgResponse } from './org-protocol';
 
 let init: OrgInit;
 const clock = new OffsetClock();
@@ -43,30 +43,74 @@ async function start(): Promise<void> {
  * the user sees the work Queued first.
  */
 const ASYNC_START_DELAY_MS = 1500;
-let asyncTimer: ReturnType<typeof setTimeout> | null = null;
 
-function asyncJobWaiting(): boolean {
-    return runtime.async.pending.some((job) => job.status === 'Queued' && job.kind !== 'schedule');
+/**
+ * The playground's simulated clock. A job the engine delays (a retry's back-off of 1, 2, 4, 8 and 10 minutes, set
+ * with AsyncOptions.MinimumQueueableDelayInMinutes) would keep a visitor waiting real minutes; while such a job waits,
+ * the org's clock runs FAST_FORWARD times faster than the wall clock, so the back-off plays out in seconds, in order,
+ * with every record stamped on the clock the org runs on. The shell shows that clock and its speed.
+ */
+const FAST_FORWARD = 60;
+let fastForward: FastForward | null = null;
+let asyncTimer: ReturnType<typeof setTimeout> | null = null;
+let timerFor: unknown = null;
+/** Background jobs run so far: the shell refreshes the record it shows when this moves. */
+let asyncRuns = 0;
+
+function nextAsyncJob() {
+    return runtime.async.pending
+        .filter((job) => job.status === 'Queued' && job.kind !== 'schedule')
+        .sort((a, b) => a.dueAt - b.dueAt)[0];
 }
 
-/** Runs the next committed async job in its own turn, so requests that arrive meanwhile are answered in between. */
+/** Moves the org's clock to where the fast-forward has taken it by now. */
+function catchUpClock(): void {
+    if (!fastForward) return;
+    clock.advanceTo(
+        Math.min(fastForward.until, fastForward.fromOrg + (Date.now() - fastForward.fromReal) * FAST_FORWARD)
+    );
+}
+
+/**
+ * Runs the next committed async job in its own turn, so requests that arrive meanwhile are answered in between: a
+ * job due now after ASYNC_START_DELAY_MS, a delayed one when the fast clock reaches its start time.
+ */
 function runAsyncWorkLater(): void {
-    if (asyncTimer || !asyncJobWaiting()) return;
-    asyncTimer = setTimeout(() => {
-        asyncTimer = null;
-        debugLines = [];
-        runtime.startNewTransaction();
-        runtime.async.drain({
-            includeScheduled: false,
-            maxJobs: 1,
-            onError: (job, error) =>
-                process.stderr.write(
-                    `Async ${job.kind} ${job.target?.cls.displayName ?? ''} failed: ${runtime.it.exceptionTypeName(error.exc)}: ${runtime.it.exceptionMessage(error.exc)}\n`
-                )
-        });
-        if (init.dataFile) saveOrg(org(), init.dataFile);
-        runAsyncWorkLater();
-    }, ASYNC_START_DELAY_MS);
+    catchUpClock();
+    const next = nextAsyncJob();
+    if (next && next === timerFor) return;
+    if (asyncTimer) clearTimeout(asyncTimer);
+    asyncTimer = null;
+    timerFor = next ?? null;
+    const waiting = next ? next.dueAt - clock.now() : 0;
+    fastForward =
+        next && waiting > ASYNC_START_DELAY_MS
+            ? { fromReal: Date.now(), fromOrg: clock.now(), until: next.dueAt, speed: FAST_FORWARD }
+            : null;
+    sendClock();
+    if (!next) return;
+    asyncTimer = setTimeout(
+        () => {
+            asyncTimer = null;
+            timerFor = null;
+            catchUpClock();
+            fastForward = null;
+            debugLines = [];
+            runtime.startNewTransaction();
+            runtime.async.drain({
+                includeScheduled: false,
+                maxJobs: 1,
+                onError: (job, error) =>
+                    process.stderr.write(
+                        `Async ${job.kind} ${job.target?.cls.displayName ?? ''} failed: ${runtime.it.exceptionTypeName(error.exc)}: ${runtime.it.exceptionMessage(error.exc)}\n`
+                    )
+            });
+            asyncRuns++;
+            if (init.dataFile) saveOrg(org(), init.dataFile);
+            runAsyncWorkLater();
+        },
+        Math.max(ASYNC_START_DELAY_MS, fastForward ? waiting / FAST_FORWARD : 0)
+    );
 }
 
 /**
@@ -188,6 +232,11 @@ function clockOffset(): number {
     return clock.now() - Date.now();
 }
 
+/** Tells the playground where the org's clock is and whether it is running fast. */
+function sendClock(): void {
+    send({ clockOffset: clockOffset(), fastForward, asyncRuns });
+}
+
 // the playground went away (even without closing us): nothing is left to serve
 process.on('disconnect', () => process.exit(0));
 
@@ -198,6 +247,7 @@ process.once('message', (first: OrgInit) => {
             send({ ready: true, clockOffset: clockOffset() });
             process.on('message', (message: { id: number; request: OrgRequest }) => {
                 let response: OrgResponse;
+                catchUpClock();
                 try {
                     response = handle(message.request);
                 } catch (e) {
@@ -206,7 +256,7 @@ process.once('message', (first: OrgInit) => {
                         error: { exceptionType: 'PlaygroundError', message: (e as Error).message ?? String(e) }
                     };
                 }
-                send({ id: message.id, response, clockOffset: clockOffset() });
+                send({ id: message.id, response, clockOffset: clockOffset(), fastForward, asyncRuns });
             });
         },
         (e) => {

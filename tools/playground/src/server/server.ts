@@ -183,6 +183,16 @@ export function createPlaygroundServer(
         if (!env) return send(res, 503, { message: 'The playground is still starting (loading the org, seeding).' });
         const { org, emulator } = env;
         const parts = url.pathname.split('/').filter(Boolean).slice(1);
+        if (parts[0] === 'clock' && parts.length === 1 && req.method === 'GET') {
+            // the org's simulated clock: it runs fast while a delayed job (a retry's back-off) waits
+            const fast = org.fastForward;
+            return send(res, 200, {
+                now: org.now(),
+                speed: fast ? fast.speed : 1,
+                until: fast ? fast.until : null,
+                asyncRuns: org.asyncRuns
+            });
+        }
         if (parts[0] === 'apex' && parts.length === 3 && req.method === 'POST') {
             const params = (await readBody(req)) as Record<string, unknown>;
             const asUsername = String(req.headers['x-playground-user'] ?? '') || undefined;
