@@ -346,6 +346,33 @@ async function main(): Promise<number> {
             }
         );
 
+        await step("The emulator's company page lists items, deactivates one and records a payment", async () => {
+            const admin = `${playground!.env.emulator.url}/__admin/realms/9130350000000001`;
+            const emulatorPage = await page.context().newPage();
+            try {
+                await emulatorPage.goto(admin);
+                await emulatorPage.getByRole('heading', { name: 'Items' }).waitFor();
+                const hardware = emulatorPage.locator('tr', {
+                    has: emulatorPage.getByRole('cell', { name: 'Hardware', exact: true })
+                });
+                await hardware.getByRole('button', { name: 'Deactivate' }).click();
+                await hardware.getByRole('button', { name: 'Reactivate' }).waitFor();
+                await hardware.getByRole('button', { name: 'Reactivate' }).click();
+                await hardware.getByRole('button', { name: 'Deactivate' }).waitFor();
+                const unpaid = emulatorPage.locator('tr', {
+                    has: emulatorPage.getByRole('button', { name: 'Record payment' })
+                });
+                const before = await unpaid.count();
+                await unpaid.first().getByRole('button', { name: 'Record payment' }).click();
+                await emulatorPage.getByRole('heading', { name: 'Invoices' }).waitFor();
+                if ((await unpaid.count()) !== before - 1)
+                    throw new Error(`recording a payment left ${await unpaid.count()} of ${before} invoices unpaid`);
+                await emulatorPage.screenshot({ path: path.join(OUTPUT, '12b-emulator-company.png'), fullPage: true });
+            } finally {
+                await emulatorPage.close();
+            }
+        });
+
         await step('Sync Log tab lists the sync of the invoice', async () => {
             await page.goto(`${base}/lightning/n/QB_Sync_Log`);
             await page.waitForLoadState('networkidle');

@@ -53,6 +53,59 @@ describe('admin API', () => {
         expect(page.text).toContain('Page &lt;Co&gt;');
         expect(page.text).toContain('<h2>Invoices</h2>');
     });
+
+    it('lists items on the realm page and deactivates and reactivates one from it', async () => {
+        const page = await h.raw('GET', `/__admin/realms/${h.realm}`);
+        expect(page.text).toContain('<h2>Items</h2>');
+        expect(page.text).toContain('Hardware');
+
+        const form = { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'active=false' };
+        const deactivated = await h.raw('POST', `/__admin/realms/${h.realm}/items/4/active`, {
+            ...form,
+            redirect: 'manual'
+        });
+        expect(deactivated.status).toBe(303);
+        expect(deactivated.headers.get('location')).toBe(`/__admin/realms/${h.realm}`);
+        const item = (await h.api('GET', '/item/4')).json.Item;
+        expect(item.Active).toBe(false);
+        const refused = await h.api('POST', '/invoice', {
+            CustomerRef: { value: (await h.api('POST', '/customer', { DisplayName: 'Buyer' })).json.Customer.Id },
+            Line: [{ DetailType: 'SalesItemLineDetail', Amount: 5, SalesItemLineDetail: { ItemRef: { value: '4' } } }]
+        });
+        expect(firstError(refused).code).toBe('610');
+
+        const reactivated = await post(`/__admin/realms/${h.realm}/items/4/active`, { active: true });
+        expect(reactivated.json.Active).toBe(true);
+    });
+
+    it('records a payment against an invoice from the realm page, lowering its balance', async () => {
+        const customer = (await h.api('POST', '/customer', { DisplayName: 'Payer' })).json.Customer;
+        const invoice = (
+            await h.api('POST', '/invoice', {
+                CustomerRef: { value: customer.Id },
+                Line: [
+                    { DetailType: 'SalesItemLineDetail', Amount: 100, SalesItemLineDetail: { ItemRef: { value: '1' } } }
+                ]
+            })
+        ).json.Invoice;
+        expect((await h.raw('GET', `/__admin/realms/${h.realm}`)).text).toContain(
+            `action="/__admin/realms/${h.realm}/invoices/${invoice.Id}/payments"`
+        );
+
+        const partial = await h.raw('POST', `/__admin/realms/${h.realm}/invoices/${invoice.Id}/payments`, {
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: 'amount=40',
+            redirect: 'manual'
+        });
+        expect(partial.status).toBe(303);
+        expect((await h.api('GET', `/invoice/${invoice.Id}`)).json.Invoice.Balance).toBe(60);
+
+        const rest = await post(`/__admin/realms/${h.realm}/invoices/${invoice.Id}/payments`, {});
+        expect(rest.json.TotalAmt).toBe(60);
+        expect((await h.api('GET', `/invoice/${invoice.Id}`)).json.Invoice.Balance).toBe(0);
+        const tooMuch = await post(`/__admin/realms/${h.realm}/invoices/${invoice.Id}/payments`, { amount: 'lots' });
+        expect(tooMuch.status).toBe(400);
+    });
 });
 
 describe('bad requests get QBO faults, never a crash', () => {

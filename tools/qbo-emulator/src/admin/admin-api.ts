@@ -1,7 +1,7 @@
 import { ManualClock } from '../clock';
 import { createCustomer } from '../domain/customers';
 import { createInvoice } from '../domain/invoices';
-import { createItem } from '../domain/items';
+import { createItem, updateItem } from '../domain/items';
 import { createPayment } from '../domain/payments';
 import type { EmulatorContext } from '../emulator-context';
 import { QboFault } from '../faults/qbo-fault';
@@ -85,6 +85,39 @@ export class EmulatorAdmin {
         for (const payment of request.payments ?? []) created.payments.push(createPayment(realm, payment));
         this.context.saveRealm(realm);
         return created;
+    }
+
+    /**
+     * Makes an item inactive or active again, as a QuickBooks user does in Products and Services (an item is never
+     * deleted; an invoice line naming an inactive item is refused with 610).
+     */
+    setItemActive(realmId: string, itemId: string, active: boolean): Json {
+        const realm = this.realm(realmId);
+        const item = realm.find('Item', itemId);
+        if (!item) throw new AdminError(404, `${realm.settings.companyName} has no item ${itemId}`);
+        const updated = updateItem(realm, { Id: item.Id, SyncToken: item.SyncToken, sparse: true, Active: active });
+        this.context.saveRealm(realm);
+        return updated;
+    }
+
+    /**
+     * Records a customer payment against one invoice, as "Receive payment" does in QuickBooks: the invoice's Balance
+     * goes down by the amount (the whole balance when no amount is given).
+     */
+    recordPayment(realmId: string, invoiceId: string, amount?: number): Json {
+        const realm = this.realm(realmId);
+        const invoice = realm.find('Invoice', invoiceId);
+        if (!invoice) throw new AdminError(404, `${realm.settings.companyName} has no invoice ${invoiceId}`);
+        const paid = amount ?? Number(invoice.Balance);
+        if (!Number.isFinite(paid) || paid <= 0)
+            throw new AdminError(400, 'amount must be a positive number (the invoice balance when left out)');
+        const payment = createPayment(realm, {
+            CustomerRef: { value: invoice.CustomerRef.value },
+            TotalAmt: paid,
+            Line: [{ Amount: paid, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }]
+        });
+        this.context.saveRealm(realm);
+        return payment;
     }
 
     setFaults(realmId: string, patch: Partial<FaultConfig>): FaultConfig {

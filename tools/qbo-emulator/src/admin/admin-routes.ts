@@ -10,6 +10,7 @@ function json(status: number, body: unknown): HttpResponse {
 function body(request: HttpRequest): Json {
     const text = request.body.toString('utf8').trim();
     if (!text) return {};
+    if (isForm(request)) return Object.fromEntries(new URLSearchParams(text));
     try {
         return JSON.parse(text);
     } catch {
@@ -37,6 +38,21 @@ function answering(run: (request: HttpRequest) => HttpResponse | Promise<HttpRes
             return json(status, errorBody);
         }
     };
+}
+
+/** A form posted from an admin page (the page's buttons), not a JSON call. */
+function isForm(request: HttpRequest): boolean {
+    return String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+}
+
+/** An operation posted from the realm page goes back to that page (303); a JSON call gets the result. */
+function fromRealmPage(run: (request: HttpRequest) => unknown) {
+    return answering(async (request) => {
+        const result = await run(request);
+        if (isForm(request))
+            return { status: 303, headers: { Location: `/__admin/realms/${request.params.realm}` }, body: '' };
+        return json(200, result ?? { ok: true });
+    });
 }
 
 /** An admin operation whose result is answered as JSON (`{"ok":true}` when it returns nothing). */
@@ -80,6 +96,28 @@ export function adminRoutes(router: Router, admin: EmulatorAdmin): void {
         'POST',
         '/__admin/realms/:realm/seed',
         guarded((r) => admin.seed(r.params.realm, body(r)))
+    );
+    router.add(
+        'POST',
+        '/__admin/realms/:realm/items/:id/active',
+        fromRealmPage((r) => {
+            const active = body(r).active;
+            return admin.setItemActive(r.params.realm, r.params.id, active === true || active === 'true');
+        })
+    );
+    router.add(
+        'POST',
+        '/__admin/realms/:realm/invoices/:id/payments',
+        fromRealmPage((r) => {
+            const amount = body(r).amount;
+            if (amount !== undefined && amount !== '' && !Number.isFinite(Number(amount)))
+                throw new AdminError(400, `amount must be a number, not "${String(amount)}"`);
+            return admin.recordPayment(
+                r.params.realm,
+                r.params.id,
+                amount === undefined || amount === '' ? undefined : Number(amount)
+            );
+        })
     );
     router.add(
         'GET',
@@ -217,17 +255,34 @@ function realmPage(admin: EmulatorAdmin, realmId: string): HttpResponse {
                 `<tr>${cell(c.Id)}${cell(c.DisplayName)}${cell(c.PrimaryEmailAddr?.Address)}${cell(c.Balance)}${cell(c.Active)}${cell(c.SyncToken)}</tr>`
         )
         .join('');
+    const base = `/__admin/realms/${escapeHtml(realmId)}`;
     const invoices = (snapshot.entities.Invoice ?? [])
-        .map(
-            (i) =>
-                `<tr>${cell(i.Id)}${cell(i.DocNumber)}${cell(i.CustomerRef?.name)}${cell(i.TxnDate)}${cell(i.TotalAmt)}${cell(i.Balance)}${cell(i.EmailStatus)}${cell(i.TxnStatus ?? '')}</tr>`
-        )
+        .map((i) => {
+            const pay =
+                Number(i.Balance) > 0
+                    ? `<form method="post" action="${base}/invoices/${escapeHtml(String(i.Id))}/payments">` +
+                      `<input name="amount" type="number" step="0.01" min="0.01" value="${escapeHtml(String(i.Balance))}" aria-label="Payment amount for invoice ${escapeHtml(String(i.DocNumber ?? i.Id))}"> ` +
+                      '<button>Record payment</button></form>'
+                    : 'Paid';
+            return `<tr>${cell(i.Id)}${cell(i.DocNumber)}${cell(i.CustomerRef?.name)}${cell(i.TxnDate)}${cell(i.TotalAmt)}${cell(i.Balance)}${cell(i.EmailStatus)}${cell(i.TxnStatus ?? '')}<td>${pay}</td></tr>`;
+        })
+        .join('');
+    const items = (snapshot.entities.Item ?? [])
+        .map((item) => {
+            const active = item.Active !== false;
+            const toggle =
+                `<form method="post" action="${base}/items/${escapeHtml(String(item.Id))}/active">` +
+                `<input type="hidden" name="active" value="${active ? 'false' : 'true'}">` +
+                `<button>${active ? 'Deactivate' : 'Reactivate'}</button></form>`;
+            return `<tr>${cell(item.Id)}${cell(item.Name)}${cell(item.Type)}${cell(item.Sku)}${cell(item.UnitPrice)}${cell(active ? 'Yes' : 'No')}<td>${toggle}</td></tr>`;
+        })
         .join('');
     const counters = admin.counters(realmId).summary;
     return page(
         `${snapshot.settings.companyName} (${realmId})`,
         `<p>Reads (CorePlus): ${counters.reads} · Writes: ${counters.writes} · Batches: ${counters.batches}</p>` +
             `<h2>Customers</h2><table><tr><th>Id</th><th>DisplayName</th><th>Email</th><th>Balance</th><th>Active</th><th>SyncToken</th></tr>${customers}</table>` +
-            `<h2>Invoices</h2><table><tr><th>Id</th><th>DocNumber</th><th>Customer</th><th>TxnDate</th><th>TotalAmt</th><th>Balance</th><th>EmailStatus</th><th>Status</th></tr>${invoices}</table>`
+            `<h2>Invoices</h2><table><tr><th>Id</th><th>DocNumber</th><th>Customer</th><th>TxnDate</th><th>TotalAmt</th><th>Balance</th><th>EmailStatus</th><th>Status</th><th>Payment</th></tr>${invoices}</table>` +
+            `<h2>Items</h2><table><tr><th>Id</th><th>Name</th><th>Type</th><th>Sku</th><th>UnitPrice</th><th>Active</th><th></th></tr>${items}</table>`
     );
 }
