@@ -317,11 +317,10 @@ async function main(): Promise<number> {
                     mimeType: 'text/csv',
                     buffer: Buffer.from(exported)
                 });
-                await elementShows(
-                    page,
-                    'c-qb-item-mapping-editor [data-id="import-summary"]',
-                    '0 changes, 5 unchanged, 0 rows that cannot be applied.'
-                );
+                await editor
+                    .locator('[data-id="import-summary"]')
+                    .filter({ hasText: '0 changes, 5 unchanged, 0 rows that cannot be applied.' })
+                    .waitFor({ timeout: 20000 });
                 await editor.getByRole('button', { name: 'Cancel import' }).click();
             }
         );
@@ -336,12 +335,11 @@ async function main(): Promise<number> {
                     mimeType: 'text/csv',
                     buffer: Buffer.from(csv)
                 });
-                await elementShows(
-                    page,
-                    'c-qb-item-mapping-editor [data-id="import-bad-rows"]',
-                    'Line 2: A quoted field opens on this line and is never closed.'
-                );
-                await elementShows(page, 'c-qb-item-mapping-editor [data-id="import-change"]', 'Hardware Kit');
+                await editor
+                    .locator('[data-id="import-bad-rows"]')
+                    .filter({ hasText: 'Line 2: A quoted field opens on this line and is never closed.' })
+                    .waitFor({ timeout: 20000 });
+                await editor.locator('[data-id="import-change"]').filter({ hasText: 'Hardware Kit' }).waitFor();
                 await screenshots(page, '5c-item-mapping-import-preview');
                 await editor.getByRole('button', { name: 'Cancel import' }).click();
             }
@@ -386,7 +384,7 @@ async function main(): Promise<number> {
             async () => {
                 const viewer = page.locator('c-qb-sync-log-viewer');
                 await viewer.locator('lightning-datatable').getByText('Acme US').first().waitFor({ timeout: 20000 });
-                await viewer.getByRole('textbox', { name: 'Opportunity name' }).fill('Northwind');
+                await viewer.getByRole('searchbox', { name: 'Opportunity name' }).fill('Northwind');
                 await viewer
                     .locator('lightning-datatable')
                     .getByText(/O'Brien/)
