@@ -181,11 +181,12 @@ function userMenu(): HTMLElement {
  * org's clock runs fast, and the badge says so: the waits play out in seconds instead of minutes.
  */
 function playgroundClock(): HTMLElement {
-    const box = el('div', 'slds-col slds-grid slds-grid_vertical-align-center');
+    const box = el('div', 'slds-grid slds-grid_vertical-align-center slds-m-right_medium');
     box.dataset.id = 'playground-clock';
     const time = el('span', '');
     const badge = el('span', 'slds-badge slds-theme_warning slds-m-left_x-small');
-    badge.hidden = true;
+    // SLDS gives a badge its own display, so hiding it takes display: none, not the hidden attribute
+    badge.style.display = 'none';
     box.append(el('span', 'slds-text-color_weak slds-m-right_xx-small', 'Playground clock'), time, badge);
     const format = (epochMs: number, seconds: boolean) =>
         new Intl.DateTimeFormat(USER.locale, {
@@ -209,7 +210,7 @@ function playgroundClock(): HTMLElement {
                 void notifyRecordUpdateAvailable([{ recordId }]);
             asyncRuns = clock.asyncRuns;
             time.textContent = format(clock.now, true);
-            badge.hidden = clock.speed <= 1;
+            badge.style.display = clock.speed > 1 ? '' : 'none';
             if (clock.speed > 1 && clock.until)
                 badge.textContent = `Running ${clock.speed}× until the next sync job at ${format(clock.until, false)}`;
         } catch {
