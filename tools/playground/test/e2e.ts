@@ -91,6 +91,20 @@ async function main(): Promise<number> {
             await screenshot(page, '1-opportunities');
         });
 
+        await step('A visitor creates an opportunity with products from the list and lands on its page', async () => {
+            await page.goto(`${base}/`);
+            await page.getByRole('button', { name: 'New opportunity' }).click();
+            const form = page.locator('[data-id="new-opportunity"]');
+            await form.getByLabel('Opportunity name').fill('Visitor deal — three kits');
+            await form.getByLabel('Account').selectOption({ label: 'Northwind Traders' });
+            await form.getByLabel(/Quantity of Hardware Kit/).fill('3');
+            await form.getByRole('button', { name: 'Save' }).click();
+            await page.getByRole('heading', { name: 'Visitor deal — three kits' }).waitFor({ timeout: 20000 });
+            const amount = page.locator('[data-field="Amount"]');
+            await amount.filter({ hasText: 'USD 750.00' }).waitFor({ timeout: 20000 });
+            await screenshot(page, '1b-new-opportunity-created');
+        });
+
         await step('Opportunity record page renders fields, stage path and the qbSyncPanel', async () => {
             await page.goto(`${base}/lightning/r/Opportunity/${deal!.Id}/view`);
             await page.getByRole('heading', { name: /Northwind Traders/ }).waitFor({ timeout: 15000 });

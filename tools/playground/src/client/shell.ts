@@ -225,6 +225,14 @@ function playgroundClock(): HTMLElement {
 async function opportunityList(main: HTMLElement): Promise<void> {
     const rows = await getJson<Record<string, unknown>[]>('/api/opportunities');
     const { root, body } = card('Opportunities');
+    const newButton = el('button', 'slds-button slds-button_neutral slds-m-bottom_small', 'New opportunity');
+    const formHolder = el('div');
+    newButton.addEventListener('click', async () => {
+        newButton.disabled = true;
+        formHolder.replaceChildren(await newOpportunityForm());
+        formHolder.querySelector<HTMLInputElement>('input')?.focus();
+    });
+    body.append(newButton, formHolder);
     body.append(
         table(
             ['Opportunity', 'Account', 'Stage', 'Amount', 'QuickBooks status', 'Invoice #'],
@@ -239,6 +247,110 @@ async function opportunityList(main: HTMLElement): Promise<void> {
         )
     );
     main.append(root);
+}
+
+interface NewOpportunityOptions {
+    accounts: { Id: string; Name: string }[];
+    entries: {
+        Id: string;
+        Product2: { Name: string; ProductCode?: string };
+        UnitPrice: number;
+        CurrencyIsoCode: string;
+    }[];
+}
+
+function formElement(label: string, control: HTMLElement): HTMLElement {
+    const box = el('div', 'slds-form-element slds-m-bottom_x-small');
+    const id = `new-opportunity-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+    control.id = id;
+    const caption = el('label', 'slds-form-element__label', label);
+    caption.htmlFor = id;
+    const wrap = el('div', 'slds-form-element__control');
+    wrap.append(control);
+    box.append(caption, wrap);
+    return box;
+}
+
+/**
+ * A new deal with products, so a visitor can try their own data: name, account, company (by currency), close date
+ * and a quantity per product of the custom price book. It is created in Prospecting with ordinary DML; win it on
+ * its page's path.
+ */
+async function newOpportunityForm(): Promise<HTMLElement> {
+    const options = await getJson<NewOpportunityOptions>('/api/new-opportunity');
+    const form = el('form', 'slds-box slds-m-bottom_medium');
+    form.dataset.id = 'new-opportunity';
+    form.append(el('h2', 'slds-text-heading_small slds-m-bottom_small', 'New opportunity'));
+    const name = el('input', 'slds-input');
+    name.required = true;
+    const account = el('select', 'slds-select');
+    for (const a of options.accounts) account.append(Object.assign(el('option', '', a.Name), { value: a.Id }));
+    const currency = el('select', 'slds-select');
+    currency.append(
+        Object.assign(el('option', '', 'USD — Acme US'), { value: 'USD' }),
+        Object.assign(el('option', '', 'CAD — Acme Canada'), { value: 'CAD' })
+    );
+    const closeDate = el('input', 'slds-input');
+    closeDate.type = 'date';
+    closeDate.value = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+    const products = el('fieldset', 'slds-form-element slds-m-top_small');
+    const renderProducts = () => {
+        products.replaceChildren(el('legend', 'slds-form-element__legend slds-form-element__label', 'Products'));
+        for (const entry of options.entries.filter((e) => e.CurrencyIsoCode === currency.value)) {
+            const quantity = el('input', 'slds-input');
+            quantity.type = 'number';
+            quantity.min = '0';
+            quantity.step = 'any';
+            quantity.value = '0';
+            quantity.dataset.entryId = entry.Id;
+            quantity.style.width = '6rem';
+            const label = `${entry.Product2.Name} (${formatAmount(entry.UnitPrice, entry.CurrencyIsoCode)})`;
+            const row = formElement(`Quantity of ${label}`, quantity);
+            row.classList.add('slds-form-element_horizontal');
+            products.append(row);
+        }
+    };
+    currency.addEventListener('change', renderProducts);
+    renderProducts();
+    const error = el('p', 'slds-text-color_error slds-m-top_x-small');
+    error.setAttribute('role', 'alert');
+    const save = el('button', 'slds-button slds-button_brand slds-m-top_small', 'Save');
+    save.type = 'submit';
+    form.append(
+        formElement('Opportunity name', name),
+        formElement('Account', account),
+        formElement('Company (currency)', currency),
+        formElement('Close date', closeDate),
+        products,
+        error,
+        save
+    );
+    form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const lines = Array.from(products.querySelectorAll<HTMLInputElement>('input[data-entry-id]'))
+            .map((input) => ({ pricebookEntryId: input.dataset.entryId!, quantity: Number(input.value) }))
+            .filter((line) => line.quantity > 0);
+        save.disabled = true;
+        const response = await fetch('/api/opportunities', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+                name: name.value,
+                accountId: account.value,
+                currency: currency.value,
+                closeDate: closeDate.value,
+                lines
+            })
+        });
+        const payload = (await response.json()) as { id?: string; message?: string };
+        save.disabled = false;
+        if (!response.ok || !payload.id) {
+            error.textContent = payload.message ?? response.statusText;
+            return;
+        }
+        window.location.href = `/lightning/r/Opportunity/${payload.id}/view`;
+    });
+    return form;
 }
 
 const ICONS = '/assets/icons/utility-sprite/svg/symbols.svg';

@@ -84,3 +84,51 @@ export function recordUpdateSource(objectName: string, fields: Record<string, un
         `System.debug(${apexString(RESULT_MARKER)} + JSON.serialize(new Map<String, Object>{ 'id' => changed.Id }));`
     ].join('\n');
 }
+
+/** What a visitor enters to create a deal: its fields and the products it sells (price book entries, quantities). */
+export interface NewOpportunity {
+    name: string;
+    accountId: string;
+    currency: 'USD' | 'CAD';
+    closeDate: string;
+    lines: { pricebookEntryId: string; quantity: number }[];
+}
+
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15,18}$/;
+
+/** Why the form cannot be saved, as a sentence for the visitor; null when it can. */
+export function newOpportunityProblem(input: NewOpportunity): string | null {
+    if (!input.name?.trim()) return 'Give the opportunity a name.';
+    if (!SALESFORCE_ID.test(input.accountId ?? '')) return 'Choose the account.';
+    if (input.currency !== 'USD' && input.currency !== 'CAD') return 'Choose USD (Acme US) or CAD (Acme Canada).';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.closeDate ?? '')) return 'Give a close date.';
+    if (!input.lines?.length) return 'Add at least one product with a quantity.';
+    for (const line of input.lines) {
+        if (!SALESFORCE_ID.test(line.pricebookEntryId ?? '')) return 'A product line names no product.';
+        if (!(Number.isFinite(line.quantity) && line.quantity > 0)) return 'Quantities must be numbers above 0.';
+    }
+    return null;
+}
+
+/**
+ * Inserts the deal and its products with ordinary DML (triggers fire): Prospecting, the record type of its company
+ * (USD → Standard_Deal, Acme US; CAD → Canada_Deal, Acme Canada), the price book and unit prices of the chosen entries.
+ */
+export function newOpportunitySource(input: NewOpportunity): string {
+    const recordType = input.currency === 'CAD' ? 'Canada_Deal' : 'Standard_Deal';
+    const out = [
+        `List<Id> entryIds = (List<Id>) JSON.deserialize(${apexString(JSON.stringify(input.lines.map((l) => l.pricebookEntryId)))}, List<Id>.class);`,
+        `List<Decimal> quantities = (List<Decimal>) JSON.deserialize(${apexString(JSON.stringify(input.lines.map((l) => l.quantity)))}, List<Decimal>.class);`,
+        'Map<Id, PricebookEntry> entries = new Map<Id, PricebookEntry>([SELECT Id, Pricebook2Id, UnitPrice FROM PricebookEntry WHERE Id IN :entryIds]);',
+        `Id recordTypeId = [SELECT Id FROM RecordType WHERE SObjectType = 'Opportunity' AND DeveloperName = '${recordType}' LIMIT 1].Id;`,
+        `Opportunity deal = new Opportunity(Name = ${apexString(input.name.trim())}, AccountId = ${apexString(input.accountId)}, StageName = 'Prospecting', CloseDate = Date.valueOf(${apexString(input.closeDate)}), CurrencyIsoCode = '${input.currency}', RecordTypeId = recordTypeId, Pricebook2Id = entries.get(entryIds[0]).Pricebook2Id);`,
+        'insert deal;',
+        'List<OpportunityLineItem> lines = new List<OpportunityLineItem>();',
+        'for (Integer i = 0; i < entryIds.size(); i++) {',
+        '    lines.add(new OpportunityLineItem(OpportunityId = deal.Id, PricebookEntryId = entryIds[i], Quantity = quantities[i], UnitPrice = entries.get(entryIds[i]).UnitPrice));',
+        '}',
+        'insert lines;',
+        `System.debug(${apexString(RESULT_MARKER)} + JSON.serialize(new Map<String, Object>{ 'id' => deal.Id }));`
+    ];
+    return out.join('\n');
+}

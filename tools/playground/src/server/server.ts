@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { invoicePdf } from '../../../qbo-emulator/src';
 import type { Environment } from '../environment';
 import type { FieldDescribe, ObjectDescribe } from '../org/org-protocol';
+import { newOpportunityProblem, newOpportunitySource, type NewOpportunity } from '../org/apex-source';
 
 const SLDS_DIR = path.resolve(
     __dirname,
@@ -239,6 +240,24 @@ export function createPlaygroundServer(
                 if (!r.ok) return send(res, 400, { message: r.error!.message, exceptionType: r.error!.exceptionType });
                 return send(res, 200, { id: parts[1], asyncErrors: r.asyncErrors ?? [] });
             }
+        }
+        if (parts[0] === 'new-opportunity' && parts.length === 1 && req.method === 'GET') {
+            // what the New opportunity form offers: the accounts and the products of the custom price book
+            const [accounts, entries] = await Promise.all([
+                org.query('SELECT Id, Name FROM Account ORDER BY Name'),
+                org.query(
+                    'SELECT Id, Product2.Name, Product2.ProductCode, UnitPrice, CurrencyIsoCode FROM PricebookEntry WHERE IsActive = true AND Pricebook2.IsStandard = false ORDER BY Product2.Name'
+                )
+            ]);
+            return send(res, 200, { accounts, entries });
+        }
+        if (parts[0] === 'opportunities' && parts.length === 1 && req.method === 'POST') {
+            const input = (await readBody(req)) as NewOpportunity;
+            const problem = newOpportunityProblem(input);
+            if (problem) return send(res, 400, { message: problem });
+            const r = await org.request({ op: 'exec', source: newOpportunitySource(input) });
+            if (!r.ok) return send(res, 400, { message: r.error!.message });
+            return send(res, 201, r.value);
         }
         if (parts[0] === 'opportunities' && req.method === 'GET') {
             const rows = await org.query(
