@@ -59,6 +59,11 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
         page.getByRole('link', { name: /O'Brien & Sons — consulting/ }).waitFor({ timeout: 20000 })
     );
 
+    await shoot(pages, '01b-new-opportunity', `${base}/lightning/o/Opportunity/list`, async (page) => {
+        await page.getByRole('button', { name: 'New opportunity' }).click();
+        await page.locator('[data-id="new-opportunity"]').waitFor({ timeout: 20000 });
+    });
+
     const obrien = deal("O'Brien & Sons — consulting");
     await shoot(pages, '02-record-open', recordUrl(obrien), panelLoaded);
     await shoot(pages, '03-record-preview', recordUrl(obrien), async (page) => {
@@ -105,6 +110,15 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     await shoot(pages, '10-item-mapping', `${base}/lightning/n/QB_Item_Mapping`, (page) =>
         pageShows(page, 'Onboarding Workshop')
     );
+    await shoot(pages, '10b-item-mapping-import-preview', `${base}/lightning/n/QB_Item_Mapping`, async (page) => {
+        await pageShows(page, 'Onboarding Workshop');
+        await page.locator('c-qb-item-mapping-editor input[type="file"]').setInputFiles({
+            name: 'mappings.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from('Product Code,QBO Item Id,Tax Code\r\nHW-KIT,4,TAX\r\nONBOARD,"2\r\nNOPE,2,NON\r\n')
+        });
+        await page.locator('c-qb-item-mapping-editor [data-id="import-preview"]').waitFor({ timeout: 20000 });
+    });
     await shoot(pages, '11-connections', `${base}/lightning/n/QB_Connections`, (page) =>
         pageShows(page, 'Acme Canada')
     );
@@ -114,7 +128,30 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     await shoot(pages, '13-quickbooks-invoice', `${base}/quickbooks/invoice?realm=9130350000000001&txnId=1`, (page) =>
         page.locator('[data-invoice]').waitFor({ timeout: 20000 })
     );
+    await shoot(
+        pages,
+        '14-emulator-company',
+        `${playground.env.emulator.url}/__admin/realms/9130350000000001`,
+        (page) => page.getByRole('heading', { name: 'Items' }).waitFor({ timeout: 20000 })
+    );
+
+    // QuickBooks answering 503: the deal waits as Retry Scheduled while the playground clock runs fast
+    const admin = playground.env.emulator.admin;
+    admin.setFaults('9130350000000001', { unavailableRate: 1 });
+    try {
+        const macys = recordUrl(deal('Macy’s'));
+        await desktop.goto(macys);
+        await panelLoaded(desktop);
+        await desktop.getByRole('option', { name: 'Closed Won' }).click();
+        await badgeOf(desktop, /Retry Scheduled/);
+        await shoot(pages, '15-record-retry-scheduled', macys, (page) => badgeOf(page, /Retry Scheduled/));
+    } finally {
+        admin.clearFaults('9130350000000001');
+    }
 }
+
+const badgeOf = (page: Page, text: RegExp) =>
+    page.locator('c-qb-sync-panel [data-id="status-badge"]').filter({ hasText: text }).waitFor({ timeout: 30000 });
 
 async function main(): Promise<number> {
     const missing = chromiumMissing();
