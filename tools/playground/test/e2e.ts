@@ -275,16 +275,19 @@ async function main(): Promise<number> {
                     await page.goto(`${base}/lightning/r/Opportunity/${macys!.Id}/view`);
                     await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
                     await badge.filter({ hasText: /Retry Scheduled/ }).waitFor({ timeout: 30000 });
-                    const next = panel.locator('[data-id="next-attempt"]');
-                    const firstNext = (await next.innerText()).trim();
-                    await page
-                        .locator('[data-id="playground-clock"]')
-                        .getByText(/Running 60× until the next sync job/)
-                        .waitFor({ timeout: 10000 });
+                    await panel.locator('[data-id="next-attempt"]').waitFor();
+                    const clock = page.locator('[data-id="playground-clock"]');
+                    const running = clock.getByText(/Running 60× until the next sync job at/);
+                    await running.waitFor({ timeout: 10000 });
+                    const firstWait = (await running.innerText()).trim();
                     await screenshot(page, '3f-retry-scheduled');
-                    // the attempt a minute later (a second of wall time) fails too and schedules the next, later one;
-                    // the engine makes five attempts (about 15 s of wall time) before it waits for its hourly sweeper
-                    await next.filter({ hasNotText: firstNext }).waitFor({ timeout: 10000 });
+                    // the attempt a minute later (a second of wall time) fails too and the clock runs on to the
+                    // next, later one; the engine makes five attempts (about 15 s of wall time) before it waits for
+                    // its hourly sweeper
+                    await clock
+                        .getByText(/Running 60× until the next sync job at/)
+                        .filter({ hasNotText: firstWait })
+                        .waitFor({ timeout: 10000 });
                 } finally {
                     admin.clearFaults('9130350000000001');
                 }
@@ -361,7 +364,7 @@ async function main(): Promise<number> {
 
         await step("The emulator's company page lists items, deactivates one and records a payment", async () => {
             const admin = `${playground!.env.emulator.url}/__admin/realms/9130350000000001`;
-            const emulatorPage = await page.context().newPage();
+            const emulatorPage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
             try {
                 await emulatorPage.goto(admin);
                 await emulatorPage.getByRole('heading', { name: 'Items' }).waitFor();
