@@ -127,7 +127,12 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
             'Max_Attempts__c',
             'Billing_Email_Account_Field__c'
         ]),
-        ...fields('Contract', ['QB_Last_Invoice_Date__c', 'QB_Next_Invoice_Date__c', 'QB_Billing_Frequency__c']),
+        ...fields('Contract', [
+            'QB_Last_Invoice_Date__c',
+            'QB_Next_Invoice_Date__c',
+            'QB_Billing_Frequency__c',
+            'QB_Billing_Contact__c'
+        ]),
         ...fields('QB_Contract_Line__c', [
             'Contract__c',
             'Product__c',
