@@ -43,7 +43,8 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
             'QB_Payment_Status__c',
             'QB_Approved_By__c',
             'QB_Approved_At__c',
-            'QB_Synced_Amount__c'
+            'QB_Synced_Amount__c',
+            'QB_Invoice_Due_Date__c'
         ]),
         ...fields('QB_Sync_Request__c', [
             'Opportunity__c',
