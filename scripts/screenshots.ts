@@ -171,7 +171,8 @@ async function main(): Promise<number> {
             port: 0,
             emulatorPort: 0,
             host: '127.0.0.1',
-            log: (line) => process.stdout.write(`  [playground] ${line}\n`)
+            log: (line) => process.stdout.write(`  [playground] ${line}\n`),
+            backgroundJobsEveryMs: 0
         });
         const pageErrors: string[] = [];
         const pages: Pages = [];

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
         port: portOf(option(args, '--port') ?? process.env.PLAYGROUND_PORT, 4100, '--port'),
         emulatorPort: portOf(option(args, '--emulator-port') ?? process.env.QBO_EMULATOR_PORT, 4010, '--emulator-port'),
         host: option(args, '--host') ?? '127.0.0.1',
+        backgroundJobsEveryMs: 15_000,
         log: (line) => process.stdout.write(line + '\n')
     });
     process.stdout.write(

@@ -14,6 +14,12 @@ export interface PlaygroundOptions {
     emulatorPort: number;
     host: string;
     log: (line: string) => void;
+    /**
+     * Runs the background jobs (sweeper, payment back-sync) this often, as the org's scheduler runs them after
+     * "Set up background jobs" (hourly and every 15 minutes there; a few seconds here, so a payment recorded in the
+     * QuickBooks pane reaches the deal while one watches). 0 turns them off.
+     */
+    backgroundJobsEveryMs: number;
 }
 
 export interface Playground {
@@ -45,6 +51,32 @@ async function grantedCustomPermissions(env: Environment): Promise<string[]> {
         if (r.debug?.[0] === 'true') granted.push(name);
     }
     return granted;
+}
+
+/** What the org's schedule runs: the sweeper restarts left-behind work, the back-sync reads payments. */
+const BACKGROUND_JOBS = 'QBSyncSweeper.sweep();\nSystem.enqueueJob(new QBPaymentBackSync());';
+
+/** Runs the background jobs every `everyMs` (each run starts after the previous one ended); returns the stop. */
+function runBackgroundJobs(env: Environment, everyMs: number, log: (line: string) => void): () => void {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const next = () => {
+        if (stopped) return;
+        timer = setTimeout(() => {
+            env.org
+                .exec(BACKGROUND_JOBS)
+                .then((r) => {
+                    for (const error of r.asyncErrors ?? []) log(`Background job failed: ${error}`);
+                })
+                .catch((e: Error) => log(`Background jobs failed: ${e.message}`))
+                .finally(next);
+        }, everyMs);
+    };
+    next();
+    return () => {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+    };
 }
 
 /** The running user's locale and time zone (User.LocaleSidKey, TimeZoneSidKey), which Lightning formats values in. */
@@ -89,10 +121,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         customPermissions = await grantedCustomPermissions(env);
         locale = await userLocale(env);
         ready = env;
+        const stopBackgroundJobs =
+            options.backgroundJobsEveryMs > 0 ? runBackgroundJobs(env, options.backgroundJobsEveryMs, log) : () => {};
         return {
             url: `http://${options.host}:${port}`,
             env,
             async close() {
+                stopBackgroundJobs();
                 await closeServer();
                 await env.close();
             }

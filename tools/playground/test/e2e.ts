@@ -68,7 +68,8 @@ async function main(): Promise<number> {
             port: 0,
             emulatorPort: 0,
             host: '127.0.0.1',
-            log: (line) => process.stdout.write(`  [playground] ${line}\n`)
+            log: (line) => process.stdout.write(`  [playground] ${line}\n`),
+            backgroundJobsEveryMs: 3000
         });
         const base = playground.url;
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -197,6 +198,45 @@ async function main(): Promise<number> {
                 const recorded = clock(await field.innerText());
                 if (shown !== recorded)
                     throw new Error(`the panel says last synced at ${shown}, the record's field ${recorded}`);
+            }
+        );
+
+        await step(
+            'A payment recorded in the QuickBooks pane: Refresh from QuickBooks reads it at once, and the background jobs bring the rest to the deal by themselves',
+            async () => {
+                const dealPage = `${base}/lightning/r/Opportunity/${deal!.Id}/view`;
+                const panel = page.locator('c-qb-sync-panel');
+                const pay = async (amount: string | null) => {
+                    await page.goto(dealPage);
+                    const href = await panel
+                        .locator('[data-id="invoice-link"]')
+                        .getAttribute('href', { timeout: 20000 });
+                    const txnId = new URL(href!).searchParams.get('txnId');
+                    await page.goto(`${base}/quickbooks/invoice?realm=9130350000000001&txnId=${txnId}`);
+                    const form = page.locator('[data-id="receive-payment"]');
+                    await form.waitFor({ timeout: 15000 });
+                    if (amount) await form.getByLabel('Amount received').fill(amount);
+                    await form.getByRole('button', { name: 'Record payment' }).click();
+                    await page.locator('[data-id="payment-notice"]').filter({ hasText: 'Payment recorded' }).waitFor();
+                };
+                await pay('100');
+                await page.goto(dealPage);
+                await panel.getByRole('button', { name: 'Refresh from QuickBooks' }).click({ timeout: 20000 });
+                await panel
+                    .locator('[data-id="payment-status"]')
+                    .filter({ hasText: 'Partially Paid' })
+                    .waitFor({ timeout: 15000 });
+                await screenshot(page, '3e-opportunity-refreshed');
+                await pay(null);
+                const deadline = Date.now() + 30000;
+                for (;;) {
+                    await page.goto(dealPage);
+                    const status = panel.locator('[data-id="payment-status"]');
+                    await status.waitFor({ timeout: 15000 });
+                    if ((await status.innerText()).trim() === 'Paid') break;
+                    if (Date.now() > deadline) throw new Error('the deal never showed Paid after the payment');
+                    await page.waitForTimeout(1000);
+                }
             }
         );
 

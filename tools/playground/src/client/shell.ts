@@ -71,6 +71,17 @@ async function getJson<T>(url: string): Promise<T> {
     return payload as T;
 }
 
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+    const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body)
+    });
+    const payload = (await response.json()) as { message?: string };
+    if (!response.ok) throw new Error(payload.message ?? response.statusText);
+    return payload as T;
+}
+
 function card(title: string): { root: HTMLElement; body: HTMLElement } {
     const root = el('article', 'slds-card slds-m-bottom_medium');
     const header = el('div', 'slds-card__header slds-grid');
@@ -571,7 +582,7 @@ interface InvoiceView {
 }
 
 /** The emulator's invoice as QuickBooks shows it: lines, tax, total, balance, payments, its PDF, the deal it came from. */
-async function invoiceView(main: HTMLElement): Promise<void> {
+async function invoiceView(main: HTMLElement, notice = ''): Promise<void> {
     const query = new URLSearchParams(window.location.search);
     const view = await getJson<InvoiceView>(`/api/qbo/invoice?${query}`);
     const { invoice } = view;
@@ -644,7 +655,52 @@ async function invoiceView(main: HTMLElement): Promise<void> {
               )
             : el('p', 'slds-text-color_weak', 'No payments yet.')
     );
+    if (invoice.Balance > 0) body.append(receivePayment(main, view));
+    const status = el('p', 'slds-m-top_small', notice);
+    status.setAttribute('role', 'status');
+    status.dataset.id = 'payment-notice';
+    body.append(status);
     main.append(root);
+}
+
+/** QuickBooks' Receive payment, for one invoice: the amount received (the open balance unless changed). */
+function receivePayment(main: HTMLElement, view: InvoiceView): HTMLFormElement {
+    const form = el('form', 'slds-form slds-m-top_small');
+    form.dataset.id = 'receive-payment';
+    const field = el('div', 'slds-form-element');
+    const label = el('label', 'slds-form-element__label', 'Amount received');
+    label.htmlFor = 'payment-amount';
+    const control = el('div', 'slds-form-element__control slds-grid');
+    const input = el('input', 'slds-input');
+    input.id = 'payment-amount';
+    input.type = 'number';
+    input.step = '0.01';
+    input.min = '0.01';
+    input.value = String(view.invoice.Balance);
+    const button = el('button', 'slds-button slds-button_brand slds-m-left_x-small', 'Record payment');
+    button.type = 'submit';
+    const error = el('p', 'slds-text-color_error slds-m-top_x-small');
+    error.setAttribute('role', 'alert');
+    control.append(input, button);
+    field.append(label, control);
+    form.append(field, error);
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        button.disabled = true;
+        postJson('/api/qbo/payment', { realmId: view.realmId, txnId: view.invoice.Id, amount: Number(input.value) })
+            .then(() => {
+                main.replaceChildren();
+                return invoiceView(
+                    main,
+                    'Payment recorded in QuickBooks. The deal shows it after the next payment back-sync (the playground runs the background jobs every few seconds), or at once with Refresh from QuickBooks on its Sync panel.'
+                );
+            })
+            .catch((e: Error) => {
+                error.textContent = e.message;
+                button.disabled = false;
+            });
+    });
+    return form;
 }
 
 /** QuickBooks web app hosts: a link the package builds for an org opens the emulator's invoice view here. */

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { invoicePdf } from '../../../qbo-emulator/src';
+import { createPayment } from '../../../qbo-emulator/src/domain/payments';
+import { QboFault } from '../../../qbo-emulator/src/faults/qbo-fault';
 import type { Environment } from '../environment';
 import type { FieldDescribe, ObjectDescribe } from '../org/org-protocol';
 import { newOpportunityProblem, newOpportunitySource, type NewOpportunity } from '../org/apex-source';
@@ -318,6 +320,32 @@ export function createPlaygroundServer(
                 payments,
                 opportunity: deals[0] ? { Id: deals[0].Id, Name: deals[0].Name } : null
             });
+        }
+        if (parts[0] === 'qbo' && parts[1] === 'payment' && parts.length === 2 && req.method === 'POST') {
+            // a payment received in QuickBooks against one invoice, as its Receive payment form records it
+            const { realmId, txnId, amount } = (await readBody(req)) as {
+                realmId: string;
+                txnId: string;
+                amount: number;
+            };
+            if (!emulator.admin.realmIds().includes(String(realmId)))
+                return send(res, 404, { message: `No QuickBooks company ${realmId}` });
+            const invoice = (emulator.admin.snapshot(realmId).entities.Invoice ?? []).find((i) => i.Id === txnId);
+            if (!invoice) return send(res, 404, { message: `No invoice ${txnId}` });
+            if (typeof amount !== 'number' || !(amount > 0))
+                return send(res, 400, { message: 'Enter an amount greater than zero.' });
+            try {
+                const payment = createPayment(emulator.admin.realm(realmId), {
+                    CustomerRef: { value: invoice.CustomerRef.value },
+                    TotalAmt: amount,
+                    Line: [{ Amount: amount, LinkedTxn: [{ TxnId: txnId, TxnType: 'Invoice' }] }]
+                });
+                return send(res, 200, payment);
+            } catch (e) {
+                if (e instanceof QboFault)
+                    return send(res, 400, { message: e.errors[0]?.Detail || e.errors[0]?.Message || e.message });
+                throw e;
+            }
         }
         if (parts[0] === 'exec' && req.method === 'POST') {
             const { source } = (await readBody(req)) as { source: string };
