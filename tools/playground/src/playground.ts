@@ -63,10 +63,12 @@ function runBackgroundJobs(env: Environment, everyMs: number, log: (line: string
     const next = () => {
         if (stopped) return;
         timer = setTimeout(() => {
+            // the back-sync Queueable runs in the background like the users' own jobs, so a sync a user just started
+            // still shows Queued first
             env.org
-                .exec(BACKGROUND_JOBS)
+                .request({ op: 'exec', source: BACKGROUND_JOBS, background: true })
                 .then((r) => {
-                    for (const error of r.asyncErrors ?? []) log(`Background job failed: ${error}`);
+                    if (!r.ok) log(`Background jobs failed: ${r.error?.exceptionType}: ${r.error?.message}`);
                 })
                 .catch((e: Error) => log(`Background jobs failed: ${e.message}`))
                 .finally(next);

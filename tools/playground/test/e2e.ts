@@ -223,10 +223,11 @@ async function main(): Promise<number> {
                 await page.goto(dealPage);
                 await panel.getByRole('button', { name: 'Refresh from QuickBooks' }).click({ timeout: 20000 });
                 await panel
-                    .locator('[data-id="payment-status"]')
-                    .filter({ hasText: 'Partially Paid' })
+                    .locator('[data-id="action-message"]')
+                    .filter({ hasText: 'Read from QuickBooks: Partially Paid.' })
                     .waitFor({ timeout: 15000 });
-                await screenshot(page, '3e-opportunity-refreshed');
+                await panel.locator('[data-id="payment-status"]').filter({ hasText: 'Partially Paid' }).waitFor();
+                await screenshots(page, '3f-opportunity-refreshed');
                 await pay(null);
                 const deadline = Date.now() + 30000;
                 for (;;) {

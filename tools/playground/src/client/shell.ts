@@ -670,15 +670,17 @@ function receivePayment(main: HTMLElement, view: InvoiceView): HTMLFormElement {
     const field = el('div', 'slds-form-element');
     const label = el('label', 'slds-form-element__label', 'Amount received');
     label.htmlFor = 'payment-amount';
-    const control = el('div', 'slds-form-element__control slds-grid');
+    const control = el('div', 'slds-form-element__control slds-grid slds-grid_vertical-align-center');
     const input = el('input', 'slds-input');
     input.id = 'payment-amount';
     input.type = 'number';
     input.step = '0.01';
     input.min = '0.01';
     input.value = String(view.invoice.Balance);
+    input.style.maxWidth = '12rem';
     const button = el('button', 'slds-button slds-button_brand slds-m-left_x-small', 'Record payment');
     button.type = 'submit';
+    button.style.whiteSpace = 'nowrap';
     const error = el('p', 'slds-text-color_error slds-m-top_x-small');
     error.setAttribute('role', 'alert');
     control.append(input, button);

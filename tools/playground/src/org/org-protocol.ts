@@ -10,7 +10,8 @@ export interface OrgInit {
 
 export type OrgRequest =
     | { op: 'aura'; className: string; methodName: string; params: Record<string, unknown>; asUsername?: string }
-    | { op: 'exec'; source: string; asUsername?: string }
+    /** `background`: the async work it commits waits its turn behind the users' work instead of running first. */
+    | { op: 'exec'; source: string; asUsername?: string; background?: boolean }
     | { op: 'getRecord'; objectName: string; id: string; fields: string[] }
     | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown> }
     | { op: 'query'; soql: string }

@@ -207,9 +207,11 @@ function handle(request: OrgRequest): OrgResponse {
             if (request.asUsername) return runAs(request.asUsername, () => run(source, true, 'later'));
             return run(source, true, 'later');
         }
-        case 'exec':
-            if (request.asUsername) return runAs(request.asUsername, () => run(request.source, true));
-            return run(request.source, true);
+        case 'exec': {
+            const asyncWork = request.background ? 'later' : 'now';
+            if (request.asUsername) return runAs(request.asUsername, () => run(request.source, true, asyncWork));
+            return run(request.source, true, asyncWork);
+        }
         case 'getRecord':
             return run(recordReadSource(request.objectName, request.id, request.fields), false, 'later');
         case 'updateRecord':
