@@ -64,7 +64,8 @@ function random(seed: number): () => number {
 /** A blocking admin call to the emulator (the runtime is synchronous; the emulator lives in the parent process). */
 function adminPut(url: string, body: unknown): void {
     const script = `fetch(${JSON.stringify(url)}, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(body))} }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
-    const result = spawnSync(process.execPath, ['-e', script], { timeout: 10_000 });
+    // generous: on a loaded machine starting a node process alone can take many seconds
+    const result = spawnSync(process.execPath, ['-e', script], { timeout: 120_000 });
     if (result.status !== 0) throw new Error(`emulator admin call failed: PUT ${url}`);
 }
 
