@@ -3,7 +3,7 @@
  * `sf package version create` and `sf project deploy` read it, and asserts that the generated
  * package.xml lists the package's data model, permissions, credentials, app, tabs and components.
  * Every shipped component must follow the package's prefix rule (prefix-rule.ts). The unpackaged sample
- * configuration (config/dev) must convert as well.
+ * configuration (config/dev) and the integration-user setup (config/integration-user) must convert as well.
  *
  * Usage: tsx tools/checks/metadata-validation.ts
  */
@@ -241,13 +241,15 @@ function main(): number {
             console.log(`${misnamed.length} shipped component(s) break the prefix rule:\n  ${misnamed.join('\n  ')}`);
             return 1;
         }
-        if (hasFiles(join(ROOT, 'config', 'dev'))) {
-            const sample = convert('config/dev', join(work, 'dev'));
-            if (!sample.ok) {
-                console.log(`sf project convert source failed for config/dev:\n${sample.output}`);
+        // unpackaged metadata an admin deploys: the samples and the integration-user setup
+        for (const dir of ['dev', 'integration-user']) {
+            if (!hasFiles(join(ROOT, 'config', dir))) continue;
+            const converted = convert(`config/${dir}`, join(work, dir));
+            if (!converted.ok) {
+                console.log(`sf project convert source failed for config/${dir}:\n${converted.output}`);
                 return 1;
             }
-            console.log('config/dev converts.');
+            console.log(`config/${dir} converts.`);
         }
         return 0;
     } finally {

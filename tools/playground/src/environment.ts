@@ -13,6 +13,7 @@ import {
     type Emulator
 } from '../../qbo-emulator/src';
 import { OrgClient } from './org/org-client';
+import { INTEGRATION_USER } from './seed/seed-data';
 
 export const PLAYGROUND_ORG_DIR = path.resolve(__dirname, '..', 'org');
 
@@ -89,7 +90,15 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
                 ],
                 isSandbox: false,
                 loadSampleMetadata: false,
-                namedCredentials: namedCredentials as never
+                namedCredentials: namedCredentials as never,
+                // the install step "Integration user": syncs run as the user QBSyncRequestedTrigger's config names
+                platformEventSubscriberConfigs: [
+                    {
+                        platformEventConsumer: 'QBSyncRequestedTrigger',
+                        user: INTEGRATION_USER.username,
+                        batchSize: 200
+                    }
+                ]
             }
         });
     } catch (e) {

@@ -73,26 +73,23 @@ export function runAnonymous(
     } catch (e) {
         const t = e instanceof ApexThrow ? e : it.toApexThrow(e);
         it.frames = [];
+        // Publish Immediately events went out even though the transaction rolled back
+        const eventErrors: string[] = [];
+        rt.async.deliverEvents((failure) => eventErrors.push(eventFailure(rt, failure)));
         return {
             error: `${it.exceptionTypeName(t.exc)}: ${it.exceptionMessage(t.exc)}`,
             where: String(t.exc.native?.stack ?? '').split('\n')[0] || null,
-            asyncErrors: []
+            asyncErrors: eventErrors
         };
     }
     const asyncErrors: string[] = [];
-    // platform events published by the committed transaction reach their triggers, each delivery its own transaction
-    try {
-        if (rt.builtins.publishedEvents.length)
-            rt.transaction.run(() => rt.builtins.deliverEvents(), { freshStatics: true });
-    } catch (e) {
-        const t = e instanceof ApexThrow ? e : it.toApexThrow(e);
-        asyncErrors.push(
-            `Platform event trigger failed: ${it.exceptionTypeName(t.exc)}: ${it.exceptionMessage(t.exc)}`
-        );
-    }
+    const eventFailed = (t: ApexThrow) => asyncErrors.push(eventFailure(rt, t));
+    // platform events published by the transaction reach their triggers, each delivery its own transaction
+    rt.async.deliverEvents(eventFailed);
     if (options.runAsyncWork === false) return { error: null, where: null, asyncErrors };
     rt.async.drain({
         includeScheduled: false,
+        onEventError: eventFailed,
         onError: (job, err) => {
             const who =
                 job.target?.cls.displayName ??
@@ -108,4 +105,8 @@ export function runAnonymous(
             `Async work stopped after 500 jobs with ${left} still queued (a job that re-enqueues itself forever?)`
         );
     return { error: null, where: null, asyncErrors };
+}
+
+function eventFailure(rt: Runtime, t: ApexThrow): string {
+    return `Platform event trigger failed: ${rt.it.exceptionTypeName(t.exc)}: ${rt.it.exceptionMessage(t.exc)}`;
 }

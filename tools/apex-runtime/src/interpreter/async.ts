@@ -1,7 +1,10 @@
 /**
  * Transactions and asynchronous Apex: Queueable (delays, chaining, AllowsCallouts, Finalizers), @future,
  * Batchable, Schedulable (System.schedule with cron). Work enqueued in a transaction runs only after it commits;
- * a rolled-back transaction discards it. Each async job is its own transaction with fresh static state.
+ * a rolled-back transaction discards it. Each async job is its own transaction with fresh static state, run as the
+ * user who enqueued, started or scheduled it (Apex Developer Guide, "Apex Scheduler": the job runs as the user who
+ * scheduled it; a queued job's AsyncApexJob is created by the enqueuing user). Platform events published by a
+ * committed transaction are delivered before the next job starts.
  *
  * The queue (AsyncQueueOptions): "each queued job runs when system resources become available" (Apex Developer
  * Guide › Queueable Apex), so a job may wait well past its due time while scheduled jobs fire on time; a job can die
@@ -34,6 +37,8 @@ export interface AsyncJob {
     status: 'Queued' | 'Preparing' | 'Processing' | 'Completed' | 'Failed' | 'Aborted';
     /** the AsyncApexJob row's Id in the org */
     recordId?: string;
+    /** the user the job runs as: the user who enqueued, started or scheduled it */
+    userId?: string;
     error?: string;
     /** a scheduled job aborted while it ran: it does not fire again */
     cancelled?: boolean;
@@ -167,6 +172,17 @@ export class AsyncManager {
         return this.rt.builtins.normalizeId(body.slice(0, 15));
     }
 
+    private runningUserId(): string | undefined {
+        return (this.rt.it.org as any)?.runningUserId || undefined;
+    }
+
+    /** Runs fn as the user the job belongs to (Apex runs a queued, batch or scheduled job as the user who submitted it). */
+    private asJobUser(job: AsyncJob, fn: () => void): void {
+        const org: any = this.rt.it.org;
+        if (job.userId && org?.runAsUser) org.runAsUser(job.userId, fn);
+        else fn();
+    }
+
     isAsync(): boolean {
         return this.tx.current !== null;
     }
@@ -292,6 +308,7 @@ export class AsyncManager {
             id: this.jobId('707'),
             kind: 'queueable',
             target: job,
+            userId: this.runningUserId(),
             dueAt: this.startTime(delayMin * 60_000),
             depth,
             status: 'Queued'
@@ -317,6 +334,7 @@ export class AsyncManager {
         const j: AsyncJob = {
             id: this.jobId('707'),
             kind: 'future',
+            userId: this.runningUserId(),
             target: null,
             method: m,
             args,
@@ -335,6 +353,7 @@ export class AsyncManager {
         const j: AsyncJob = {
             id: this.jobId('707'),
             kind: 'batch',
+            userId: this.runningUserId(),
             target: batch,
             dueAt: this.startTime(0),
             depth: 1,
@@ -356,6 +375,7 @@ export class AsyncManager {
             id: this.jobId('08e'),
             kind: 'schedule',
             target,
+            userId: this.runningUserId(),
             dueAt: due,
             depth: 1,
             cron,
@@ -391,10 +411,13 @@ export class AsyncManager {
     drain(opts: {
         includeScheduled: boolean;
         onError?: (job: AsyncJob, e: ApexThrow) => void;
+        /** a platform event trigger failed (its events are gone, as on the platform after the retries) */
+        onEventError?: (e: ApexThrow) => void;
         maxJobs?: number;
     }): void {
         let guard = opts.maxJobs ?? 500;
         for (;;) {
+            this.deliverEvents(opts.onEventError);
             const runnable = this.pending
                 .filter((j) => j.status === 'Queued' && (j.kind !== 'schedule' || opts.includeScheduled))
                 .sort((a, b) => a.dueAt - b.dueAt);
@@ -413,6 +436,7 @@ export class AsyncManager {
      */
     runUntil(until: number, onError?: (job: AsyncJob, e: ApexThrow) => void): void {
         for (;;) {
+            this.deliverEvents();
             const next = this.pending
                 .filter((j) => j.status === 'Queued' && j.dueAt <= until)
                 .sort((a, b) => a.dueAt - b.dueAt)[0];
@@ -437,6 +461,23 @@ export class AsyncManager {
     nextJobStart(): number | null {
         const waiting = this.pending.filter((j) => j.status === 'Queued' && j.kind !== 'schedule');
         return waiting.length ? Math.min(...waiting.map((j) => j.dueAt)) : null;
+    }
+
+    /**
+     * Delivers the platform events published so far (by committed transactions: the request, or a job that just
+     * ran), each delivery its own transaction, before the next job starts.
+     */
+    deliverEvents(onEventError?: (e: ApexThrow) => void): void {
+        const builtins = this.rt.builtins;
+        while (builtins.publishedEvents.length) {
+            try {
+                this.rt.transaction.run(() => builtins.deliverEvents(), { freshStatics: !this.inTest });
+            } catch (e) {
+                if (!(e instanceof ApexThrow)) throw e;
+                if (onEventError) onEventError(e);
+                else if (this.inTest) throw e;
+            }
+        }
     }
 
     /**
@@ -477,25 +518,27 @@ export class AsyncManager {
         }
         const ctxObj = (type: string) => new NativeObject(type, { jobId: job.id });
         try {
-            tx.run(
-                () => {
-                    switch (job.kind) {
-                        case 'queueable':
-                            it.callMethod(job.target!, 'execute', [ctxObj('QueueableContext')]);
-                            break;
-                        case 'future':
-                            it.runningFuture = true;
-                            it.invoke(job.method!, null, job.args!, 0);
-                            break;
-                        case 'schedule':
-                            it.callMethod(job.target!, 'execute', [ctxObj('SchedulableContext')]);
-                            break;
-                        case 'batch':
-                            this.runBatch(job);
-                            break;
-                    }
-                },
-                { freshStatics: !this.inTest }
+            this.asJobUser(job, () =>
+                tx.run(
+                    () => {
+                        switch (job.kind) {
+                            case 'queueable':
+                                it.callMethod(job.target!, 'execute', [ctxObj('QueueableContext')]);
+                                break;
+                            case 'future':
+                                it.runningFuture = true;
+                                it.invoke(job.method!, null, job.args!, 0);
+                                break;
+                            case 'schedule':
+                                it.callMethod(job.target!, 'execute', [ctxObj('SchedulableContext')]);
+                                break;
+                            case 'batch':
+                                this.runBatch(job);
+                                break;
+                        }
+                    },
+                    { freshStatics: !this.inTest }
+                )
             );
             job.status = 'Completed';
         } catch (e) {
@@ -539,7 +582,9 @@ export class AsyncManager {
             const saved = this.tx;
             this.tx = this.freshTx(fjob);
             try {
-                tx.run(() => it.callMethod(finalizer, 'execute', [fctx]), { freshStatics: !this.inTest });
+                this.asJobUser(job, () =>
+                    tx.run(() => it.callMethod(finalizer, 'execute', [fctx]), { freshStatics: !this.inTest })
+                );
             } catch (e) {
                 if (!(e instanceof ApexThrow)) throw e;
                 onError?.(fjob, e);

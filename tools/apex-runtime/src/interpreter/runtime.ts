@@ -42,6 +42,7 @@ export class Transaction {
         if (!this.rt.async.tx.current && !this.rt.testing) this.rt.async.tx = this.rt.async.freshTx(null);
         // inside a test method the whole method is one org transaction: async jobs use savepoints
         const sp = this.rt.testing ? (org?.setSavepoint?.() ?? null) : null;
+        const eventMark = this.rt.builtins.publishedEvents.length;
         if (!this.rt.testing) org?.beginTransaction?.();
         // scheduled Apex runs with the synchronous limits (Execution Governors and Limits)
         const job = this.rt.async.tx.current;
@@ -50,11 +51,13 @@ export class Transaction {
             fn();
             if (!this.rt.testing) org?.commit?.();
             this.rt.async.commit();
+            if (!this.rt.testing) this.rt.builtins.commitEvents();
         } catch (e) {
             if (this.rt.testing) {
                 if (sp !== null) org.rollback(sp);
             } else org?.rollbackTransaction?.();
             this.rt.async.rollback();
+            this.rt.builtins.discardUncommittedEvents(eventMark);
             throw it.toApexThrow(e);
         } finally {
             it.heap.leave(heap);
@@ -177,6 +180,10 @@ export class Runtime {
         for (const t of this.triggers) {
             if (t.trigger!.object.toLowerCase() !== objectName.toLowerCase()) continue;
             if (!t.trigger!.cases.includes(phase)) continue;
+            if (/__e$/i.test(objectName)) {
+                this.runEventTrigger(t, objectName, ctx);
+                continue;
+            }
             const info: ClassInfo = (t as any).info;
             this.builtins.triggerStack.push({ ...ctx, object: objectName });
             const frame = this.it.newFrame(info, null, 'trigger');
@@ -185,13 +192,38 @@ export class Runtime {
             try {
                 this.it.execBlock(t.trigger!.body, frame);
             } catch (e) {
-                // a platform event subscriber's failure is its own; only DML triggers fail the statement
-                if (/__e$/i.test(objectName)) throw this.it.toApexThrow(e);
                 throw this.triggerFailure(t, ctx, this.it.toApexThrow(e));
             } finally {
                 this.it.frames.pop();
                 this.builtins.triggerStack.pop();
             }
+        }
+    }
+
+    /**
+     * A platform event trigger runs as its subscriber's running user (the Automated Process user unless a
+     * PlatformEventSubscriberConfig names one), in batches of its configured size; its failure is its own.
+     */
+    private runEventTrigger(t: ClassDecl, objectName: string, ctx: any): void {
+        const subscriber = this.org.eventSubscriber(t.name);
+        const events: unknown[] = ctx.new ?? [];
+        for (let i = 0; i < events.length; i += subscriber.batchSize) {
+            const batch = { ...ctx, new: events.slice(i, i + subscriber.batchSize), object: objectName };
+            const info: ClassInfo = (t as any).info;
+            this.org.runAsUser(subscriber.userId, () => {
+                this.builtins.triggerStack.push(batch);
+                const frame = this.it.newFrame(info, null, 'trigger');
+                frame.file = t.file;
+                this.it.frames.push(frame);
+                try {
+                    this.it.execBlock(t.trigger!.body, frame);
+                } catch (e) {
+                    throw this.it.toApexThrow(e);
+                } finally {
+                    this.it.frames.pop();
+                    this.builtins.triggerStack.pop();
+                }
+            });
         }
     }
 

@@ -116,7 +116,6 @@ export class TestRunner {
                 if (!this.inStartTest) it.throwSys('UnexpectedException', 'Testing has not started');
                 this.inStartTest = false;
                 this.rt.async.commit();
-                this.rt.builtins.deliverEvents();
                 this.rt.async.testRunningAsync = true;
                 try {
                     this.rt.async.drain({
@@ -270,6 +269,7 @@ export class TestRunner {
         this.rt.builtins.hooks.emails = [];
         this.rt.builtins.cacheStore.clear();
         this.rt.builtins.publishedEvents.length = 0;
+        this.rt.builtins.uncommittedEvents.clear();
         this.rt.builtins.restRequest = null;
         this.rt.builtins.restResponse = null;
         this.inStartTest = false;

@@ -52,6 +52,11 @@ export interface OrgConfig {
      * unlisted standard objects are Public Read/Write. Custom objects take `sharingModel` from their metadata.
      */
     organizationWideDefaults?: Record<string, string>;
+    /**
+     * PlatformEventSubscriberConfig records deployed in the org (besides those in the project's metadata): the
+     * running user (username) and batch size of a platform event trigger.
+     */
+    platformEventSubscriberConfigs?: { platformEventConsumer: string; user?: string; batchSize?: number }[];
 }
 
 export const DEFAULT_CONFIG: OrgConfig = {

@@ -86,6 +86,8 @@ export class Org implements OrgContext {
         mixedAllowed: false
     };
     runningUserId: string;
+    /** The Automated Process user (platform event triggers run as it by default). */
+    automatedProcessUserId = '';
     private stdPricebookId: string;
     private openSavepoints = 0;
     private locked = new Set<string>();
@@ -290,6 +292,22 @@ export class Org implements OrgContext {
             if (!names.has(name.toLowerCase()))
                 this.record('NamedCredential', { DeveloperName: name, MasterLabel: name, Endpoint: nc.url });
         }
+        // The Automated Process user every org has: platform event triggers run as it unless a
+        // PlatformEventSubscriberConfig names another user. It has no profile or permission sets to assign.
+        this.automatedProcessUserId = this.record('User', {
+            LastName: 'Automated Process',
+            Name: 'Automated Process',
+            Alias: 'autoproc',
+            Username: `autoproc@${String(c.organizationName).replace(/\W+/g, '').toLowerCase()}.local`,
+            Email: 'autoproc@example.invalid',
+            IsActive: true,
+            TimeZoneSidKey: c.timeZone,
+            LocaleSidKey: c.locale,
+            EmailEncodingKey: 'UTF-8',
+            LanguageLocaleKey: 'en_US',
+            DefaultCurrencyIsoCode: c.corporateCurrency,
+            UserType: 'AutomatedProcess'
+        });
     }
 
     /**
@@ -792,6 +810,73 @@ export class Org implements OrgContext {
         }
     }
 
+    /**
+     * Runs fn as another user without System.runAs's test allowances: the running user of an asynchronous job
+     * (the user who enqueued or scheduled it) or of a platform event trigger.
+     */
+    runAsUser(userId: string | null | undefined, fn: () => void): void {
+        if (!userId || userId === this.runningUserId) {
+            fn();
+            return;
+        }
+        const previous = this.runningUserId;
+        this.runningUserId = userId;
+        try {
+            fn();
+        } finally {
+            this.runningUserId = previous;
+        }
+    }
+
+    /**
+     * The running user and batch size of a platform event trigger: its PlatformEventSubscriberConfig (project
+     * metadata or org config) names a user by username; without one, the Automated Process user and 2,000 events
+     * (Platform Events Developer Guide, "Configure the User and Batch Size for Your Platform Event Trigger with
+     * PlatformEventSubscriberConfig").
+     */
+    eventSubscriber(triggerName: string): { userId: string; batchSize: number } {
+        const configs = [
+            ...(this.config.platformEventSubscriberConfigs ?? []),
+            ...this.meta.platformEventSubscriberConfigs
+        ];
+        const config = configs.find((c) => c.platformEventConsumer.toLowerCase() === triggerName.toLowerCase());
+        let userId = this.automatedProcessUserId;
+        if (config?.user) {
+            const user = this.db
+                .rows('User')
+                .find(
+                    (r) =>
+                        !r.deleted &&
+                        String(r.slots.get('username')?.value).toLowerCase() === config.user!.toLowerCase()
+                );
+            if (!user || user.slots.get('isactive')?.value === false)
+                throw new Error(
+                    `PlatformEventSubscriberConfig for ${triggerName} names user ${config.user}, who is not an active user of the org`
+                );
+            userId = user.id;
+        }
+        const batchSize = config?.batchSize ?? 2000;
+        if (!(batchSize >= 1 && batchSize <= 2000))
+            throw new Error(`PlatformEventSubscriberConfig for ${triggerName}: batch size must be 1 to 2,000`);
+        return { userId, batchSize };
+    }
+
+    /**
+     * The external credential a callout through this named credential authenticates with, when the running user
+     * may not use it: a named credential's callout needs access to a principal of its external credential, granted
+     * by a permission set (Salesforce Help, "Enable External Credential Principals"; "Troubleshooting for Named
+     * Credentials": without it callouts fail). Null when the callout may proceed.
+     */
+    refusedExternalCredential(namedCredential: string): string | null {
+        const nc = this.meta.namedCredentials.find((n) => n.name.toLowerCase() === namedCredential.toLowerCase());
+        if (!nc?.externalCredential) return null;
+        const prefix = nc.externalCredential.toLowerCase() + '-';
+        const granted = this.currentAccess().permissionSets.some((ps) =>
+            [...ps.principals].some((p) => p.startsWith(prefix))
+        );
+        return granted ? null : nc.externalCredential;
+    }
+
     currentAccess(userId: string | null = null): UserAccess {
         const uid = userId ?? this.runningUserId;
         const user = this.db.get(uid);
@@ -818,7 +903,8 @@ export class Org implements OrgContext {
             objects: new Map(deployed?.objects ?? []),
             fields: new Map(deployed?.fields ?? []),
             customPermissions: new Set(deployed?.customPermissions ?? []),
-            classes: new Set(deployed?.classes ?? [])
+            classes: new Set(deployed?.classes ?? []),
+            principals: new Set(deployed?.principals ?? [])
         };
         const flag = (r: Row, f: string) => r.slots.get(f.toLowerCase())?.value === true;
         for (const r of this.db.rows('ObjectPermissions')) {

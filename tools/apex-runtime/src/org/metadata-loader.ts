@@ -52,6 +52,18 @@ export interface PermissionSetDef {
     fields: Map<string, { read: boolean; edit: boolean }>;
     customPermissions: Set<string>;
     classes: Set<string>;
+    /** External credential principals (`ExternalCredential-PrincipalParameter`, lower case) the set grants. */
+    principals: Set<string>;
+}
+
+/**
+ * A PlatformEventSubscriberConfig (Metadata API): the running user (a username) and batch size of one platform
+ * event trigger.
+ */
+export interface PlatformEventSubscriberConfigDef {
+    platformEventConsumer: string;
+    user?: string;
+    batchSize?: number;
 }
 
 export interface ProjectMetadata {
@@ -59,7 +71,8 @@ export interface ProjectMetadata {
     customMetadata: CustomMetadataRecord[];
     permissionSets: PermissionSetDef[];
     customPermissions: string[];
-    namedCredentials: { name: string; label: string; endpoint: string | null }[];
+    namedCredentials: { name: string; label: string; endpoint: string | null; externalCredential: string | null }[];
+    platformEventSubscriberConfigs: PlatformEventSubscriberConfigDef[];
     classFiles: string[];
     triggerFiles: string[];
     /** Static resources: name, MIME type and the content file (null for an unzipped folder resource). */
@@ -293,7 +306,8 @@ function customObject(name: string, x: Record<string, any>, used: Set<string>): 
         fields,
         childRelationships: [],
         recordTypes: [],
-        sharingModel: x.sharingModel ? String(x.sharingModel) : undefined
+        sharingModel: x.sharingModel ? String(x.sharingModel) : undefined,
+        publishBehavior: x.publishBehavior ? String(x.publishBehavior) : undefined
     };
 }
 
@@ -498,7 +512,8 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
             objects: new Map(),
             fields: new Map(),
             customPermissions: new Set(),
-            classes: new Set()
+            classes: new Set(),
+            principals: new Set()
         };
         for (const o of px.objectPermissions ?? []) {
             ps.objects.set(String(o.object).toLowerCase(), {
@@ -517,6 +532,8 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
             if (bool(cp.enabled)) ps.customPermissions.add(String(cp.name).toLowerCase());
         for (const ca of px.classAccesses ?? [])
             if (bool(ca.enabled)) ps.classes.add(String(ca.apexClass).toLowerCase());
+        for (const pa of px.externalCredentialPrincipalAccesses ?? [])
+            if (bool(pa.enabled)) ps.principals.add(String(pa.externalCredentialPrincipal).toLowerCase());
         permissionSets.push(ps);
     }
     const customPermissions = files
@@ -527,11 +544,24 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
         .filter((p) => p.endsWith('.namedCredential-meta.xml'))
         .map((p) => {
             const nx = readXml(p).NamedCredential ?? {};
-            const urlParam = (nx.namedCredentialParameters ?? []).find((x: any) => String(x.parameterType) === 'Url');
+            const params = nx.namedCredentialParameters ?? [];
+            const urlParam = params.find((x: any) => String(x.parameterType) === 'Url');
+            const authParam = params.find((x: any) => String(x.parameterType) === 'Authentication');
             return {
                 name: path.basename(p, '.namedCredential-meta.xml'),
                 label: String(nx.label ?? ''),
-                endpoint: urlParam ? String(urlParam.parameterValue) : nx.endpoint ? String(nx.endpoint) : null
+                endpoint: urlParam ? String(urlParam.parameterValue) : nx.endpoint ? String(nx.endpoint) : null,
+                externalCredential: authParam?.externalCredential ? String(authParam.externalCredential) : null
+            };
+        });
+    const platformEventSubscriberConfigs = files
+        .filter((p) => p.endsWith('.platformEventSubscriberConfig-meta.xml'))
+        .map((p) => {
+            const cx = readXml(p).PlatformEventSubscriberConfig ?? {};
+            return {
+                platformEventConsumer: String(cx.platformEventConsumer ?? ''),
+                user: cx.user ? String(cx.user) : undefined,
+                batchSize: cx.batchSize ? Number(cx.batchSize) : undefined
             };
         });
 
@@ -539,6 +569,7 @@ export function loadProjectMetadata(dirs: string[]): ProjectMetadata {
         schema,
         customMetadata,
         namedCredentials,
+        platformEventSubscriberConfigs,
         permissionSets,
         customPermissions,
         staticResources: files

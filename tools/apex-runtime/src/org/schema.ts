@@ -105,6 +105,11 @@ export interface ObjectDef {
     sharingModel?: string;
     /** Field sets by name (Metadata API › FieldSet): the displayed fields in order. */
     fieldSets?: FieldSetDef[];
+    /**
+     * A platform event's publish behavior: `PublishAfterCommit` (delivered only when the publishing transaction
+     * commits) or `PublishImmediately` (delivered even when it rolls back; the default in Setup).
+     */
+    publishBehavior?: string;
 }
 
 export interface FieldSetDef {

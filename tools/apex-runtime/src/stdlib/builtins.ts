@@ -48,7 +48,7 @@ import {
     timeZoneMethod,
     timeZoneStatic
 } from './dates';
-import { deliverEvents, eventBusStatic, testBrokerMethod } from './event-bus';
+import { commitEvents, deliverEvents, discardUncommittedEvents, eventBusStatic, testBrokerMethod } from './event-bus';
 import { objectMethod } from './exceptions';
 import { limitsStatic } from './limits';
 import { fieldBagMethod, messagingStatic, sendEmailResultMethod } from './messaging';
@@ -468,6 +468,16 @@ export class Builtins extends Platform implements PlatformLibrary {
     /** Delivers published platform events to their triggers (after the publishing transaction commits). */
     deliverEvents(): void {
         deliverEvents(this);
+    }
+
+    /** The running transaction committed: its publish-after-commit events are published. */
+    commitEvents(): void {
+        commitEvents(this);
+    }
+
+    /** The transaction that started when `mark` events were pending rolled back: its after-commit events go. */
+    discardUncommittedEvents(mark: number): void {
+        discardUncommittedEvents(this, mark);
     }
 }
 

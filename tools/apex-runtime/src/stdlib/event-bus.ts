@@ -1,6 +1,11 @@
 /**
- * Platform events: EventBus.publish (published after commit), delivery to the event triggers in batches of
- * 2,000, and the test broker of Test.getEventBus().
+ * Platform events: EventBus.publish, delivery to the event triggers (each trigger as its subscriber's running user,
+ * in batches of its batch size: Runtime.runTriggers), and the test broker of Test.getEventBus().
+ *
+ * Publish behavior (Platform Events Developer Guide, "Platform Event Fields"): an event defined Publish After Commit
+ * is published only when the publishing transaction commits and never when it rolls back; Publish Immediately (the
+ * default) publishes at the publish call, whatever becomes of the transaction. Either way the subscribers run after
+ * the publisher, in their own transactions.
  */
 import { ApexList, NativeObject, T } from '../interpreter/objects';
 import { isSObject, type SObjectLike } from '../interpreter/sobjects';
@@ -36,16 +41,35 @@ export function publishEvents(lib: Platform, arg: any): any {
                 ]
             });
         }
-        lib.publishedEvents.push(e.clone(false, false, false, false));
+        const published = e.clone(false, false, false, false);
+        lib.publishedEvents.push(published);
+        if (publishesAfterCommit(lib, e.type)) lib.uncommittedEvents.add(published);
         return new NativeObject('Database.SaveResult', { success: true, id: lib.newId('e00'), errors: [] });
     });
     return isSObject(arg) ? results[0] : new ApexList(T('Database.SaveResult'), results);
+}
+
+function publishesAfterCommit(lib: Platform, type: string): boolean {
+    const def: any = (lib.it.org as any)?.schema?.getObject?.(type);
+    return String(def?.publishBehavior ?? 'PublishImmediately') === 'PublishAfterCommit';
+}
+
+/** The transaction that published events from `mark` on rolled back: its publish-after-commit events are dropped. */
+export function discardUncommittedEvents(lib: Platform, mark: number): void {
+    const kept = lib.publishedEvents.filter((e, i) => i < mark || !lib.uncommittedEvents.has(e));
+    lib.publishedEvents.splice(0, lib.publishedEvents.length, ...kept);
+}
+
+/** The publishing transaction committed: its events are published. */
+export function commitEvents(lib: Platform): void {
+    lib.uncommittedEvents.clear();
 }
 
 /** Delivers published events to their triggers (after insert, up to 2,000 per batch). */
 export function deliverEvents(lib: Platform): void {
     while (lib.publishedEvents.length) {
         const batch = lib.publishedEvents.splice(0);
+        for (const e of batch) lib.uncommittedEvents.delete(e);
         const byType = new Map<string, SObjectLike[]>();
         for (const e of batch) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
         for (const [type, events] of byType) {
@@ -78,6 +102,7 @@ export function testBrokerMethod(lib: Platform, n: string): any {
     }
     if (n === 'fail') {
         lib.publishedEvents.length = 0;
+        lib.uncommittedEvents.clear();
         return null;
     }
     return UNHANDLED;

@@ -2,7 +2,8 @@
  * HttpRequest / HttpResponse / Http.send. In tests a callout goes to the HttpCalloutMock set with Test.setMock;
  * otherwise `callout:Name/path` is resolved through the org config's named credentials: base URL plus an OAuth
  * token obtained from the credential's token endpoint, injected as the Authorization header, refreshed once on a
- * 401 — package code never sees a token. Enforces the platform rules: no callout after DML or enqueueJob in the
+ * 401 — package code never sees a token. The running user needs access to a principal of the named credential's
+ * external credential (from a permission set), else the callout fails before any request. Enforces the platform rules: no callout after DML or enqueueJob in the
  * same transaction, 100 callouts, per-call timeout ≤ 120 s and a 120 s total per transaction.
  */
 import type { Interpreter } from '../interpreter/interpreter';
@@ -179,6 +180,14 @@ export class HttpLayer {
         const creds = org?.config?.namedCredentials ?? {};
         const key = Object.keys(creds).find((k) => k.toLowerCase() === m[1].toLowerCase());
         if (!key) it.throwSys('CalloutException', `Unable to find a named credential with name ${m[1]}`);
+        // the running user needs a permission set granting a principal of the named credential's external credential
+        const refused: string | null = org?.refusedExternalCredential?.(key!) ?? null;
+        if (refused) {
+            it.throwSys(
+                'CalloutException',
+                `We couldn't access the credential(s). You might not have the required permissions, or the external credential "${refused}" might not exist.`
+            );
+        }
         const cred = creds[key!];
         const base = String(cred.url ?? cred.endpoint ?? '').replace(/\/$/, '');
         return { url: base + m[2], credential: { name: key, ...cred } };

@@ -62,6 +62,8 @@ export abstract class Platform {
     private idCounter = 1;
     /** Platform events published and not yet delivered to their triggers (publish-after-commit). */
     readonly publishedEvents: SObjectLike[] = [];
+    /** Of those, the publish-after-commit events whose transaction has not committed yet. */
+    readonly uncommittedEvents = new Set<SObjectLike>();
     /** Platform Cache (org and session): an in-memory store per run; TTLs follow the runtime clock. */
     readonly cacheStore = new Map<string, Map<string, { value: any; expiresAt: number }>>();
 

@@ -232,6 +232,20 @@ export const FINANCE_APPROVER_USER = {
     permissionSets: ['QB_Sync_Finance_Approver']
 };
 
+/**
+ * The integration user every sync runs as: QBSyncRequestedTrigger's PlatformEventSubscriberConfig names it (the
+ * playground's org config), and it holds QB_Sync_Integration (the QuickBooks credential principal) and nothing else,
+ * as the README's install steps set it up.
+ */
+export const INTEGRATION_USER = {
+    username: 'ivy.integration@quickbooks-sync.local',
+    firstName: 'Ivy',
+    lastName: 'Integration',
+    alias: 'ivyint',
+    profile: 'Minimum Access - Salesforce',
+    permissionSets: ['QB_Sync_Integration']
+};
+
 export const CONTRACT = {
     account: 'obrien',
     startDate: '2026-12-01',

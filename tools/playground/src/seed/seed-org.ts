@@ -11,6 +11,7 @@ import {
     CONTRACT,
     DATA_MIGRATION_USER,
     FINANCE_APPROVER_USER,
+    INTEGRATION_USER,
     EXTRA_QBO_ITEMS,
     OPPORTUNITIES,
     PRODUCTS,
@@ -122,11 +123,14 @@ function orgSeedSource(itemIds: Record<string, Record<string, string>>): string 
     return out.join('\n');
 }
 
-/** A user with permission sets (setup objects: a transaction of their own, as the platform requires). */
-function userSource(u: typeof DATA_MIGRATION_USER): string {
+/**
+ * A user with permission sets (setup objects: a transaction of their own, as the platform requires); System
+ * Administrator unless a profile is given.
+ */
+function userSource(u: typeof DATA_MIGRATION_USER & { profile?: string }): string {
     return [
-        "Profile admin = [SELECT Id FROM Profile WHERE Name = 'System Administrator' LIMIT 1];",
-        `User seeded = new User(Username = ${apexString(u.username)}, FirstName = ${apexString(u.firstName)}, LastName = ${apexString(u.lastName)}, Email = ${apexString(u.username)}, Alias = ${apexString(u.alias)}, ProfileId = admin.Id, TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');`,
+        `Profile profile = [SELECT Id FROM Profile WHERE Name = ${apexString(u.profile ?? 'System Administrator')} LIMIT 1];`,
+        `User seeded = new User(Username = ${apexString(u.username)}, FirstName = ${apexString(u.firstName)}, LastName = ${apexString(u.lastName)}, Email = ${apexString(u.username)}, Alias = ${apexString(u.alias)}, ProfileId = profile.Id, TimeZoneSidKey = 'America/Los_Angeles', LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US');`,
         'insert seeded;',
         'List<PermissionSetAssignment> grants = new List<PermissionSetAssignment>();',
         `for (PermissionSet ps : [SELECT Id FROM PermissionSet WHERE Name IN (${u.permissionSets.map(apexString).join(', ')})]) {`,
@@ -151,6 +155,7 @@ export async function seedPlayground(emulator: Emulator, org: OrgClient): Promis
     const itemIds = seedEmulator(emulator);
     await org.exec(userSource(DATA_MIGRATION_USER));
     await org.exec(userSource(FINANCE_APPROVER_USER));
+    await org.exec(userSource(INTEGRATION_USER));
     await org.exec(orgSeedSource(itemIds));
     if (OPPORTUNITIES.some((o) => o.stage === 'Closed Won'))
         await org.exec(wonByMigrationSource(), DATA_MIGRATION_USER.username);

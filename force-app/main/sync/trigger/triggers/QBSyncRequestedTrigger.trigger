@@ -1,0 +1,3 @@
+trigger QBSyncRequestedTrigger on QB_Sync_Requested__e(after insert) {
+    QBSyncDispatcher.startRequested(Trigger.new);
+}
