@@ -90,6 +90,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
                 ],
                 isSandbox: false,
                 loadSampleMetadata: false,
+                // reps see their own deals only (Sam Sales owns the Macy’s deal; the admin owns the others)
+                organizationWideDefaults: { Opportunity: 'Private' },
                 namedCredentials: namedCredentials as never,
                 // the install step "Integration user": syncs run as the user QBSyncRequestedTrigger's config names
                 platformEventSubscriberConfigs: [

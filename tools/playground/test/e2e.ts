@@ -1,7 +1,8 @@
 /**
  * Browser end-to-end test of the playground: starts it on free ports with a fresh data directory, drives Debian's
  * Chromium with playwright-core (never a downloaded browser), and checks the flow of issue 7: open the opportunity,
- * press Sync now in the package's qbSyncPanel, see the invoice number, open the QuickBooks pane, see the invoice.
+ * press Sync now in the package's qbSyncPanel, see the invoice number, open the QuickBooks pane, see the invoice;
+ * then each role of the user switcher: the finance approver decides, the sales rep syncs their own deal only.
  * Screenshots of every page go to test-output/playground/. Last line: `N passed, N failed` (exit 1 on failure).
  *
  * Usage: npx tsx tools/playground/test/e2e.ts   (CHROMIUM_PATH overrides /usr/bin/chromium)
@@ -662,6 +663,42 @@ async function main(): Promise<number> {
             )
                 throw new Error('the rejected deal was invoiced');
             await screenshots(page, '13-rejected');
+            await page.locator('#playground-user').selectOption('');
+            await page.waitForLoadState('load');
+        });
+
+        const rep = 'sam.sales@quickbooks-sync.local';
+        const repDeal = large('Macy’s — store expansion');
+
+        await step('The sales rep sees only the deal they own in the opportunity list', async () => {
+            await page.goto(`${base}/lightning/o/Opportunity/list`);
+            await page.locator('#playground-user').selectOption(rep);
+            await page.waitForLoadState('load');
+            await page.getByRole('link', { name: /Macy’s — store expansion/ }).waitFor({ timeout: 20000 });
+            if (await page.getByRole('link', { name: /Café Zürich|O'Brien & Sons/ }).count())
+                throw new Error("the rep's list shows deals they do not own");
+            await screenshots(page, '14-rep-opportunities');
+        });
+
+        await step("The rep sees their won deal's status and presses Sync now: it is invoiced", async () => {
+            await page.goto(`${base}/lightning/r/Opportunity/${repDeal.Id}/view`);
+            const panel = page.locator('c-qb-sync-panel');
+            await panel.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20000 });
+            await screenshots(page, '15-rep-deal-before-sync');
+            await panel.getByRole('button', { name: 'Sync now' }).click();
+            await status.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 30000 });
+            await panel.locator('[data-id="invoice-link"], [data-id="invoice-number"]').first().waitFor();
+            await screenshots(page, '16-rep-deal-synced');
+        });
+
+        await step('The rep cannot open the sync log of a deal they do not own', async () => {
+            const other = large("O'Brien & Sons — consulting");
+            await page.goto(`${base}/lightning/r/Opportunity/${other.Id}/view`);
+            await page
+                .getByText(/you cannot see it/)
+                .first()
+                .waitFor({ timeout: 20000 });
+            await screenshots(page, '17-rep-other-deal');
             await page.locator('#playground-user').selectOption('');
             await page.waitForLoadState('load');
         });

@@ -65,7 +65,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text 
 }
 
 async function getJson<T>(url: string): Promise<T> {
-    const response = await fetch(url);
+    const response = await fetch(url, { headers: { 'X-Playground-User': currentUser() } });
     const payload = (await response.json()) as { message?: string };
     if (!response.ok) throw new Error(payload.message ?? response.statusText);
     return payload as T;

@@ -77,8 +77,9 @@ export class OrgClient {
         return r;
     }
 
-    async query<T = Record<string, unknown>>(soql: string): Promise<T[]> {
-        const r = await this.request({ op: 'query', soql });
+    /** A SOQL query, as the org's running user or as another user by username. */
+    async query<T = Record<string, unknown>>(soql: string, asUsername?: string): Promise<T[]> {
+        const r = await this.request({ op: 'query', soql, asUsername });
         if (!r.ok) throw new Error(`${r.error!.exceptionType}: ${r.error!.message}`);
         return r.value as T[];
     }

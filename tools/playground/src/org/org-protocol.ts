@@ -14,7 +14,7 @@ export type OrgRequest =
     | { op: 'exec'; source: string; asUsername?: string; background?: boolean }
     | { op: 'getRecord'; objectName: string; id: string; fields: string[] }
     | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown> }
-    | { op: 'query'; soql: string }
+    | { op: 'query'; soql: string; asUsername?: string }
     | { op: 'describe'; objectName: string }
     | { op: 'isEmpty' };
 

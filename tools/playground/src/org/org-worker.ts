@@ -217,6 +217,8 @@ function handle(request: OrgRequest): OrgResponse {
         case 'updateRecord':
             return run(recordUpdateSource(request.objectName, request.fields), true, 'later');
         case 'query':
+            if (request.asUsername)
+                return runAs(request.asUsername, () => run(querySource(request.soql), false, 'later'));
             return run(querySource(request.soql), false, 'later');
         case 'describe':
             return { ok: true, value: describe(request.objectName) };

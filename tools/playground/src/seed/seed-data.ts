@@ -107,6 +107,8 @@ export interface SeedOpportunity {
     closeDate: string;
     /** won by `npm run demo` (and the e2e test's deals) */
     demoWin?: boolean;
+    /** owned by the sales rep (SALES_REP_USER); the admin owns the others */
+    ownedByRep?: boolean;
     lines: SeedLine[];
 }
 
@@ -159,7 +161,8 @@ export const OPPORTUNITIES: SeedOpportunity[] = [
         account: 'macys',
         recordType: 'Standard_Deal',
         currency: 'USD',
-        stage: 'Prospecting',
+        stage: 'Closed Won',
+        ownedByRep: true,
         closeDate: '2027-02-28',
         lines: [
             { product: 'hardware', quantity: 20, discount: 12.5 },
@@ -230,6 +233,20 @@ export const FINANCE_APPROVER_USER = {
     lastName: 'Finance',
     alias: 'ffinance',
     permissionSets: ['QB_Sync_Finance_Approver']
+};
+
+/**
+ * The sales rep (permission set QB_Sync_Sales_User, Standard User profile): owns the Macy’s deal, which the data
+ * migration recorded as won, so the rep presses Sync now on it. Opportunities are Private in the playground org, so
+ * the rep sees only that deal and no other deal's sync log. The shell's user menu switches to this user.
+ */
+export const SALES_REP_USER = {
+    username: 'sam.sales@quickbooks-sync.local',
+    firstName: 'Sam',
+    lastName: 'Sales',
+    alias: 'ssales',
+    profile: 'Standard User',
+    permissionSets: ['QB_Sync_Sales_User']
 };
 
 /**

@@ -12,6 +12,7 @@ import {
     DATA_MIGRATION_USER,
     FINANCE_APPROVER_USER,
     INTEGRATION_USER,
+    SALES_REP_USER,
     EXTRA_QBO_ITEMS,
     OPPORTUNITIES,
     PRODUCTS,
@@ -88,12 +89,13 @@ function orgSeedSource(itemIds: Record<string, Record<string, string>>): string 
     out.push(
         "for (RecordType rt : [SELECT Id, DeveloperName FROM RecordType WHERE SobjectType = 'Opportunity']) { recordTypes.put(rt.DeveloperName, rt.Id); }"
     );
+    out.push(`Id rep = [SELECT Id FROM User WHERE Username = ${apexString(SALES_REP_USER.username)}].Id;`);
     out.push('Map<String, Opportunity> opportunities = new Map<String, Opportunity>();');
     for (const o of OPPORTUNITIES) {
         // deals are created open; a deal that was already won is closed after its products are added, as a rep would
         const initialStage = o.stage === 'Closed Won' ? 'Negotiation/Review' : o.stage;
         out.push(
-            `opportunities.put(${apexString(o.key)}, new Opportunity(Name = ${apexString(o.name)}, AccountId = accounts.get(${apexString(o.account)}).Id, StageName = ${apexString(initialStage)}, CloseDate = Date.valueOf(${apexString(o.closeDate)}), Pricebook2Id = partnerBook.Id, CurrencyIsoCode = '${o.currency}', RecordTypeId = recordTypes.get(${apexString(o.recordType)})));`
+            `opportunities.put(${apexString(o.key)}, new Opportunity(Name = ${apexString(o.name)}, AccountId = accounts.get(${apexString(o.account)}).Id, StageName = ${apexString(initialStage)}, CloseDate = Date.valueOf(${apexString(o.closeDate)}), Pricebook2Id = partnerBook.Id, CurrencyIsoCode = '${o.currency}', RecordTypeId = recordTypes.get(${apexString(o.recordType)})${o.ownedByRep ? ', OwnerId = rep' : ''}));`
         );
     }
     out.push('insert opportunities.values();');
@@ -156,6 +158,7 @@ export async function seedPlayground(emulator: Emulator, org: OrgClient): Promis
     await org.exec(userSource(DATA_MIGRATION_USER));
     await org.exec(userSource(FINANCE_APPROVER_USER));
     await org.exec(userSource(INTEGRATION_USER));
+    await org.exec(userSource(SALES_REP_USER));
     await org.exec(orgSeedSource(itemIds));
     if (OPPORTUNITIES.some((o) => o.stage === 'Closed Won'))
         await org.exec(wonByMigrationSource(), DATA_MIGRATION_USER.username);

@@ -262,8 +262,11 @@ export function createPlaygroundServer(
             return send(res, 201, r.value);
         }
         if (parts[0] === 'opportunities' && req.method === 'GET') {
+            // the list view as the chosen user sees it: their records (sharing) and fields (user mode)
+            const asUsername = String(req.headers['x-playground-user'] ?? '') || undefined;
             const rows = await org.query(
-                'SELECT Id, Name, Account.Name, StageName, Amount, CurrencyIsoCode, QB_Sync_Status__c, QB_DocNumber__c FROM Opportunity ORDER BY CloseDate, Name'
+                'SELECT Id, Name, Account.Name, StageName, Amount, CurrencyIsoCode, QB_Sync_Status__c, QB_DocNumber__c FROM Opportunity WITH USER_MODE ORDER BY CloseDate, Name',
+                asUsername
             );
             return send(res, 200, rows);
         }

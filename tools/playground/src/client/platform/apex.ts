@@ -7,10 +7,11 @@ export interface ApexError {
 
 const USER_KEY = 'qb-playground-user';
 
-/** The users the shell can act as ('' = the org's running user, the admin who owns the seeded deals). */
+/** The users the shell can act as ('' = the org's running user, the admin who owns the other seeded deals). */
 export const USERS = [
     { label: 'Ada Admin (owns the deals)', username: '' },
-    { label: 'Fiona Finance (finance approver)', username: 'fiona.finance@quickbooks-sync.local' }
+    { label: 'Fiona Finance (finance approver)', username: 'fiona.finance@quickbooks-sync.local' },
+    { label: 'Sam Sales (sales rep, owns Macy’s)', username: 'sam.sales@quickbooks-sync.local' }
 ];
 
 export function currentUser(): string {
