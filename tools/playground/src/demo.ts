@@ -5,6 +5,7 @@
  * computed from the seed data. Exits 1 on any mismatch. With --json the last line is one JSON object.
  */
 import { startEnvironment } from './environment';
+import type { OrgClient } from './org/org-client';
 import { seedPlayground } from './seed/seed-org';
 import { CA_REALM, expectedInvoiceTotal, OPPORTUNITIES, US_REALM, type SeedOpportunity } from './seed/seed-data';
 
@@ -52,6 +53,23 @@ const WRITE_BACK_FIELDS = [
     'QB_Last_Error__c'
 ];
 
+/** Sync statuses while the engine still has work to do for a deal; every other status is an outcome. */
+const IN_FLIGHT = new Set(['Queued', 'In_Progress', 'Retry_Scheduled']);
+const SYNC_WAIT_MS = 120_000;
+
+/** Waits until no won deal is in flight (or SYNC_WAIT_MS passes; the report then shows what is still pending). */
+async function waitForSyncJobs(org: OrgClient, ids: string[]): Promise<void> {
+    const idList = ids.map((id) => `'${id}'`).join(', ');
+    const deadline = Date.now() + SYNC_WAIT_MS;
+    while (Date.now() < deadline) {
+        const rows = await org.query<{ QB_Sync_Status__c: string }>(
+            `SELECT QB_Sync_Status__c FROM Opportunity WHERE Id IN (${idList})`
+        );
+        if (rows.every((row) => !IN_FLIGHT.has(row.QB_Sync_Status__c))) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+}
+
 async function main(): Promise<number> {
     const json = process.argv.includes('--json');
     const say = (line = '') => {
@@ -81,6 +99,8 @@ async function main(): Promise<number> {
             if (!r.ok) throw new Error(`Update failed: ${r.error!.exceptionType}: ${r.error!.message}`);
             for (const e of r.asyncErrors ?? []) say(`  async: ${e}`);
         }
+        say('Waiting for the sync jobs (Queueables run after the update commits, in the background) …');
+        await waitForSyncJobs(env.org, [...ids.values()]);
 
         const reports: InvoiceReport[] = [];
         for (const deal of deals) {
