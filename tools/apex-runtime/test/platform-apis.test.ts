@@ -111,6 +111,40 @@ describe('Safe navigation operator (Apex Developer Guide › Safe Navigation Ope
     });
 });
 
+describe('Accessing sObject fields through relationships (Apex Developer Guide › Accessing sObject Fields Through Relationships)', () => {
+    it('reading a field through a null parent yields null; assigning through it or calling a method on it throws', async () => {
+        const out = await debug(`
+            Contact c = new Contact(LastName = 'Doe');
+            System.debug(c.Account.Name);
+            System.debug(c.Account.Owner.Name);
+            try { c.Account.Name = 'Acme'; } catch (NullPointerException e) { System.debug('assign npe'); }
+            try { c.Account.Name.length(); } catch (NullPointerException e) { System.debug('call npe'); }`);
+        expect(out).toEqual(['null', 'null', 'assign npe', 'call npe']);
+    });
+});
+
+describe('Ids (Object Reference › Field Types › ID)', () => {
+    it('an 18-character Id whose last three characters are not the case checksum is accepted as written', async () => {
+        const out = await debug(`
+            Id mock = '001000000000000001';
+            System.debug(mock);
+            System.debug(Id.valueOf('001000000000000002') == mock);
+            System.debug(new Account(Id = mock).Id);
+            try { Id.valueOf('001000000000000_01'); } catch (StringException e) { System.debug('invalid'); }`);
+        expect(out).toEqual(['001000000000000001', 'false', '001000000000000001', 'invalid']);
+    });
+});
+
+describe('Datetime.valueOf(Object) (Apex Reference › Datetime Class)', () => {
+    it('a Long is the milliseconds since the epoch, as Datetime.newInstance(Long)', async () => {
+        const out = await debug(`
+            Long millis = 1796319857567L;
+            System.debug(Datetime.valueOf(millis) == Datetime.newInstance(millis));
+            System.debug(Datetime.valueOf(millis).getTime());`);
+        expect(out).toEqual(['true', '1796319857567']);
+    });
+});
+
 describe('Typed JSON.deserialize into result types (Apex Reference › Database.SaveResult …)', () => {
     it('builds SaveResult, DeleteResult and their errors from their JSON form', async () => {
         const out = await debug(`
@@ -260,6 +294,28 @@ describe('Metadata a deploy accepts (Metadata API › CustomField, CustomObject;
         expect(out).toEqual(['true', 'true', 'true', 'true']);
     });
 
+    it('EventBus.publish of a publish-immediately event counts in Limits.getPublishImmediateDml, one per call [Apex Reference › Limits Class]', async () => {
+        const event = (name: string, behavior: string) => ({
+            [`objects/${name}/${name}.object-meta.xml`]: `<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>${name}</label><pluralLabel>${name}</pluralLabel><eventType>HighVolume</eventType><publishBehavior>${behavior}</publishBehavior></CustomObject>`
+        });
+        const dir = projectWith({
+            ...event('Now_Event__e', 'PublishImmediately'),
+            ...event('Later_Event__e', 'PublishAfterCommit')
+        });
+        const { rt, out } = await load(dir);
+        const r = runAnonymous(
+            rt,
+            `System.debug(Limits.getPublishImmediateDml() + ' of ' + Limits.getLimitPublishImmediateDml());
+            EventBus.publish(new List<Now_Event__e>{ new Now_Event__e(), new Now_Event__e() });
+            EventBus.publish(new Later_Event__e());
+            EventBus.publish(new Now_Event__e());
+            System.debug(Limits.getPublishImmediateDml());`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['0 of 150', '2']);
+    });
+
     it('Apex referencing setup objects of the Object Reference loads (ApexTrigger, AuthSession, Organization.NamespacePrefix …)', async () => {
         const cls = `public class SetupQueries {
             public static void run() {
@@ -323,6 +379,22 @@ describe('Hierarchy custom settings (Apex Reference › Custom Settings Methods)
         );
         expect(r.error).toBeNull();
         expect(out).toEqual(['null', 'null', 'null true true', 'true']);
+    });
+
+    it('getOrgDefaults with no data is a new record for the organization, which insert stores as the org level [Apex Reference › Hierarchy Custom Setting Methods › getOrgDefaults]', async () => {
+        const { rt, out } = await load(projectWith(setting));
+        const r = runAnonymous(
+            rt,
+            `Feature_Settings__c defaults = Feature_Settings__c.getOrgDefaults();
+            System.debug((defaults.SetupOwnerId == UserInfo.getOrganizationId()) + ' ' + defaults.Enabled__c);
+            defaults.Level__c = 'org';
+            insert defaults;
+            System.debug(Feature_Settings__c.getOrgDefaults().Level__c + ' ' + (Feature_Settings__c.getOrgDefaults().Id != null));
+            System.debug(Feature_Settings__c.getInstance().Level__c);`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['true true', 'org true', 'org']);
     });
 
     it('getInstance merges the org level under the user level; getValues reads one level only', async () => {

@@ -1313,6 +1313,19 @@ export class Interpreter {
         return null;
     }
 
+    /**
+     * The chain step that read a null parent through an sObject relationship (`c.Account` with no Account): reading a
+     * field through it yields null instead of throwing (Apex Developer Guide › Accessing sObject Fields Through
+     * Relationships: "When being read as a value, if c.Account is null, then c.Account.Name evaluates to null, but
+     * does not yield a NullPointerException"); assigning through it or calling a method on it still throws.
+     */
+    private nullParent: Expr | null = null;
+
+    private isRelationship(objectName: string, name: string): boolean {
+        const schema = this.org?.schema as { relationshipField?(o: string, r: string): unknown } | undefined;
+        return !!schema?.relationshipField?.(objectName, name);
+    }
+
     private evalDot(e: DotExpr, f: Frame): any {
         const st = e.obj.k === 'id' || e.obj.k === 'dot' ? this.staticTarget(e.obj, f) : null;
         if (st) return this.getStatic(st, e, f);
@@ -1320,6 +1333,10 @@ export class Interpreter {
         if (o && o.__type) return this.getStatic(o.__type, e, f);
         if (o === null || o === undefined) {
             if (e.safe || this.shortCircuited === e.obj) return this.shortCircuit(e);
+            if (this.nullParent === e.obj) {
+                this.nullParent = e;
+                return null;
+            }
             this.throwSys('NullPointerException', 'Attempt to de-reference a null object');
         }
         if (o instanceof ApexObject) {
@@ -1333,7 +1350,9 @@ export class Interpreter {
             this.throwSys('TypeException', `Variable does not exist: ${e.name}`);
         }
         o = o as any;
-        return this.builtins.getProperty(o, e.name, f);
+        const value = this.builtins.getProperty(o, e.name, f);
+        if (value === null && isSObject(o) && this.isRelationship(o.type, e.name)) this.nullParent = e;
+        return value;
     }
 
     getStatic(h: TypeHandle, e: DotExpr, f: Frame): any {

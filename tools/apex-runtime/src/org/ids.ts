@@ -4,7 +4,7 @@
  */
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-5]{3})?$/;
+const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /** The 3-character suffix that turns a 15-character Id into its 18-character form. */
 export function checksumSuffix(id15: string): string {
@@ -35,16 +35,19 @@ function restoreCase(id18: string): string | null {
 }
 
 /**
- * Returns the 18-character form of a 15- or 18-character Id, or null when the text is not an Id. The 18-character
- * form is case-insensitive: its suffix restores the case of the first 15 characters.
+ * Returns the 18-character form of a 15- or 18-character Id, or null when the text is not an Id (15 or 18
+ * alphanumeric characters). The 18-character form is case-insensitive: its suffix restores the case of the first 15
+ * characters. An 18-character Id whose suffix is not the case checksum of its first 15 characters is still an Id and
+ * is kept as written: the suffix is a case-safety aid, not a checksum the platform verifies (Object Reference ›
+ * Field Types › ID; mock Ids such as `001000000000000001` are accepted by Apex on real orgs).
  */
 export function normalizeId(text: string): string | null {
     if (typeof text !== 'string' || !ID_PATTERN.test(text)) return null;
-    const id15 = text.length === 18 ? restoreCase(text) : text;
-    if (id15 === null) return null;
-    const full = id15 + checksumSuffix(id15);
-    if (text.length === 18 && text.toUpperCase() !== full.toUpperCase()) return null;
-    return full;
+    if (text.length === 15) return text + checksumSuffix(text);
+    const id15 = restoreCase(text);
+    if (id15 !== null && (id15 + checksumSuffix(id15)).toUpperCase() === text.toUpperCase())
+        return id15 + checksumSuffix(id15);
+    return text;
 }
 
 export function isValidId(text: string): boolean {

@@ -74,7 +74,7 @@ export class Org implements OrgContext {
     private readonly permissionSets: PermissionSetDef[];
     private readonly triggerObjects = new Set<string>();
     triggerInvoker: ((objectName: string, ctx: Record<string, unknown>) => void) | null = null;
-    limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+    limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, publishImmediateDml: 0 };
     /** Async transactions get 200 SOQL queries instead of 100. */
     isAsync = false;
     /** In Apex tests org data (the standard price book) is invisible to SOQL. */
@@ -682,7 +682,7 @@ export class Org implements OrgContext {
     }
 
     beginTransaction(): number {
-        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, publishImmediateDml: 0 };
         this.txn = { setup: null, nonSetup: null, mixedAllowed: false };
         this.locked.clear();
         return this.db.mark();
@@ -700,7 +700,7 @@ export class Org implements OrgContext {
     }
 
     resetLimits(): void {
-        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0 };
+        this.limits = { queries: 0, queryRows: 0, dmlStatements: 0, dmlRows: 0, publishImmediateDml: 0 };
     }
 
     recordAsyncJob(job: {

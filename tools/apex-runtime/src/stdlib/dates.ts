@@ -157,6 +157,9 @@ export function datetimeStatic(lib: Platform, n: string, a: any[]): any {
         case 'valueof':
         case 'valueofgmt': {
             if (a[0] === null) return null;
+            if (a[0] instanceof ApexDatetime) return a[0];
+            // valueOf(Object) of a Long: the milliseconds since the epoch, as Datetime.newInstance(Long)
+            if (n === 'valueof' && typeof a[0] === 'bigint') return new ApexDatetime(Number(a[0]));
             const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(String(a[0]));
             if (!m) it.throwSys('TypeException', `Invalid date/time: ${a[0]}`);
             return new ApexDatetime(

@@ -15,6 +15,7 @@ import { UNHANDLED, type Platform } from './platform';
 
 export function publishEvents(lib: Platform, arg: any): any {
     const events: SObjectLike[] = isSObject(arg) ? [arg] : arg instanceof ApexList ? (arg.items as SObjectLike[]) : [];
+    countPublishImmediate(lib, events);
     const results = events.map((e) => {
         if (!/__e$/i.test(e.type)) {
             return new NativeObject('Database.SaveResult', {
@@ -63,6 +64,17 @@ export function discardUncommittedEvents(lib: Platform, mark: number): void {
 /** The publishing transaction committed: its events are published. */
 export function commitEvents(lib: Platform): void {
     lib.uncommittedEvents.clear();
+}
+
+/**
+ * One EventBus.publish call of events configured to publish immediately counts once against the transaction's
+ * publish-immediately DML (Apex Reference › Limits Class: getPublishImmediateDml, "the number of EventBus.publish
+ * calls made for platform events configured to publish immediately"). Counted, not enforced.
+ */
+function countPublishImmediate(lib: Platform, events: SObjectLike[]): void {
+    const org = lib.it.org as any;
+    const immediate = events.some((e) => /__e$/i.test(e.type) && !publishesAfterCommit(lib, e.type));
+    if (immediate && org?.limits) org.limits.publishImmediateDml = (org.limits.publishImmediateDml ?? 0) + 1;
 }
 
 /** Delivers published events to their triggers (after insert, up to 2,000 per batch). */

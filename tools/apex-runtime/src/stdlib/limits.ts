@@ -47,6 +47,12 @@ export function limitsStatic(lib: Platform, n: string): any {
             return lib.it.heap.measure();
         case 'getlimitheapsize':
             return lib.it.heap.limit;
+        case 'getpublishimmediatedml':
+            // EventBus.publish calls for platform events configured to publish immediately (Apex Reference › Limits
+            // Class: getPublishImmediateDml)
+            return get('publishImmediateDml');
+        case 'getlimitpublishimmediatedml':
+            return 150;
         case 'getemailinvocations':
             return lib.hooks.emails?.length ?? 0;
         case 'getlimitemailinvocations':

@@ -47,8 +47,9 @@ export function sobjectStatic(lib: Platform, object: string, n: string, a: any[]
         switch (n) {
             case 'getorgdefaults':
                 // "If no custom setting data is defined for the organization, this method returns an empty custom
-                // setting object."
-                return settings.level(settings.orgId) ?? lib.newSObject(object);
+                // setting object": a new record for the organization (SetupOwnerId the org Id, fields at their
+                // defaults), which `insert` stores as the org level
+                return settings.level(settings.orgId) ?? settings.newAtLevel(settings.orgId);
             case 'getinstance':
                 if (a.length && !isId(a[0])) return settings.byName(a[0]);
                 return settings.hierarchy(a.length ? a[0] : null);
@@ -177,6 +178,16 @@ function customSettings(lib: Platform, object: string) {
         byName(name: unknown): SObjectLike | null {
             const r = rows.find((x) => x.get('Name') === name);
             return r ? r.clone(true, false, true, true) : null;
+        },
+        newAtLevel(ownerId: string | null): SObjectLike {
+            const result = lib.newSObject(object);
+            result.put('SetupOwnerId', ownerId);
+            for (const f of lib.fieldList(object)) {
+                if (!f.custom || f.calculated) continue;
+                const v = org.defaultValue(f);
+                if (v !== null && v !== undefined) result.put(f.name, v);
+            }
+            return result;
         },
         hierarchy(ownerId: string | null): SObjectLike {
             const forProfile = typeof ownerId === 'string' && ownerId.startsWith('00e');
