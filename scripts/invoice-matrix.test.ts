@@ -12,6 +12,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
+import { integrationUserInstallStep } from './integration-user-install';
 
 const ROOT = resolve(__dirname, '..');
 const CREDENTIAL = 'QB_QuickBooks_Sandbox';
@@ -291,6 +292,7 @@ function orgConfig(workDir: string, locale: Locale, emulatorUrl: string): string
                     ...(locale.foreignDecimals === undefined ? {} : { decimalPlaces: locale.foreignDecimals })
                 }
             ],
+            ...integrationUserInstallStep(base.runningUser),
             namedCredentials: {
                 [CREDENTIAL]: {
                     url: emulatorUrl,

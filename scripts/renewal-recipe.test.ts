@@ -10,6 +10,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
+import { integrationUserInstallStep } from './integration-user-install';
 
 const ROOT = resolve(__dirname, '..');
 const CREDENTIAL = 'QB_QuickBooks_Sandbox';
@@ -88,6 +89,7 @@ function orgConfig(workDir: string, emulatorUrl: string): string {
         file,
         JSON.stringify({
             ...base,
+            ...integrationUserInstallStep(base.runningUser),
             namedCredentials: {
                 [CREDENTIAL]: {
                     url: emulatorUrl,
