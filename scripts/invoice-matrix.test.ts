@@ -6,13 +6,11 @@
  * one invoice whose subtotal, tax and total match the arithmetic the docs give (docs/sync-engine.md, "Tax codes" and
  * "Which Salesforce amount is which QuickBooks figure") to the cent, and the Opportunity must show the same figures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import { integrationUserInstallStep } from './integration-user-install';
+import { customMetadata, EmulatorProcess, integrationUserInstallStep, type Json } from './engine-on-emulator';
 
 const ROOT = resolve(__dirname, '..');
 const CREDENTIAL = 'QB_QuickBooks_Sandbox';
@@ -226,22 +224,6 @@ function settingsMetadata(): string {
     });
 }
 
-function customMetadata(label: string, values: Record<string, string | number | boolean>): string {
-    const rows = Object.entries(values)
-        .filter(([, value]) => value !== '')
-        .map(([field, value]) => {
-            const type = { boolean: 'xsd:boolean', number: 'xsd:double' }[typeof value as string] ?? 'xsd:string';
-            return `    <values>\n        <field>${field}</field>\n        <value xsi:type="${type}">${String(value)}</value>\n    </values>`;
-        });
-    return `<?xml version="1.0" encoding="UTF-8" ?>
-<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-    <label>${label}</label>
-    <protected>false</protected>
-${rows.join('\n')}
-</CustomMetadata>
-`;
-}
-
 /** A project whose package is this repository's force-app and whose only configuration is the locale's company. */
 function localeProject(workDir: string, locale: Locale): string {
     const projectDir = join(workDir, locale.realmId);
@@ -402,68 +384,22 @@ interface OpportunityRow {
     QB_Invoice_Balance__c?: number;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-let emulator: ChildProcess;
-let emulatorUrl: string;
+let emulator: EmulatorProcess;
 let workDir: string;
-
-/**
- * The emulator's admin API over a fresh connection each time (node:http without an agent): while the runtime's
- * blocking callouts hold this process, a kept-alive socket would be closed under it.
- */
-function admin(method: string, path: string, body?: unknown): Promise<Json> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolveBody, reject) => {
-        const call = request(
-            `${emulatorUrl}${path}`,
-            {
-                method,
-                agent: false,
-                headers: payload === undefined ? {} : { 'Content-Type': 'application/json' }
-            },
-            (response) => {
-                let text = '';
-                response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-                response.on('end', () => {
-                    if ((response.statusCode ?? 500) >= 300)
-                        reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
-                    else resolveBody(JSON.parse(text) as Json);
-                });
-            }
-        );
-        call.on('error', reject);
-        call.end(payload);
-    });
-}
 
 beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'qb-invoice-matrix-'));
-    emulator = spawn(process.execPath, [require.resolve('tsx/cli'), 'tools/qbo-emulator/src/cli.ts', '--port', '0'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'inherit']
-    });
-    emulatorUrl = await new Promise<string>((resolveUrl, reject) => {
-        let output = '';
-        emulator.stdout!.on('data', (chunk: Buffer) => {
-            output += chunk.toString();
-            const listening = /listening on (http:\/\/\S+)/.exec(output);
-            if (listening) resolveUrl(listening[1]);
-        });
-        emulator.on('exit', (code) => reject(new Error(`the QuickBooks emulator exited (${code}): ${output}`)));
-    });
-    // The runtime's clock jumps through the engine's pacing delays while Intuit's throttles count real seconds.
-    await admin('PUT', '/__admin/rate-limits', { perRealmAppPerSecond: 100000, perRealmPerMinute: 100000 });
+    emulator = await EmulatorProcess.start();
 }, 60_000);
 
 afterAll(() => {
-    emulator?.kill();
+    emulator?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe.each(LOCALES)('$name', (locale) => {
     it('invoices every deal once with the documented subtotal, tax and total, and shows them on the Opportunity', async () => {
-        await admin('POST', '/__admin/realms', {
+        await emulator.admin('POST', '/__admin/realms', {
             realmId: locale.realmId,
             country: locale.country,
             homeCurrency: locale.home,
@@ -472,7 +408,7 @@ describe.each(LOCALES)('$name', (locale) => {
         });
         const runtime = new Runtime({
             projectDir: localeProject(workDir, locale),
-            configFile: orgConfig(workDir, locale, emulatorUrl)
+            configFile: orgConfig(workDir, locale, emulator.url)
         });
         await runtime.load();
         const output: string[] = [];
@@ -485,7 +421,8 @@ describe.each(LOCALES)('$name', (locale) => {
         const opportunities = output
             .filter((line) => line.includes(RESULT))
             .map((line) => JSON.parse(line.slice(line.indexOf(RESULT) + RESULT.length)) as OpportunityRow);
-        const invoices: Json[] = (await admin('GET', `/__admin/realms/${locale.realmId}/state`)).entities.Invoice ?? [];
+        const invoices: Json[] =
+            (await emulator.admin('GET', `/__admin/realms/${locale.realmId}/state`)).entities.Invoice ?? [];
 
         expect(opportunities).toHaveLength(VARIANTS.length);
         VARIANTS.forEach((variant, i) => {

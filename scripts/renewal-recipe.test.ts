@@ -4,34 +4,16 @@
  * contact: after the daily renewal job one invoice exists in QuickBooks, due on the renewal date, with the contract
  * number as its memo, billed and emailed to the contact, and the contract's invoice dates have moved on a month.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import { integrationUserInstallStep } from './integration-user-install';
+import { customMetadata, EmulatorProcess, integrationUserInstallStep, type Json } from './engine-on-emulator';
 
 const ROOT = resolve(__dirname, '..');
 const CREDENTIAL = 'QB_QuickBooks_Sandbox';
 const REALM = '9130350000000201';
 const RESULT = 'RENEWAL ';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function customMetadata(label: string, values: Record<string, string | number | boolean>): string {
-    const rows = Object.entries(values).map(([field, value]) => {
-        const type = { boolean: 'xsd:boolean', number: 'xsd:double' }[typeof value as string] ?? 'xsd:string';
-        return `    <values>\n        <field>${field}</field>\n        <value xsi:type="${type}">${String(value)}</value>\n    </values>`;
-    });
-    return `<?xml version="1.0" encoding="UTF-8" ?>
-<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-    <label>${label}</label>
-    <protected>false</protected>
-${rows.join('\n')}
-</CustomMetadata>
-`;
-}
 
 /** A project whose package is this repository's force-app and whose configuration is one US company. */
 function project(workDir: string): string {
@@ -138,52 +120,16 @@ System.debug('${RESULT}' + JSON.serialize(new Map<String, Object>{
 }));
 `;
 
-let emulator: ChildProcess;
-let emulatorUrl: string;
+let emulator: EmulatorProcess;
 let workDir: string;
-
-/** The emulator's admin API over a fresh connection each time (the runtime's blocking callouts hold this process). */
-function admin(method: string, path: string, body?: unknown): Promise<Json> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolveBody, reject) => {
-        const call = request(
-            `${emulatorUrl}${path}`,
-            { method, agent: false, headers: payload === undefined ? {} : { 'Content-Type': 'application/json' } },
-            (response) => {
-                let text = '';
-                response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-                response.on('end', () => {
-                    if ((response.statusCode ?? 500) >= 300)
-                        reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
-                    else resolveBody(JSON.parse(text) as Json);
-                });
-            }
-        );
-        call.on('error', reject);
-        call.end(payload);
-    });
-}
 
 beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'qb-renewal-recipe-'));
-    emulator = spawn(process.execPath, [require.resolve('tsx/cli'), 'tools/qbo-emulator/src/cli.ts', '--port', '0'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'inherit']
-    });
-    emulatorUrl = await new Promise<string>((resolveUrl, reject) => {
-        let output = '';
-        emulator.stdout!.on('data', (chunk: Buffer) => {
-            output += chunk.toString();
-            const listening = /listening on (http:\/\/\S+)/.exec(output);
-            if (listening) resolveUrl(listening[1]);
-        });
-        emulator.on('exit', (code) => reject(new Error(`the QuickBooks emulator exited (${code}): ${output}`)));
-    });
-    await admin('PUT', '/__admin/rate-limits', { perRealmAppPerSecond: 100000, perRealmPerMinute: 100000 });
+    emulator = await EmulatorProcess.start();
 }, 60_000);
 
 afterAll(() => {
-    emulator?.kill();
+    emulator?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -197,8 +143,8 @@ const nextMonth = (iso: string) => {
 };
 
 it('invoices a contract renewing in 5 days, due on the renewal date, to its AP contact, and moves its dates on', async () => {
-    await admin('POST', '/__admin/realms', { realmId: REALM, country: 'US', homeCurrency: 'USD' });
-    const runtime = new Runtime({ projectDir: project(workDir), configFile: orgConfig(workDir, emulatorUrl) });
+    await emulator.admin('POST', '/__admin/realms', { realmId: REALM, country: 'US', homeCurrency: 'USD' });
+    const runtime = new Runtime({ projectDir: project(workDir), configFile: orgConfig(workDir, emulator.url) });
     await runtime.load();
     const output: string[] = [];
     runtime.setOutput((line) => output.push(line));
@@ -210,7 +156,7 @@ it('invoices a contract renewing in 5 days, due on the renewal date, to its AP c
     const reported = output.find((line) => line.includes(RESULT))!;
     const report = JSON.parse(reported.slice(reported.indexOf(RESULT) + RESULT.length)) as Json;
     const renewalDate = addDays(report.today as string, 5);
-    const invoices: Json[] = (await admin('GET', `/__admin/realms/${REALM}/state`)).entities.Invoice ?? [];
+    const invoices: Json[] = (await emulator.admin('GET', `/__admin/realms/${REALM}/state`)).entities.Invoice ?? [];
 
     expect(report.renewals).toHaveLength(1);
     expect([report.renewals[0].QB_Sync_Status__c, report.renewals[0].QB_Last_Error__c]).toEqual(['Synced', null]);

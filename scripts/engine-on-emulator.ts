@@ -1,0 +1,106 @@
+/**
+ * What the end-to-end tests that run the package's engine on the local Apex runtime against the QuickBooks emulator
+ * share: the emulator in a child process with its admin API, custom metadata records for a test project, and the
+ * README's install step "Integration user" for the org config.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The QuickBooks emulator in its own process (the runtime's callouts block this one while they wait). */
+export class EmulatorProcess {
+    private constructor(
+        private readonly child: ChildProcess,
+        readonly url: string
+    ) {}
+
+    /** Starts the emulator on a free port, with Intuit's throttles relaxed: the runtime's clock jumps through the
+     * engine's pacing delays while the throttles count real seconds. */
+    static async start(): Promise<EmulatorProcess> {
+        const child = spawn(
+            process.execPath,
+            [require.resolve('tsx/cli'), 'tools/qbo-emulator/src/cli.ts', '--port', '0'],
+            {
+                cwd: ROOT,
+                stdio: ['ignore', 'pipe', 'inherit']
+            }
+        );
+        const url = await new Promise<string>((resolveUrl, reject) => {
+            let output = '';
+            child.stdout!.on('data', (chunk: Buffer) => {
+                output += chunk.toString();
+                const listening = /listening on (http:\/\/\S+)/.exec(output);
+                if (listening) resolveUrl(listening[1]);
+            });
+            child.on('exit', (code) => reject(new Error(`the QuickBooks emulator exited (${code}): ${output}`)));
+        });
+        const emulator = new EmulatorProcess(child, url);
+        await emulator.admin('PUT', '/__admin/rate-limits', {
+            perRealmAppPerSecond: 100000,
+            perRealmPerMinute: 100000
+        });
+        return emulator;
+    }
+
+    /** The emulator's admin API, over a fresh connection each time (node:http without an agent). */
+    admin(method: string, path: string, body?: unknown): Promise<Json> {
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        return new Promise((resolveBody, reject) => {
+            const call = request(
+                `${this.url}${path}`,
+                { method, agent: false, headers: payload === undefined ? {} : { 'Content-Type': 'application/json' } },
+                (response) => {
+                    let text = '';
+                    response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+                    response.on('end', () => {
+                        if ((response.statusCode ?? 500) >= 300)
+                            reject(new Error(`${method} ${path} answered ${response.statusCode}: ${text}`));
+                        else resolveBody(JSON.parse(text) as Json);
+                    });
+                }
+            );
+            call.on('error', reject);
+            call.end(payload);
+        });
+    }
+
+    stop(): void {
+        this.child.kill();
+    }
+}
+
+/** A custom metadata record's source file; empty values are left out (the field stays unset). */
+export function customMetadata(label: string, values: Record<string, string | number | boolean>): string {
+    const rows = Object.entries(values)
+        .filter(([, value]) => value !== '')
+        .map(([field, value]) => {
+            const type = { boolean: 'xsd:boolean', number: 'xsd:double' }[typeof value as string] ?? 'xsd:string';
+            return `    <values>\n        <field>${field}</field>\n        <value xsi:type="${type}">${String(value)}</value>\n    </values>`;
+        });
+    return `<?xml version="1.0" encoding="UTF-8" ?>
+<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+    <label>${label}</label>
+    <protected>false</protected>
+${rows.join('\n')}
+</CustomMetadata>
+`;
+}
+
+/**
+ * The README's install step "Integration user": the PlatformEventSubscriberConfig of QBSyncRequestedTrigger names the
+ * org's running user, who also holds QB_Sync_Integration (the QuickBooks credential principal). Without it every
+ * sync runs as the Automated Process user and fails with the setup error a real org shows.
+ */
+export function integrationUserInstallStep(runningUser: unknown) {
+    const user = runningUser as { username: string; permissionSets?: string[] };
+    return {
+        runningUser: { ...user, permissionSets: [...(user.permissionSets ?? []), 'QB_Sync_Integration'] },
+        platformEventSubscriberConfigs: [
+            { platformEventConsumer: 'QBSyncRequestedTrigger', user: user.username, batchSize: 200 }
+        ]
+    };
+}
