@@ -17,6 +17,7 @@ import {
     type Emulator,
     type FaultConfig
 } from '../tools/qbo-emulator/src';
+import { integrationUserInstallStep } from './engine-on-emulator';
 
 const REPO = resolve(__dirname, '..');
 const REALM = DEFAULT_US_REALM;
@@ -299,7 +300,10 @@ function writeOrgConfig(workDir: string, emulator: Emulator): string {
         JSON.stringify({
             isSandbox: true,
             loadSampleMetadata: true,
-            runningUser: { permissionSets: ['QB_Sync_Admin'] },
+            ...integrationUserInstallStep({
+                username: 'ada.admin@quickbooks-sync.local',
+                permissionSets: ['QB_Sync_Admin']
+            }),
             namedCredentials: { QB_QuickBooks_Sandbox: credential }
         })
     );

@@ -27,6 +27,7 @@ import {
     ManualClock,
     type Emulator
 } from '../tools/qbo-emulator/src';
+import { integrationUserInstallStep } from './engine-on-emulator';
 
 const REPO = resolve(__dirname, '..');
 const REALM = DEFAULT_US_REALM;
@@ -105,7 +106,10 @@ function writeOrgConfig(workDir: string, emulator: Emulator, organizationId: str
             organizationId,
             loadSampleMetadata: true,
             timeZone: 'America/Chicago',
-            runningUser: { permissionSets: ['QB_Sync_Admin'] },
+            ...integrationUserInstallStep({
+                username: 'ada.admin@quickbooks-sync.local',
+                permissionSets: ['QB_Sync_Admin']
+            }),
             sharedClock: { advanceUrl: `${emulator.url}/__admin/clock/advance` },
             namedCredentials: {
                 QB_QuickBooks_Sandbox: {
