@@ -305,38 +305,6 @@ async function main(): Promise<number> {
                 .waitFor();
         });
 
-        await step(
-            'QuickBooks answering 503: the panel shows Retry Scheduled and the next attempt, the back-off plays out on the playground clock running fast, then Synced',
-            async () => {
-                const macys = deals.find((d) => d.Name.startsWith('Macy’s'));
-                const admin = playground!.env.emulator.admin;
-                const panel = page.locator('c-qb-sync-panel');
-                const badge = panel.locator('[data-id="status-badge"]');
-                admin.setFaults('9130350000000001', { unavailableRate: 1 });
-                try {
-                    await page.goto(`${base}/lightning/r/Opportunity/${macys!.Id}/view`);
-                    await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
-                    await badge.filter({ hasText: /Retry Scheduled/ }).waitFor({ timeout: 30000 });
-                    await panel.locator('[data-id="next-attempt"]').waitFor();
-                    const clock = page.locator('[data-id="playground-clock"]');
-                    const running = clock.getByText(/Running 60× until the next sync job at/);
-                    await running.waitFor({ timeout: 10000 });
-                    const firstWait = (await running.innerText()).trim();
-                    await screenshot(page, '3f-retry-scheduled');
-                    // the attempt a minute later (a second of wall time) fails too and the clock runs on to the
-                    // next, later one; the engine makes five attempts (about 15 s of wall time) before it waits for
-                    // its hourly sweeper
-                    await clock
-                        .getByText(/Running 60× until the next sync job at/)
-                        .filter({ hasNotText: firstWait })
-                        .waitFor({ timeout: 10000 });
-                } finally {
-                    admin.clearFaults('9130350000000001');
-                }
-                await badge.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 60000 });
-            }
-        );
-
         await step('Item Mapping tab lists products and the unmapped one', async () => {
             await page.goto(`${base}/lightning/n/QB_Item_Mapping`);
             await page.waitForLoadState('networkidle');
