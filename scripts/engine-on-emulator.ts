@@ -1,11 +1,13 @@
 /**
  * What the end-to-end tests that run the package's engine on the local Apex runtime against the QuickBooks emulator
- * share: the emulator in a child process with its admin API, custom metadata records for a test project, and the
- * README's install step "Integration user" for the org config.
+ * share: the emulator in a child process with its admin API, a project of this repository's force-app plus custom
+ * metadata records, and an org config whose Named Credential reaches the emulator after the README's install step
+ * "Integration user".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -103,4 +105,60 @@ export function integrationUserInstallStep(runningUser: unknown) {
             { platformEventConsumer: 'QBSyncRequestedTrigger', user: user.username, batchSize: 200 }
         ]
     };
+}
+
+/**
+ * A project whose package is this repository's force-app and whose configuration is the given custom metadata
+ * records (file name → source) in `configDir`.
+ */
+export function packageProject(projectDir: string, configDir: string, records: Record<string, string>): string {
+    mkdirSync(join(projectDir, configDir, 'customMetadata'), { recursive: true });
+    symlinkSync(join(ROOT, 'force-app'), join(projectDir, 'force-app'), 'dir');
+    // the runtime's parse cache (node_modules/.cache, keyed by source) is shared with the repository's
+    symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
+    writeFileSync(
+        join(projectDir, 'sfdx-project.json'),
+        JSON.stringify({
+            packageDirectories: [
+                { path: 'force-app', default: true, package: 'QuickBooks Sync' },
+                { path: configDir, default: false }
+            ],
+            namespace: '',
+            sourceApiVersion: '66.0'
+        })
+    );
+    for (const [fileName, source] of Object.entries(records))
+        writeFileSync(join(projectDir, configDir, 'customMetadata', fileName), source);
+    return projectDir;
+}
+
+/** The Named Credential every test company uses; the org config points it at the emulator. */
+export const TEST_CREDENTIAL = 'QB_QuickBooks_Sandbox';
+
+/**
+ * Writes an org config to `file`: the LWC fixtures' org (Ada Admin with QB_Sync_Admin) with `overrides`, the
+ * integration-user install step, and TEST_CREDENTIAL reaching the emulator's company `realmId`.
+ */
+export function emulatorOrgConfig(file: string, emulatorUrl: string, realmId: string, overrides: Json = {}): string {
+    const base = JSON.parse(readFileSync(join(ROOT, 'scripts', 'lwc-fixtures.org-config.json'), 'utf8')) as Json;
+    writeFileSync(
+        file,
+        JSON.stringify({
+            ...base,
+            ...overrides,
+            ...integrationUserInstallStep(base.runningUser),
+            namedCredentials: {
+                [TEST_CREDENTIAL]: {
+                    url: emulatorUrl,
+                    oauth: {
+                        tokenUrl: `${emulatorUrl}/oauth2/v1/tokens/bearer`,
+                        clientId: 'qbo-emulator-client',
+                        clientSecret: 'qbo-emulator-secret',
+                        realmId
+                    }
+                }
+            }
+        })
+    );
+    return file;
 }

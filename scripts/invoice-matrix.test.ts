@@ -6,14 +6,19 @@
  * one invoice whose subtotal, tax and total match the arithmetic the docs give (docs/sync-engine.md, "Tax codes" and
  * "Which Salesforce amount is which QuickBooks figure") to the cent, and the Opportunity must show the same figures.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import { customMetadata, EmulatorProcess, integrationUserInstallStep, type Json } from './engine-on-emulator';
+import {
+    customMetadata,
+    EmulatorProcess,
+    emulatorOrgConfig,
+    packageProject,
+    TEST_CREDENTIAL,
+    type Json
+} from './engine-on-emulator';
 
-const ROOT = resolve(__dirname, '..');
-const CREDENTIAL = 'QB_QuickBooks_Sandbox';
 const RESULT = 'MATRIX ';
 /** Home units per unit of the foreign currency: the org's rates are home 1, foreign 0.8. */
 const EXCHANGE_RATE = 1.25;
@@ -204,7 +209,7 @@ function companyMetadata(locale: Locale): string {
         Fallback_Item_Id__c: '3',
         Home_Currency__c: locale.home,
         Is_Default__c: true,
-        Named_Credential__c: CREDENTIAL,
+        Named_Credential__c: TEST_CREDENTIAL,
         Prices_Include_Tax__c: locale.pricesIncludeTax === true,
         Realm_Id__c: locale.realmId,
         Shipping_Item_Id__c: 'SHIPPING_ITEM_ID',
@@ -226,69 +231,26 @@ function settingsMetadata(): string {
 
 /** A project whose package is this repository's force-app and whose only configuration is the locale's company. */
 function localeProject(workDir: string, locale: Locale): string {
-    const projectDir = join(workDir, locale.realmId);
-    mkdirSync(join(projectDir, 'matrix', 'customMetadata'), { recursive: true });
-    symlinkSync(join(ROOT, 'force-app'), join(projectDir, 'force-app'), 'dir');
-    // the runtime's parse cache (node_modules/.cache, keyed by source) is shared with the repository's
-    symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
-    writeFileSync(
-        join(projectDir, 'sfdx-project.json'),
-        JSON.stringify({
-            packageDirectories: [
-                { path: 'force-app', default: true, package: 'QuickBooks Sync' },
-                { path: 'matrix', default: false }
-            ],
-            namespace: '',
-            sourceApiVersion: '66.0'
-        })
-    );
-    writeFileSync(
-        join(projectDir, 'matrix', 'customMetadata', 'QB_Company.Matrix.md-meta.xml'),
-        companyMetadata(locale)
-    );
-    writeFileSync(
-        join(projectDir, 'matrix', 'customMetadata', 'QB_Sync_Setting.Default.md-meta.xml'),
-        settingsMetadata()
-    );
-    return projectDir;
+    return packageProject(join(workDir, locale.realmId), 'matrix', {
+        'QB_Company.Matrix.md-meta.xml': companyMetadata(locale),
+        'QB_Sync_Setting.Default.md-meta.xml': settingsMetadata()
+    });
 }
 
 function orgConfig(workDir: string, locale: Locale, emulatorUrl: string): string {
-    const file = join(workDir, `${locale.realmId}.json`);
-    const base = JSON.parse(readFileSync(join(ROOT, 'scripts', 'lwc-fixtures.org-config.json'), 'utf8')) as Record<
-        string,
-        unknown
-    >;
-    writeFileSync(
-        file,
-        JSON.stringify({
-            ...base,
-            organizationId: `00D0000000${locale.realmId.slice(-3)}AAA`,
-            corporateCurrency: locale.home,
-            multiCurrency: true,
-            currencies: [
-                { isoCode: locale.home, conversionRate: 1 },
-                {
-                    isoCode: locale.foreign,
-                    conversionRate: 1 / EXCHANGE_RATE,
-                    ...(locale.foreignDecimals === undefined ? {} : { decimalPlaces: locale.foreignDecimals })
-                }
-            ],
-            ...integrationUserInstallStep(base.runningUser),
-            namedCredentials: {
-                [CREDENTIAL]: {
-                    url: emulatorUrl,
-                    oauth: {
-                        tokenUrl: `${emulatorUrl}/oauth2/v1/tokens/bearer`,
-                        clientId: 'qbo-emulator-client',
-                        clientSecret: 'qbo-emulator-secret',
-                        realmId: locale.realmId
-                    }
-                }
+    return emulatorOrgConfig(join(workDir, `${locale.realmId}.json`), emulatorUrl, locale.realmId, {
+        organizationId: `00D0000000${locale.realmId.slice(-3)}AAA`,
+        corporateCurrency: locale.home,
+        multiCurrency: true,
+        currencies: [
+            { isoCode: locale.home, conversionRate: 1 },
+            {
+                isoCode: locale.foreign,
+                conversionRate: 1 / EXCHANGE_RATE,
+                ...(locale.foreignDecimals === undefined ? {} : { decimalPlaces: locale.foreignDecimals })
             }
-        })
-    );
-    return file;
+        ]
+    });
 }
 
 function apexString(value: string): string {

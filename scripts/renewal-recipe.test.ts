@@ -4,37 +4,26 @@
  * contact: after the daily renewal job one invoice exists in QuickBooks, due on the renewal date, with the contract
  * number as its memo, billed and emailed to the contact, and the contract's invoice dates have moved on a month.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import { customMetadata, EmulatorProcess, integrationUserInstallStep, type Json } from './engine-on-emulator';
+import {
+    customMetadata,
+    EmulatorProcess,
+    emulatorOrgConfig,
+    packageProject,
+    TEST_CREDENTIAL,
+    type Json
+} from './engine-on-emulator';
 
-const ROOT = resolve(__dirname, '..');
-const CREDENTIAL = 'QB_QuickBooks_Sandbox';
 const REALM = '9130350000000201';
 const RESULT = 'RENEWAL ';
 
 /** A project whose package is this repository's force-app and whose configuration is one US company. */
 function project(workDir: string): string {
-    const projectDir = join(workDir, 'project');
-    mkdirSync(join(projectDir, 'renewal', 'customMetadata'), { recursive: true });
-    symlinkSync(join(ROOT, 'force-app'), join(projectDir, 'force-app'), 'dir');
-    symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
-    writeFileSync(
-        join(projectDir, 'sfdx-project.json'),
-        JSON.stringify({
-            packageDirectories: [
-                { path: 'force-app', default: true, package: 'QuickBooks Sync' },
-                { path: 'renewal', default: false }
-            ],
-            namespace: '',
-            sourceApiVersion: '66.0'
-        })
-    );
-    writeFileSync(
-        join(projectDir, 'renewal', 'customMetadata', 'QB_Company.Renewal.md-meta.xml'),
-        customMetadata('Renewal company', {
+    return packageProject(join(workDir, 'project'), 'renewal', {
+        'QB_Company.Renewal.md-meta.xml': customMetadata('Renewal company', {
             Active__c: true,
             Allow_From_Sandbox__c: true,
             Country__c: 'US',
@@ -45,14 +34,11 @@ function project(workDir: string): string {
             Fallback_Item_Id__c: '3',
             Home_Currency__c: 'USD',
             Is_Default__c: true,
-            Named_Credential__c: CREDENTIAL,
+            Named_Credential__c: TEST_CREDENTIAL,
             Prices_Include_Tax__c: false,
             Realm_Id__c: REALM
-        })
-    );
-    writeFileSync(
-        join(projectDir, 'renewal', 'customMetadata', 'QB_Sync_Setting.Default.md-meta.xml'),
-        customMetadata('Default', {
+        }),
+        'QB_Sync_Setting.Default.md-meta.xml': customMetadata('Default', {
             Approval_Threshold__c: 1000000,
             Auto_Sync_Enabled__c: true,
             Email_On_Create__c: true,
@@ -60,32 +46,7 @@ function project(workDir: string): string {
             Log_Retention_Days__c: 90,
             Max_Attempts__c: 5
         })
-    );
-    return projectDir;
-}
-
-function orgConfig(workDir: string, emulatorUrl: string): string {
-    const file = join(workDir, 'org.json');
-    const base = JSON.parse(readFileSync(join(ROOT, 'scripts', 'lwc-fixtures.org-config.json'), 'utf8')) as Json;
-    writeFileSync(
-        file,
-        JSON.stringify({
-            ...base,
-            ...integrationUserInstallStep(base.runningUser),
-            namedCredentials: {
-                [CREDENTIAL]: {
-                    url: emulatorUrl,
-                    oauth: {
-                        tokenUrl: `${emulatorUrl}/oauth2/v1/tokens/bearer`,
-                        clientId: 'qbo-emulator-client',
-                        clientSecret: 'qbo-emulator-secret',
-                        realmId: REALM
-                    }
-                }
-            }
-        })
-    );
-    return file;
+    });
 }
 
 /** A monthly contract renewing in 5 days, one line, billed to its accounts-payable contact. */
@@ -144,7 +105,10 @@ const nextMonth = (iso: string) => {
 
 it('invoices a contract renewing in 5 days, due on the renewal date, to its AP contact, and moves its dates on', async () => {
     await emulator.admin('POST', '/__admin/realms', { realmId: REALM, country: 'US', homeCurrency: 'USD' });
-    const runtime = new Runtime({ projectDir: project(workDir), configFile: orgConfig(workDir, emulator.url) });
+    const runtime = new Runtime({
+        projectDir: project(workDir),
+        configFile: emulatorOrgConfig(join(workDir, 'org.json'), emulator.url, REALM)
+    });
     await runtime.load();
     const output: string[] = [];
     runtime.setOutput((line) => output.push(line));
