@@ -8,7 +8,7 @@ import { Runtime } from '../src/interpreter/runtime';
 import { runAnonymous } from '../src/interpreter/anonymous';
 import { LoadError } from '../src/interpreter/errors';
 import { ManualClock } from '../src/values/clock';
-import { execApex, makeProject } from './harness';
+import { execApex, makeProject, runTests } from './harness';
 
 async function debug(source: string, classes: Record<string, string> = {}): Promise<string[]> {
     const r = await execApex(source, classes);
@@ -587,6 +587,25 @@ describe('sObject equality (Apex Developer Guide › Expression Operators: == ch
                 System.debug(a == b);`
             )
         ).toEqual(['true', 'false']);
+    });
+});
+
+describe('Static initialization (Apex Developer Guide › Static and Instance Methods, Variables, and Initialization Code)', () => {
+    it("a test class's static block runs again in every test method's transaction, before the method", async () => {
+        // "Static variables are static only within the scope of the Apex transaction … reset across the transaction
+        // boundary"; all static initialization code runs when the class is loaded
+        const results = await runTests({
+            Registry: 'public class Registry { public static List<String> mocks; }',
+            Registry_Tests: `@IsTest private class Registry_Tests {
+                static { Registry.mocks = new List<String>(); }
+                @IsTest static void first() { Registry.mocks.add('a'); Assert.areEqual(1, Registry.mocks.size()); }
+                @IsTest static void second() { Registry.mocks.add('b'); Assert.areEqual(1, Registry.mocks.size()); }
+            }`
+        });
+        expect(results.map((r) => [r.method, r.passed, r.message ?? ''])).toEqual([
+            ['first', true, ''],
+            ['second', true, '']
+        ]);
     });
 });
 

@@ -625,6 +625,8 @@ export class Interpreter {
             return null;
         }
         this.runningFuture = false;
+        // calling a static method initialises its class first, whoever calls it (the test runner, Apex REST …)
+        if (!self && !this.statics.has(cls)) this.staticsOf(cls);
         const frame = this.newFrame(cls, self, m.name);
         frame.line = m.line;
         this.bindParams(m, args, frame);
