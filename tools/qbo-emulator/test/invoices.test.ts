@@ -335,6 +335,15 @@ describe('Invoice (Intuit API reference: all-entities/invoice)', () => {
         expect(response.text).toContain(`Invoice ${created.DocNumber}`);
     });
 
+    it('answers /invoice/{id}/pdf of an unknown invoice with the 610 Object Not Found fault, not a PDF', async () => {
+        const response = await h.api('GET', '/invoice/99999/pdf', undefined, {
+            headers: { Accept: 'application/pdf' }
+        });
+        expect(response.status).toBe(400);
+        expect(response.headers.get('content-type')).toContain('application/json');
+        expect(response.json.Fault.Error[0]).toMatchObject({ code: '610', Message: 'Object Not Found' });
+    });
+
     it('keeps the customer Balance equal to its open invoices', async () => {
         await h.api('POST', '/invoice', { CustomerRef: { value: customerId }, Line: [salesLine(150)] });
         await h.api('POST', '/invoice', { CustomerRef: { value: customerId }, Line: [salesLine(50)] });

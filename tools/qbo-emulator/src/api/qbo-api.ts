@@ -209,6 +209,8 @@ export class QboApi {
                 run: (r) => ({ json: { Invoice: sendInvoice(r, second, request.query.get('sendTo')) } })
             };
         }
+        // Intuit API reference › Invoice › Get an invoice as PDF: the invoice as a PDF file in the response body;
+        // an unknown invoice is the usual 610 Object Not Found fault.
         if (first === 'invoice' && second && third === 'pdf' && segments.length === 3 && method === 'GET') {
             return {
                 endpoint: 'GET /invoice/{id}/pdf',

@@ -1,0 +1,117 @@
+/**
+ * Conformance: Salesforce Files from Apex and binary callout answers, as the package saves a QuickBooks invoice PDF
+ * on an Opportunity. Object Reference › ContentVersion (FirstPublishLocationId: where the version is first published;
+ * inserting the first version creates its ContentDocument, and a record as first publish location shares the file
+ * with that record through a ContentDocumentLink); Apex Reference › HttpResponse Class (getBodyAsBlob: the body
+ * returned in the response as a Blob).
+ */
+import { spawn, ChildProcess } from 'child_process';
+import { Runtime } from '../src/interpreter/runtime';
+import { runAnonymous } from '../src/interpreter/anonymous';
+import { ManualClock } from '../src/values/clock';
+import { execApex, makeProject } from './harness';
+
+async function debug(source: string): Promise<string[]> {
+    const r = await execApex(source);
+    if (r.error) throw new Error(r.error);
+    return r.out;
+}
+
+describe('ContentVersion with FirstPublishLocationId (Object Reference › ContentVersion)', () => {
+    it('insert creates the ContentDocument and links it to the record; size, extension and title are derived', async () => {
+        const out = await debug(`
+            Opportunity deal = new Opportunity(Name = 'Deal', StageName = 'Prospecting', CloseDate = Date.today());
+            insert deal;
+            ContentVersion version = new ContentVersion(
+                Title = 'QuickBooks invoice 1001',
+                PathOnClient = 'QuickBooks invoice 1001.pdf',
+                VersionData = EncodingUtil.base64Decode('JVBERi0xLjQK/+7/AAEC'),
+                FirstPublishLocationId = deal.Id
+            );
+            insert version;
+            ContentVersion stored = [SELECT ContentDocumentId, ContentSize, FileExtension, IsLatest FROM ContentVersion WHERE Id = :version.Id];
+            System.debug(stored.ContentDocumentId != null);
+            System.debug(stored.ContentSize);
+            System.debug(stored.FileExtension);
+            System.debug(stored.IsLatest);
+            List<ContentDocumentLink> links = [
+                SELECT ContentDocumentId, ContentDocument.Title, ContentDocument.LatestPublishedVersionId
+                FROM ContentDocumentLink WHERE LinkedEntityId = :deal.Id
+            ];
+            System.debug(links.size());
+            System.debug(links[0].ContentDocumentId == stored.ContentDocumentId);
+            System.debug(links[0].ContentDocument.Title);
+            System.debug(links[0].ContentDocument.LatestPublishedVersionId == version.Id);
+            ContentVersion read = [SELECT VersionData FROM ContentVersion WHERE Id = :version.Id];
+            System.debug(EncodingUtil.base64Encode(read.VersionData));`);
+        expect(out).toEqual([
+            'true',
+            '15',
+            'pdf',
+            'true',
+            '1',
+            'true',
+            'QuickBooks invoice 1001',
+            'true',
+            'JVBERi0xLjQK/+7/AAEC'
+        ]);
+    });
+
+    it('several versions inserted at once each get their own document and link', async () => {
+        const out = await debug(`
+            Account a = new Account(Name = 'A');
+            Account b = new Account(Name = 'B');
+            insert new List<Account>{ a, b };
+            insert new List<ContentVersion>{
+                new ContentVersion(Title = 'One', PathOnClient = 'one.pdf', VersionData = Blob.valueOf('1'), FirstPublishLocationId = a.Id),
+                new ContentVersion(Title = 'Two', PathOnClient = 'two.pdf', VersionData = Blob.valueOf('2'), FirstPublishLocationId = b.Id)
+            };
+            System.debug([SELECT COUNT() FROM ContentDocument]);
+            System.debug([SELECT ContentDocument.Title FROM ContentDocumentLink WHERE LinkedEntityId = :b.Id].ContentDocument.Title);`);
+        expect(out).toEqual(['2', 'Two']);
+    });
+});
+
+describe('HttpResponse.getBodyAsBlob (Apex Reference › HttpResponse Class)', () => {
+    // the runtime's callouts are synchronous, so the server runs in its own process
+    let server: ChildProcess;
+    let base = '';
+    beforeAll(async () => {
+        const script =
+            "require('http').createServer((q, s) => { s.writeHead(200, { 'Content-Type': 'application/pdf' }); s.end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x00, 0x80])); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });";
+        server = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const port = await new Promise<string>((resolve) =>
+            server.stdout!.once('data', (d) => resolve(String(d).trim()))
+        );
+        base = `http://127.0.0.1:${port}`;
+    });
+    afterAll(() => {
+        server.kill();
+    });
+
+    it('keeps every byte of a binary answer, including bytes that are not UTF-8', async () => {
+        const out: string[] = [];
+        const rt = new Runtime({
+            projectDir: makeProject(),
+            clock: new ManualClock(Date.UTC(2026, 11, 3, 12)),
+            out: (l) => out.push(l),
+            orgConfig: { runningUser: { permissionSets: [] }, namedCredentials: { Local: { url: base } } }
+        });
+        await rt.load();
+        const r = runAnonymous(
+            rt,
+            `HttpRequest request = new HttpRequest();
+            request.setMethod('GET');
+            request.setEndpoint('callout:Local/invoice/130/pdf');
+            request.setHeader('Accept', 'application/pdf');
+            HttpResponse response = new Http().send(request);
+            System.debug(response.getHeader('Content-Type'));
+            Blob body = response.getBodyAsBlob();
+            System.debug(body.size());
+            System.debug(EncodingUtil.convertToHex(body));`,
+            'pdf.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['application/pdf', '8', '25504446fffe0080']);
+    });
+});
