@@ -61,7 +61,18 @@ describe('Network, OrgLimits and platform enums', () => {
             System.debug(System.LoggingLevel.valueOf('WARN').ordinal());
             System.debug(Schema.SoapType.values().size());
             try { LoggingLevel.valueOf('LOUD'); } catch (NoSuchElementException e) { System.debug('none'); }`);
-        expect(out).toEqual(['(NONE, ERROR, WARN, INFO, DEBUG, FINE, FINER, FINEST)', '2', '10', 'none']);
+        expect(out).toEqual(['(NONE, INTERNAL, FINEST, FINER, FINE, DEBUG, INFO, WARN, ERROR)', '7', '10', 'none']);
+    });
+
+    it('LoggingLevel ordinals rise from FINEST (2) to ERROR (8), after NONE and the undocumented INTERNAL', async () => {
+        // The Apex Reference (LoggingLevel Enum) lists the values by verbosity, not by ordinal; the ordinals are the
+        // ones NebulaLogger's tests and components rely on on real orgs (FINEST 2, FINER 3, FINE 4, DEBUG 5, INFO 6,
+        // WARN 7, ERROR 8): a level is logged when its ordinal is at least the user's level's
+        const out = await debug(`
+            System.debug(LoggingLevel.INTERNAL.ordinal());
+            System.debug(LoggingLevel.FINEST.ordinal() + ' ' + LoggingLevel.DEBUG.ordinal() + ' ' + LoggingLevel.ERROR.ordinal());
+            System.debug(LoggingLevel.INFO.ordinal() >= LoggingLevel.FINEST.ordinal());`);
+        expect(out).toEqual(['1', '2 5 8', 'true']);
     });
 
     it('overloads taking a platform enum are chosen by the enum argument', async () => {
@@ -606,6 +617,30 @@ describe('Static initialization (Apex Developer Guide › Static and Instance Me
             ['first', true, ''],
             ['second', true, '']
         ]);
+    });
+});
+
+describe('Overloads (Apex Developer Guide › Class Methods: methods "can be overloaded")', () => {
+    it("a null field passed to an overloaded method picks the overload of the field's declared type", async () => {
+        // overloads are bound by the compiler from the arguments' declared types, so a null Map<Id, SObject> field
+        // still reaches the Map overload (the framework pattern of calling both overloads with one of them null)
+        const out = await debug(`Handler h = new Handler(); h.run(); System.debug(h.calls);`, {
+            Context:
+                'public class Context { public List<SObject> rows; public Map<Id, SObject> byId { get; private set; } }',
+            Handler: `public class Handler {
+                    public Context input = new Context();
+                    public List<String> calls = new List<String>();
+                    public void run() {
+                        input.rows = new List<SObject>();
+                        this.handle(this.input.rows);
+                        this.handle(this.input.byId);
+                        handle(input.byId);
+                    }
+                    void handle(List<SObject> rows) { calls.add('list ' + rows.size()); }
+                    void handle(Map<Id, SObject> byId) { calls.add('map ' + byId); }
+                }`
+        });
+        expect(out).toEqual(['(list 0, map null, map null)']);
     });
 });
 

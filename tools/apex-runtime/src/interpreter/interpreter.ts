@@ -1385,8 +1385,7 @@ export class Interpreter {
         for (let i = 0; i < args.length; i++) {
             out[i] = this.eval(args[i], f);
             if (out[i] === null) {
-                const a = args[i];
-                const t = a.k === 'cast' ? a.type : a.k === 'id' ? (f.scope.lookup(a.n)?.t ?? null) : null;
+                const t = this.declaredTypeOf(args[i], f, 0);
                 if (t) {
                     hints = hints ?? new Array(args.length).fill(null);
                     hints[i] = t;
@@ -1395,6 +1394,32 @@ export class Interpreter {
         }
         if (hints) (out as any).hints = hints;
         return out;
+    }
+
+    /**
+     * The declared type of a cast, a local variable or a field read (`name`, `this.name`, `a.b.c` through fields of
+     * project classes), without evaluating anything; null when it is not that simple.
+     */
+    private declaredTypeOf(a: Expr, f: Frame, depth: number): TypeRef | null {
+        if (a.k === 'cast') return a.type;
+        if (a.k === 'id') {
+            const local = f.scope.lookup(a.n);
+            if (local) return local.t ?? null;
+            for (let c: ClassInfo | null = f.cls; c; c = c.outer) {
+                const fd = c.findField(a.n);
+                if (fd) return fd.type;
+            }
+            return null;
+        }
+        if (a.k !== 'dot' || depth > 4) return null;
+        let owner: ClassInfo | null = null;
+        if (a.obj.k === 'this') owner = f.cls;
+        else {
+            const t = this.declaredTypeOf(a.obj, f, depth + 1);
+            const h = t ? this.resolveType(t, f.cls) : null;
+            if (h?.kind === 'class') owner = h.cls;
+        }
+        return owner?.findField(a.n)?.type ?? null;
     }
 
     private evalCall(e: CallExpr, f: Frame): any {

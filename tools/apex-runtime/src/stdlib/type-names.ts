@@ -224,7 +224,9 @@ export const QUALIFIED_BUILTINS = new Set([
 
 export const ENUMS: Record<string, string[]> = {
     roundingmode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
-    logginglevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
+    // the platform's declaration order (its ordinals), not the Apex Reference's listing order: NONE 0, INTERNAL 1,
+    // FINEST 2 … ERROR 8, so `level.ordinal() >= userLevel.ordinal()` tells whether a level is logged
+    logginglevel: ['NONE', 'INTERNAL', 'FINEST', 'FINER', 'FINE', 'DEBUG', 'INFO', 'WARN', 'ERROR'],
     parentjobresult: ['SUCCESS', 'UNHANDLED_EXCEPTION'],
     triggeroperation: [
         'BEFORE_INSERT',
