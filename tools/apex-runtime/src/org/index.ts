@@ -1103,6 +1103,9 @@ export function createOrg(opts: LoadOrgOptions): Org {
         meta = loadProjectMetadata(packaged);
         const sampleMeta = loadProjectMetadata(samples);
         for (const r of sampleMeta.customMetadata) meta.customMetadata.push({ ...r, fromSample: true });
+        // Apex from every directory is deployed to the org (the loader reads it all), so an unpackaged directory's
+        // triggers — the subscriber org's own automation — fire on the package's objects too.
+        meta.triggerFiles.push(...sampleMeta.triggerFiles);
         meta.seedCache = new Map();
         metadataCache.set(key, meta);
     }
