@@ -644,6 +644,52 @@ describe('Overloads (Apex Developer Guide › Class Methods: methods "can be ove
     });
 });
 
+describe('System.runAs with a new user (Apex Developer Guide › Using the runAs Method)', () => {
+    const NEW_USER = `new User(Alias = 'standt', Email = 'standarduser@testorg.com', EmailEncodingKey = 'UTF-8',
+        LastName = 'Testing', LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'America/Los_Angeles',
+        UserName = uniqueUserName`;
+
+    it("runs the guide's own example: a user never inserted becomes the running user, counted as one DML", async () => {
+        const results = await runTests({
+            RunAs_Tests: `@IsTest private class RunAs_Tests {
+                @IsTest static void guideExample() {
+                    String uniqueUserName = 'standarduser' + DateTime.now().getTime() + '@testorg.com';
+                    Profile p = [SELECT Id FROM Profile WHERE Name = 'Standard User'];
+                    User u = ${NEW_USER}, ProfileId = p.Id);
+                    Id before = UserInfo.getUserId();
+                    System.runAs(u) {
+                        Assert.areEqual(uniqueUserName, UserInfo.getUserName());
+                        Assert.areEqual(p.Id, UserInfo.getProfileId());
+                        Assert.areNotEqual(before, UserInfo.getUserId());
+                    }
+                    Assert.areEqual(before, UserInfo.getUserId());
+                    Assert.areEqual(1, Limits.getDmlStatements());
+                }
+                @IsTest static void profileByName() {
+                    String uniqueUserName = 'minimum' + DateTime.now().getTime() + '@testorg.com';
+                    User u = ${NEW_USER}, Profile = new Profile(Name = 'Standard User'));
+                    System.runAs(u) {
+                        Assert.areEqual('Standard User', [SELECT Name FROM Profile WHERE Id = :UserInfo.getProfileId()].Name);
+                    }
+                }
+                @IsTest static void missingRequiredField() {
+                    try {
+                        System.runAs(new User(Alias = 'x', UserName = 'nolastname@testorg.com')) {}
+                        Assert.fail('a user the insert refuses cannot be run as');
+                    } catch (DmlException e) {
+                        Assert.isTrue(e.getMessage().contains('REQUIRED_FIELD_MISSING'), e.getMessage());
+                    }
+                }
+            }`
+        });
+        expect(results.map((r) => [r.method, r.passed, r.message ?? ''])).toEqual([
+            ['guideExample', true, ''],
+            ['profileByName', true, ''],
+            ['missingRequiredField', true, '']
+        ]);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

@@ -793,9 +793,14 @@ export class Org implements OrgContext {
         return this.toSObject(this.db.get(this.runningUserId)!);
     }
 
-    /** System.runAs: runs fn as the user; in tests it also allows setup and non-setup DML together. */
+    /**
+     * System.runAs: runs fn as the user; in tests it also allows setup and non-setup DML together. A user record that
+     * was never inserted is created first, as the Apex Developer Guide's own example does (Using the runAs Method:
+     * "change the user context to an existing user or a new user … You can create users with runAs"; "Every call to
+     * runAs counts against the total number of DML statements").
+     */
     runAs(user: SObject | string, fn: () => void): void {
-        const id = typeof user === 'string' ? user : user.id;
+        const id = typeof user === 'string' ? user : (user.id ?? this.createRunAsUser(user));
         if (!id || !this.db.get(id))
             throw new ApexPlatformError('InvalidParameterValueException', 'runAs requires an inserted user');
         const previous = this.runningUserId;
@@ -808,6 +813,30 @@ export class Org implements OrgContext {
             this.runningUserId = previous;
             this.txn = previousTxn;
         }
+    }
+
+    /**
+     * Inserts the new user of a System.runAs; its profile may be given by name through the `Profile` relationship
+     * (`Profile = new Profile(Name = 'Standard User')`), which runAs resolves (soql-lib's tests, green on real orgs, rely
+     * on it). A user the insert refuses (a missing required field) fails the runAs with that DML error.
+     */
+    private createRunAsUser(user: SObject): string {
+        const profile = user.getSObject('Profile');
+        if (!user.get('ProfileId') && profile?.get('Name')) {
+            const name = String(profile.get('Name')).toLowerCase();
+            const row = this.db.rows('Profile').find((r) => String(r.slots.get('name')?.value).toLowerCase() === name);
+            if (!row) throw new ApexPlatformError('QueryException', `No Profile named '${profile.get('Name')}'`);
+            user.put('ProfileId', row.id);
+        }
+        const [result] = this.dml('insert', [user]);
+        if (!result.success) {
+            const e = result.errors[0];
+            throw new ApexPlatformError(
+                'DmlException',
+                `Insert failed. First exception on row 0; first error: ${e.statusCode}, ${e.message}: [${e.fields.join(', ')}]`
+            );
+        }
+        return result.id!;
     }
 
     /**
