@@ -16,6 +16,9 @@ import type { WebhookConfig, WebhookDelivery } from '../webhooks/webhook-sender'
 export interface SeedRequest {
     customers?: Json[];
     items?: Json[];
+    /** TaxRate entities (RateValue = percentage), seeded before the tax codes that name them. */
+    taxRates?: Json[];
+    /** TaxCode entities naming their rates in SalesTaxRateList.TaxRateDetail[].TaxRateRef. */
     taxCodes?: Json[];
     invoices?: Json[];
     payments?: Json[];
@@ -76,7 +79,16 @@ export class EmulatorAdmin {
     /** Adds records through the same validation as the API; throws the QBO fault on a bad record. */
     seed(realmId: string, request: SeedRequest): Record<string, Json[]> {
         const realm = this.realm(realmId);
-        const created: Record<string, Json[]> = { customers: [], items: [], taxCodes: [], invoices: [], payments: [] };
+        const created: Record<string, Json[]> = {
+            customers: [],
+            items: [],
+            taxRates: [],
+            taxCodes: [],
+            invoices: [],
+            payments: []
+        };
+        for (const taxRate of request.taxRates ?? [])
+            created.taxRates.push(realm.insert('TaxRate', { Active: true, ...taxRate }));
         for (const taxCode of request.taxCodes ?? [])
             created.taxCodes.push(realm.insert('TaxCode', { Active: true, ...taxCode }));
         for (const item of request.items ?? []) created.items.push(createItem(realm, item));

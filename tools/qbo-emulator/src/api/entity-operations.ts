@@ -14,6 +14,7 @@ export const ENTITY_SEGMENTS: Record<string, EntityName> = {
     payment: 'Payment',
     account: 'Account',
     taxcode: 'TaxCode',
+    taxrate: 'TaxRate',
     term: 'Term',
     attachable: 'Attachable',
     companyinfo: 'CompanyInfo'

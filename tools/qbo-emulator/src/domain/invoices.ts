@@ -109,9 +109,16 @@ const DETAIL_TYPES = new Set([
 
 export const SHIPPING_ITEM_ID = 'SHIPPING_ITEM_ID';
 
+/** One TaxRate a line is taxed at (US automated sales tax stand-in: no TaxRate entity, `id` undefined). */
+export interface LineTaxRate {
+    id?: string;
+    name?: string;
+    percent: number;
+}
+
 interface PricedLine {
     line: Json;
-    taxRate: number;
+    rates: LineTaxRate[];
 }
 
 /** Validates and prices an invoice the way QBO does, returning the entity to store. */
@@ -152,7 +159,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
                     DetailType: 'DescriptionOnly',
                     DescriptionLineDetail: isObject(raw.DescriptionLineDetail) ? raw.DescriptionLineDetail : {}
                 },
-                taxRate: 0
+                rates: []
             });
             return;
         }
@@ -164,10 +171,10 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
                 );
             }
             discounts.push(raw);
-            priced.push({ line: raw, taxRate: 0 });
+            priced.push({ line: raw, rates: [] });
             return;
         }
-        const sales = priceSalesLine(realm, raw, element, usTaxCode.ratePercent, globalTaxCalculation);
+        const sales = priceSalesLine(realm, raw, element, usTaxCode.rates, globalTaxCalculation);
         subtotal = roundMoney(subtotal + sales.line.Amount);
         priced.push(sales);
     });
@@ -208,16 +215,27 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
     // Intuit: ApplyTaxAfterDiscount false or null → tax on the full amounts, then the discount; true → discount first.
     const applyTaxAfterDiscount = body.ApplyTaxAfterDiscount === true;
     const discountFactor = applyTaxAfterDiscount && subtotal !== 0 ? (subtotal - discountTotal) / subtotal : 1;
-    const taxByRate = new Map<number, number>();
-    for (const { line, taxRate } of priced) {
-        if (line.DetailType !== 'SalesItemLineDetail' || taxRate === 0 || globalTaxCalculation === 'NotApplicable')
-            continue;
-        taxByRate.set(taxRate, (taxByRate.get(taxRate) ?? 0) + line.Amount * discountFactor);
+    // One TaxLine per TaxRate: the rate applied to the sum of the line amounts taxed at it, rounded to the cent.
+    const taxByRate = new Map<string, { rate: LineTaxRate; base: number }>();
+    for (const { line, rates } of priced) {
+        if (line.DetailType !== 'SalesItemLineDetail' || globalTaxCalculation === 'NotApplicable') continue;
+        for (const rate of rates) {
+            if (rate.percent === 0) continue;
+            const key = rate.id ?? `percent:${rate.percent}`;
+            const entry = taxByRate.get(key) ?? { rate, base: 0 };
+            entry.base += line.Amount * discountFactor;
+            taxByRate.set(key, entry);
+        }
     }
-    const taxLines = [...taxByRate.entries()].map(([rate, base]) => ({
-        Amount: roundMoney((base * rate) / 100),
+    const taxLines = [...taxByRate.values()].map(({ rate, base }) => ({
+        Amount: roundMoney((base * rate.percent) / 100),
         DetailType: 'TaxLineDetail',
-        TaxLineDetail: { PercentBased: true, TaxPercent: rate, NetAmountTaxable: roundMoney(base) }
+        TaxLineDetail: {
+            ...(rate.id ? { TaxRateRef: { value: rate.id, name: rate.name } } : {}),
+            PercentBased: true,
+            TaxPercent: rate.percent,
+            NetAmountTaxable: roundMoney(base)
+        }
     }));
     const totalTax = roundMoney(taxLines.reduce((sum, line) => sum + line.Amount, 0));
     const totalAmt = roundMoney(subtotal - discountTotal + totalTax);
@@ -314,7 +332,7 @@ function priceSalesLine(
     realm: Realm,
     raw: Json,
     element: string,
-    usTaxPercent: number,
+    usTaxRates: LineTaxRate[],
     globalTaxCalculation: string | undefined
 ): PricedLine {
     const detail = raw.SalesItemLineDetail;
@@ -348,7 +366,7 @@ function priceSalesLine(
         itemRef = { value: item.Id, name: item.Name };
         taxableItem = item.Taxable === true;
     }
-    const { taxCodeRef, taxRate } = resolveLineTax(realm, detail, taxableItem, element, usTaxPercent);
+    const { taxCodeRef, rates } = resolveLineTax(realm, detail, taxableItem, element, usTaxRates);
     if (detail.ServiceDate !== undefined && detail.ServiceDate !== null && !isIsoDate(detail.ServiceDate)) {
         throw Faults.malformedRequest(`ServiceDate:${detail.ServiceDate}`);
     }
@@ -358,7 +376,10 @@ function priceSalesLine(
     let lineAmount = roundMoney(amount);
     if (taxInclusive) {
         // Tax-inclusive amounts are split into the net line Amount (and net UnitPrice) and TaxInclusiveAmt.
-        lineAmount = netOfTax(amount, taxRate);
+        lineAmount = netOfTax(
+            amount,
+            rates.reduce((sum, rate) => sum + rate.percent, 0)
+        );
         outDetail.TaxInclusiveAmt = roundMoney(amount);
         if (qty !== undefined && qty !== 0) outDetail.UnitPrice = keepLineDecimals(lineAmount / qty);
     } else {
@@ -370,14 +391,15 @@ function priceSalesLine(
         DetailType: 'SalesItemLineDetail',
         SalesItemLineDetail: outDetail
     };
-    return { line, taxRate };
+    return { line, rates };
 }
 
 /**
  * The net amount inside a tax-inclusive amount, to the cent: gross / (1 + rate). As QuickBooks answers for
  * TaxInclusive invoices (an Australian company's invoices read back through the API: TaxInclusiveAmt 305.46 at GST 10 %
  * → Amount 277.69, UnitPrice the net unit price; the SubTotal line and TaxLineDetail.NetAmountTaxable are the sum of
- * the net amounts, TotalTax is that sum × rate rounded to the cent, TotalAmt = net sum + tax).
+ * the net amounts, TotalTax is that sum × rate rounded to the cent, TotalAmt = net sum + tax). A code of several
+ * rates divides by 1 + their sum.
  */
 function netOfTax(gross: number, ratePercent: number): number {
     return roundMoney(gross / (1 + ratePercent / 100));
@@ -405,14 +427,34 @@ function keepLineDecimals(value: number | undefined): number | undefined {
  * and computes the tax (one company rate stands in for its address-based rates); without it, TAX lines are taxed at
  * the rate of the TaxCode named by TxnTaxDetail.TxnTaxCodeRef, and not at all when none is named.
  */
-function resolveUsTaxCode(realm: Realm, body: Json): { ratePercent: number; ref?: Json } {
-    if (realm.settings.country !== 'US') return { ratePercent: 0 };
+function resolveUsTaxCode(realm: Realm, body: Json): { rates: LineTaxRate[]; ref?: Json } {
+    if (realm.settings.country !== 'US') return { rates: [] };
     const detail = isObject(body.TxnTaxDetail) ? body.TxnTaxDetail : {};
-    if (realm.settings.automatedSalesTax !== false) return { ratePercent: realm.settings.salesTaxPercent };
+    if (realm.settings.automatedSalesTax !== false) return { rates: [{ percent: realm.settings.salesTaxPercent }] };
     const codeId = refValue(detail, 'TxnTaxCodeRef', 'TxnTaxDetail.TxnTaxCodeRef');
-    if (!codeId) return { ratePercent: 0 };
+    if (!codeId) return { rates: [] };
     const code = resolveReference(realm, 'TaxCode', codeId, 'TxnTaxDetail.TxnTaxCodeRef');
-    return { ratePercent: Number(code.RatePercent ?? 0), ref: { value: code.Id, name: code.Name } };
+    return { rates: salesRatesOf(realm, code), ref: { value: code.Id, name: code.Name } };
+}
+
+/**
+ * The TaxRates a sales line coded with this TaxCode is taxed at: each TaxRateDetail of its SalesTaxRateList names a
+ * TaxRate by TaxRateRef, whose RateValue is the percentage (API reference, TaxCode.SalesTaxRateList and
+ * TaxRate.RateValue). A code with no sales rates (a purchase-only code) cannot tax a sale: QuickBooks asks for a
+ * sales tax rate, as for a line with no code.
+ */
+function salesRatesOf(realm: Realm, code: Json, element = 'SalesItemLineDetail.TaxCodeRef'): LineTaxRate[] {
+    const details = isObject(code.SalesTaxRateList) ? code.SalesTaxRateList.TaxRateDetail : undefined;
+    if (!Array.isArray(details) || details.length === 0) {
+        throw Faults.businessValidation(
+            'Make sure all your transactions have a sales tax rate before you save.',
+            element
+        );
+    }
+    return details.map((detail: Json) => {
+        const rate = resolveReference(realm, 'TaxRate', String(detail.TaxRateRef?.value), element);
+        return { id: rate.Id, name: rate.Name, percent: Number(rate.RateValue ?? 0) };
+    });
 }
 
 /** US companies use the TAX/NON placeholders; other countries reference TaxCode ids. */
@@ -421,14 +463,14 @@ function resolveLineTax(
     detail: Json,
     taxableItem: boolean,
     element: string,
-    usTaxPercent: number
-): { taxCodeRef: Json; taxRate: number } {
+    usTaxRates: LineTaxRate[]
+): { taxCodeRef: Json; rates: LineTaxRate[] } {
     const supplied = refValue(detail, 'TaxCodeRef', 'SalesItemLineDetail.TaxCodeRef');
     if (realm.settings.country === 'US') {
         const code = supplied ?? (taxableItem ? 'TAX' : 'NON');
         if (code !== 'TAX' && code !== 'NON')
             throw Faults.invalidReference('TaxCode', code, 'SalesItemLineDetail.TaxCodeRef');
-        return { taxCodeRef: { value: code }, taxRate: code === 'TAX' ? usTaxPercent : 0 };
+        return { taxCodeRef: { value: code }, rates: code === 'TAX' ? usTaxRates : [] };
     }
     if (!supplied) {
         throw Faults.businessValidation(
@@ -437,7 +479,10 @@ function resolveLineTax(
         );
     }
     const taxCode = resolveReference(realm, 'TaxCode', supplied, 'SalesItemLineDetail.TaxCodeRef');
-    return { taxCodeRef: { value: taxCode.Id }, taxRate: Number(taxCode.RatePercent ?? 0) };
+    return {
+        taxCodeRef: { value: taxCode.Id },
+        rates: salesRatesOf(realm, taxCode, `${element}.SalesItemLineDetail.TaxCodeRef`)
+    };
 }
 
 const GLOBAL_TAX_CALCULATIONS = new Set(['TaxExcluded', 'TaxInclusive', 'NotApplicable']);

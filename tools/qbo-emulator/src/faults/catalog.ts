@@ -101,6 +101,7 @@ export const Faults = {
             Item: 'Items',
             Account: 'Accounts',
             TaxCode: 'TaxCodes',
+            TaxRate: 'TaxRates',
             Term: 'SalesTerms',
             Invoice: 'Txns',
             Payment: 'Txns'

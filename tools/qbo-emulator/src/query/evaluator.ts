@@ -50,6 +50,7 @@ const QUERYABLE: Record<string, string[]> = {
         'CurrentBalance'
     ],
     TaxCode: [...META, 'Name', 'Active', 'Taxable', 'TaxGroup'],
+    TaxRate: [...META, 'Name', 'Active', 'RateValue'],
     Term: [...META, 'Name', 'Active', 'Type', 'DueDays'],
     Attachable: [
         ...META,
@@ -64,7 +65,7 @@ const QUERYABLE: Record<string, string[]> = {
     Preferences: [...META]
 };
 
-const NAME_LISTS = new Set(['Customer', 'Item', 'Account', 'TaxCode', 'Term']);
+const NAME_LISTS = new Set(['Customer', 'Item', 'Account', 'TaxCode', 'TaxRate', 'Term']);
 
 export interface QueryOutcome {
     entity: string;

@@ -12,6 +12,7 @@ export const ENTITY_NAMES = [
     'Payment',
     'Account',
     'TaxCode',
+    'TaxRate',
     'Term',
     'Attachable',
     'CompanyInfo'

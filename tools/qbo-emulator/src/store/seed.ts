@@ -84,7 +84,9 @@ export function newRealmState(settings: RealmSettings, clock: Clock): RealmState
     for (const [id, name, days] of terms) {
         realm.insert('Term', { Id: id, Name: name, Active: true, Type: 'STANDARD', DueDays: days, DiscountDays: 0 });
     }
-    for (const taxCode of seededTaxCodes(settings)) realm.insert('TaxCode', taxCode);
+    const taxes = seededTaxLists(settings);
+    for (const rate of taxes.rates) realm.insert('TaxRate', rate);
+    for (const code of taxes.codes) realm.insert('TaxCode', code);
     const items: [string, string, number, string][] = [
         ['1', 'Services', 0, '1'],
         ['2', 'Consulting', 150, '1'],
@@ -130,64 +132,119 @@ export function newRealmState(settings: RealmSettings, clock: Clock): RealmState
     return state;
 }
 
-function taxCode(id: string, name: string, ratePercent: number): Record<string, unknown> {
+/** A sales tax rate as QuickBooks returns it from `select * from TaxRate` (RateValue is the percentage). */
+function taxRate(id: string, name: string, rateValue: number): Record<string, unknown> {
     return {
         Id: id,
         Name: name,
         Description: name,
-        Taxable: ratePercent > 0,
-        TaxGroup: false,
         Active: true,
-        RatePercent: ratePercent
+        RateValue: rateValue,
+        AgencyRef: { value: '1' },
+        SpecialTaxType: 'NONE',
+        DisplayType: 'ReadOnly',
+        EffectiveTaxRate: [{ RateValue: rateValue, EffectiveDate: '2026-01-01T00:00:00-08:00' }]
     };
 }
 
 /**
- * Each company's TaxCode list as a fresh sandbox of its country has it (RatePercent stands in for the code's
- * SalesTaxRateList). Outside the US every invoice line names one of these codes ("Manage sales tax for non-US
- * locales", developer.intuit.com/app/developer/qbo/docs/workflows/manage-sales-tax-for-non-us-locales).
+ * A sales tax code naming its rates, as QuickBooks returns it: SalesTaxRateList.TaxRateDetail[] → TaxRateRef (one
+ * entry for a single-rate code such as HST ON, several for a combined code such as GST + PST), each applied to the
+ * line amount (TaxTypeApplicable TaxOnAmount).
  */
-function seededTaxCodes(settings: RealmSettings): Record<string, unknown>[] {
+function taxCode(id: string, name: string, rates: Record<string, unknown>[]): Record<string, unknown> {
+    return {
+        Id: id,
+        Name: name,
+        Description: name,
+        Active: true,
+        Hidden: false,
+        Taxable: rates.some((rate) => Number(rate.RateValue) > 0),
+        TaxGroup: true,
+        SalesTaxRateList: {
+            TaxRateDetail: rates.map((rate) => ({
+                TaxRateRef: { value: rate.Id, name: rate.Name },
+                TaxTypeApplicable: 'TaxOnAmount',
+                TaxOrder: 0
+            }))
+        },
+        PurchaseTaxRateList: { TaxRateDetail: [] }
+    };
+}
+
+interface TaxList {
+    rates: Record<string, unknown>[];
+    codes: Record<string, unknown>[];
+}
+
+function taxList(entries: [codeId: string, codeName: string, rates: [string, string, number][]][]): TaxList {
+    const rates = new Map<string, Record<string, unknown>>();
+    const codes = entries.map(([codeId, codeName, codeRates]) =>
+        taxCode(
+            codeId,
+            codeName,
+            codeRates.map(([rateId, rateName, value]) => {
+                if (!rates.has(rateId)) rates.set(rateId, taxRate(rateId, rateName, value));
+                return rates.get(rateId)!;
+            })
+        )
+    );
+    return { rates: [...rates.values()], codes };
+}
+
+/**
+ * Each company's TaxCode and TaxRate lists as a fresh sandbox of its country has them. A transaction line names a
+ * TaxCode; QuickBooks taxes it at each TaxRate of the code's SalesTaxRateList (TaxRate.RateValue) — "Manage sales tax
+ * for non-US locales" (developer.intuit.com/app/developer/qbo/docs/workflows/manage-sales-tax-for-non-us-locales:
+ * "a TaxCode is applied to the line. In this context, TaxCode references one or more rates"), and the TaxCode and
+ * TaxRate entities of the API reference (developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/taxcode,
+ * …/taxrate; Intuit's PHP SDK classes IPPTaxCode, IPPTaxRateDetail, IPPTaxRate carry the same fields).
+ */
+function seededTaxLists(settings: RealmSettings): TaxList {
     if (settings.country === 'GB') {
-        return [
-            taxCode('2', '20.0% S', 20),
-            taxCode('4', '5.0% R', 5),
-            taxCode('6', '0.0% Z', 0),
-            taxCode('8', 'Exempt', 0)
-        ];
+        return taxList([
+            ['2', '20.0% S', [['3', '20.0% S (sales)', 20]]],
+            ['4', '5.0% R', [['5', '5.0% R (sales)', 5]]],
+            ['6', '0.0% Z', [['7', '0.0% Z (sales)', 0]]],
+            ['8', 'Exempt', [['9', 'Exempt (sales)', 0]]]
+        ]);
     }
     if (settings.country === 'AU') {
-        return [taxCode('10', 'GST', 10), taxCode('12', 'FRE', 0), taxCode('14', 'EXP', 0)];
+        return taxList([
+            ['10', 'GST', [['11', 'GST (sales)', 10]]],
+            ['12', 'FRE', [['13', 'GST-free (sales)', 0]]],
+            ['14', 'EXP', [['15', 'GST-free exports (sales)', 0]]]
+        ]);
     }
     if (settings.country === 'US') {
-        return [
-            { Id: 'TAX', Name: 'TAX', Description: 'TAX', Taxable: true, TaxGroup: false, Active: true },
-            { Id: 'NON', Name: 'NON', Description: 'NON', Taxable: false, TaxGroup: false, Active: true },
-            // Without automated sales tax the company keeps its own rate codes, chosen per invoice.
-            ...(settings.automatedSalesTax === false ? [taxCode('2', 'California', settings.salesTaxPercent)] : [])
-        ];
+        // TAX and NON are placeholders without rates; without automated sales tax the company keeps its own rate
+        // codes, named per invoice in TxnTaxDetail.TxnTaxCodeRef.
+        const own =
+            settings.automatedSalesTax === false
+                ? taxList([['2', 'California', [['3', 'California', settings.salesTaxPercent]]]])
+                : { rates: [], codes: [] };
+        return {
+            rates: own.rates,
+            codes: [
+                { Id: 'TAX', Name: 'TAX', Description: 'TAX', Taxable: true, TaxGroup: false, Active: true },
+                { Id: 'NON', Name: 'NON', Description: 'NON', Taxable: false, TaxGroup: false, Active: true },
+                ...own.codes
+            ]
+        };
     }
-    return [
-        {
-            Id: '3',
-            Name: 'Exempt',
-            Description: 'Exempt',
-            Taxable: false,
-            TaxGroup: false,
-            Active: true,
-            RatePercent: 0
-        },
-        {
-            Id: '5',
-            Name: 'HST ON',
-            Description: 'HST ON',
-            Taxable: true,
-            TaxGroup: true,
-            Active: true,
-            RatePercent: 13
-        },
-        { Id: '7', Name: 'GST', Description: 'GST', Taxable: true, TaxGroup: true, Active: true, RatePercent: 5 }
-    ];
+    return taxList([
+        ['3', 'Exempt', [['4', 'Exempt', 0]]],
+        ['5', 'HST ON', [['6', 'HST ON', 13]]],
+        ['7', 'GST', [['8', 'GST', 5]]],
+        [
+            '9',
+            'GST/PST BC',
+            [
+                ['8', 'GST', 5],
+                ['10', 'PST BC', 7]
+            ]
+        ]
+    ]);
 }
 
 export function companyInfoFor(realm: Realm): Record<string, unknown> {
