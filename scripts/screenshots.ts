@@ -139,12 +139,16 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     const admin = playground.env.emulator.admin;
     admin.setFaults('9130350000000001', { unavailableRate: 1 });
     try {
-        const macys = recordUrl(deal('Macy’s'));
-        await desktop.goto(macys);
+        // a deal not yet won (the Macy's deal was migrated as won: Closed Won would change nothing on it)
+        const widgets = recordUrl(deal('Widgets consortium'));
+        await desktop.goto(widgets);
         await panelLoaded(desktop);
         await desktop.getByRole('option', { name: 'Closed Won' }).click();
         await badgeOf(desktop, /Retry Scheduled/);
-        await shoot(pages, '15-record-retry-scheduled', macys, (page) => badgeOf(page, /Retry Scheduled/));
+        await shoot(pages, '15-record-retry-scheduled', widgets, async (page) => {
+            await badgeOf(page, /Retry Scheduled/);
+            await page.locator('c-qb-sync-panel [data-id="next-attempt"]').waitFor({ timeout: 20000 });
+        });
     } finally {
         admin.clearFaults('9130350000000001');
     }

@@ -305,6 +305,40 @@ async function main(): Promise<number> {
                 .waitFor();
         });
 
+        await step(
+            'QuickBooks answering 503: the panel shows Retry Scheduled and the next attempt, each attempt moves it while the playground clock runs fast, then Synced once QuickBooks answers',
+            async () => {
+                const cafe = deals.find((d) => d.Name.startsWith('Café Zürich'));
+                if (!cafe) throw new Error('the Café Zürich deal is not in /api/opportunities');
+                const canadianRealm = '9130350000000002';
+                const admin = playground!.env.emulator.admin;
+                const panel = page.locator('c-qb-sync-panel');
+                const badge = panel.locator('[data-id="status-badge"]');
+                const nextAttempt = panel.locator('[data-id="next-attempt"]');
+                await page.goto(`${base}/lightning/r/Opportunity/${cafe.Id}/view`);
+                await badge.filter({ hasText: 'Not Synced' }).waitFor({ timeout: 20000 });
+                admin.setFaults(canadianRealm, { unavailableRate: 1 });
+                try {
+                    await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
+                    await badge.filter({ hasText: /^\s*Retry Scheduled\s*$/ }).waitFor({ timeout: 30000 });
+                    const first = (await nextAttempt.innerText({ timeout: 5000 })).trim();
+                    await page
+                        .locator('[data-id="playground-clock"]')
+                        .getByText(/Running 60× until the next sync job at/)
+                        .waitFor({ timeout: 15000 });
+                    await screenshot(page, '3g-opportunity-retry-scheduled');
+                    // the attempt a minute later (a second or two of wall time) fails too: the panel shows it with no
+                    // reload, as the next, later attempt time
+                    await nextAttempt.filter({ hasNotText: first }).waitFor({ timeout: 20000 });
+                    await badge.filter({ hasText: /^\s*Retry Scheduled\s*$/ }).waitFor();
+                } finally {
+                    admin.clearFaults(canadianRealm);
+                }
+                await badge.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 60000 });
+                await panel.locator('[data-id="invoice-link"], [data-id="invoice-number"]').first().waitFor();
+            }
+        );
+
         await step('Item Mapping tab lists products and the unmapped one', async () => {
             await page.goto(`${base}/lightning/n/QB_Item_Mapping`);
             await page.waitForLoadState('networkidle');

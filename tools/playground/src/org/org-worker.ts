@@ -57,10 +57,11 @@ let timerFor: unknown = null;
 /** Background jobs run so far: the shell refreshes the record it shows when this moves. */
 let asyncRuns = 0;
 
-function nextAsyncJob() {
+/** Committed jobs waiting to start (scheduled jobs are the scheduler's: they never make the clock run fast). */
+function waitingJobs() {
     return runtime.async.pending
         .filter((job) => job.status === 'Queued' && job.kind !== 'schedule')
-        .sort((a, b) => a.dueAt - b.dueAt)[0];
+        .sort((a, b) => a.dueAt - b.dueAt);
 }
 
 /** Moves the org's clock to where the fast-forward has taken it by now. */
@@ -73,27 +74,33 @@ function catchUpClock(): void {
 
 /**
  * Runs the next committed async job in its own turn, so requests that arrive meanwhile are answered in between: a
- * job due now after ASYNC_START_DELAY_MS, a delayed one when the fast clock reaches its start time.
+ * job due now after ASYNC_START_DELAY_MS, a delayed one when the fast clock reaches its start time. The clock runs
+ * fast while any delayed job waits, also while a job due now (a background job, another deal's sync) takes its turn
+ * first: that job runs in between, and the wait for the delayed one goes on.
  */
 function runAsyncWorkLater(): void {
     catchUpClock();
-    const next = nextAsyncJob();
-    if (next && next === timerFor) return;
+    const waiting = waitingJobs();
+    const next = waiting[0];
+    const delayed = waiting.find((job) => job.dueAt - clock.now() > ASYNC_START_DELAY_MS);
+    const fastUntil = delayed?.dueAt ?? null;
+    if (next && next === timerFor && fastUntil === (fastForward?.until ?? null)) return;
     if (asyncTimer) clearTimeout(asyncTimer);
     asyncTimer = null;
     timerFor = next ?? null;
-    const waiting = next ? next.dueAt - clock.now() : 0;
     fastForward =
-        next && waiting > ASYNC_START_DELAY_MS
-            ? { fromReal: Date.now(), fromOrg: clock.now(), until: next.dueAt, speed: FAST_FORWARD }
-            : null;
+        fastUntil === null
+            ? null
+            : { fromReal: Date.now(), fromOrg: clock.now(), until: fastUntil, speed: FAST_FORWARD };
     sendClock();
     if (!next) return;
+    const wait = next === delayed ? (next.dueAt - clock.now()) / FAST_FORWARD : 0;
     asyncTimer = setTimeout(
         () => {
             asyncTimer = null;
             timerFor = null;
             catchUpClock();
+            // the job runs on the clock at its own speed; the fast-forward starts again from where it ends
             fastForward = null;
             debugLines = [];
             runtime.startNewTransaction();
@@ -109,7 +116,7 @@ function runAsyncWorkLater(): void {
             if (init.dataFile) saveOrg(org(), init.dataFile);
             runAsyncWorkLater();
         },
-        Math.max(ASYNC_START_DELAY_MS, fastForward ? waiting / FAST_FORWARD : 0)
+        Math.max(ASYNC_START_DELAY_MS, wait)
     );
 }
 

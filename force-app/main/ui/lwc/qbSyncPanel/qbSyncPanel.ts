@@ -20,9 +20,19 @@ import { errorMessage, picklistLabel, SYNC_STATUS } from 'c/qbUtils';
 
 /** How often the panel asks for the status while the engine works on the deal. */
 export const POLL_INTERVAL_MS = 3000;
+/**
+ * The longest wait between two reads while a retry is scheduled: a queued retry job is work in flight, but its
+ * back-off runs for minutes, so the panel reads less often the longer nothing changes (3, 6, 12, 15, 15 … s) and
+ * starts again at POLL_INTERVAL_MS when an attempt moved the next attempt time.
+ */
+export const RETRY_POLL_MAX_MS = 15000;
 
-/** While the engine works on these, the panel polls; Retry Scheduled waits for its time and is not polled. */
-const POLLED_STATUSES = new Set<string>([SYNC_STATUS.QUEUED, SYNC_STATUS.IN_PROGRESS]);
+/**
+ * While the engine works on these, the panel polls: Queued and In Progress, and Retry Scheduled, whose job waits its
+ * back-off and then attempts again (each attempt moves the next attempt time or ends the retries); no Opportunity
+ * field changes between two attempts, so the record's wire alone would not show them.
+ */
+const POLLED_STATUSES = new Set<string>([SYNC_STATUS.QUEUED, SYNC_STATUS.IN_PROGRESS, SYNC_STATUS.RETRY_SCHEDULED]);
 const RETRYABLE_STATUSES = new Set<string>([SYNC_STATUS.FAILED, SYNC_STATUS.RETRY_SCHEDULED]);
 const BADGE_THEMES: Record<string, string> = {
     [SYNC_STATUS.SYNCED]: 'slds-theme_success',
@@ -77,6 +87,7 @@ export default class QbSyncPanel extends LightningElement {
     private currentRecordId: string | undefined;
     private connected = false;
     private pollTimer: ReturnType<typeof setTimeout> | undefined;
+    private pollDelayMs = POLL_INTERVAL_MS;
     private focusTarget: string | null = null;
     private watchedValues: string | null = null;
 
@@ -412,10 +423,20 @@ export default class QbSyncPanel extends LightningElement {
         }
         this.stopPolling();
         if (this.isPolled && this.connected) {
+            this.pollDelayMs = this.nextPollDelay(previous, status);
             // Polling a non-cacheable status method is the documented way to follow a Queueable from the UI.
             // eslint-disable-next-line @lwc/lwc/no-async-operation
-            this.pollTimer = setTimeout(() => this.loadStatus(), POLL_INTERVAL_MS);
+            this.pollTimer = setTimeout(() => this.loadStatus(), this.pollDelayMs);
         }
+    }
+
+    /** Every POLL_INTERVAL_MS while a job runs; while a retry waits, less often the longer nothing changes. */
+    private nextPollDelay(previous: QbApex.SyncStatus | null, status: QbApex.SyncStatus): number {
+        const unchangedRetry =
+            status.status === SYNC_STATUS.RETRY_SCHEDULED &&
+            previous?.status === status.status &&
+            previous.nextAttemptAt === status.nextAttemptAt;
+        return unchangedRetry ? Math.min(RETRY_POLL_MAX_MS, this.pollDelayMs * 2) : POLL_INTERVAL_MS;
     }
 
     private stopPolling(): void {

@@ -7,7 +7,7 @@ import retry from '@salesforce/apex/QBSyncController.retry';
 import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
 import refreshFromQuickBooks from '@salesforce/apex/QBSyncController.refreshFromQuickBooks';
 import LightningPrompt from 'lightning/prompt';
-import QbSyncPanel, { POLL_INTERVAL_MS } from 'c/qbSyncPanel';
+import QbSyncPanel, { POLL_INTERVAL_MS, RETRY_POLL_MAX_MS } from 'c/qbSyncPanel';
 import {
     buttonByLabel,
     clickButton,
@@ -174,8 +174,7 @@ describe('c-qb-sync-panel status', () => {
         expect(mockSyncNow).not.toHaveBeenCalled();
     });
 
-    it('shows the next attempt time while a retry is scheduled, offers Retry now, and does not poll', async () => {
-        jest.useFakeTimers();
+    it('shows the next attempt time while a retry is scheduled and offers Retry now', async () => {
         mockGetStatus.mockResolvedValue(STATUS_RETRY_SCHEDULED);
         const element = await renderPanel();
 
@@ -183,9 +182,67 @@ describe('c-qb-sync-panel status', () => {
         expect(textOf(query(element, '[data-id="next-attempt"]'))).toMatch(/Nov/);
         expect(hasButton(element, 'Retry now')).toBe(true);
         expect(hasButton(element, 'Sync now')).toBe(false);
-        jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
+    });
+
+    it('follows each attempt of a scheduled retry, reading less often while nothing changes, until it lands', async () => {
+        jest.useFakeTimers();
+        mockGetStatus.mockResolvedValue(STATUS_RETRY_SCHEDULED);
+        const element = await renderPanel();
+        const nextAttempt = () => textOf(query(element, '[data-id="next-attempt"]'));
+        const first = nextAttempt();
+
+        // nothing changes: 3 s, then 6 s, then 12 s, then at most RETRY_POLL_MAX_MS
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
         await flushPromises();
-        expect(mockGetStatus).toHaveBeenCalledTimes(1);
+        expect(mockGetStatus).toHaveBeenCalledTimes(2);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(2);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(3);
+
+        // the next attempt failed too: the panel shows its new time at the next read, and reads often again
+        mockGetStatus.mockResolvedValue({ ...STATUS_RETRY_SCHEDULED, nextAttemptAt: '2026-11-26T21:34:00.000Z' });
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 4);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(4);
+        expect(nextAttempt()).not.toBe(first);
+        expect(statusText(element)).toContain('Retry Scheduled');
+
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(5);
+        expect(statusText(element)).toContain('Synced');
+        expect(textOf(query(element, '[data-id="action-message"]'))).toBe('Sync finished: Synced.');
+
+        jest.advanceTimersByTime(RETRY_POLL_MAX_MS * 3);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(5);
+    });
+
+    it('reads a waiting retry at most every RETRY_POLL_MAX_MS', async () => {
+        jest.useFakeTimers();
+        mockGetStatus.mockResolvedValue(STATUS_RETRY_SCHEDULED);
+        await renderPanel();
+
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 2);
+        await flushPromises();
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 4);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(4);
+        jest.advanceTimersByTime(RETRY_POLL_MAX_MS - 1);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(4);
+        jest.advanceTimersByTime(1);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(5);
+        jest.advanceTimersByTime(RETRY_POLL_MAX_MS);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(6);
     });
 
     it('retries a scheduled retry at once on Retry now', async () => {
