@@ -690,6 +690,34 @@ describe('System.runAs with a new user (Apex Developer Guide › Using the runAs
     });
 });
 
+describe('Apex Scheduler cron year (Apex Developer Guide › Apex Scheduler: Year, optional, 1970–2099)', () => {
+    it('a cron expression naming a year fires first in that year, not in the next matching day', async () => {
+        const out = await debug(
+            `Id jobId = System.schedule('far', '0 0 0 28 5 ? 2099', new Nightly());
+            CronTrigger ct = [SELECT CronExpression, NextFireTime FROM CronTrigger WHERE Id = :jobId];
+            System.debug(ct.CronExpression);
+            System.debug(String.valueOf(ct.NextFireTime));
+            Id nextYear = System.schedule('next', '0 30 6 1 1 ? 2027', new Nightly());
+            System.debug(String.valueOf([SELECT NextFireTime FROM CronTrigger WHERE Id = :nextYear].NextFireTime));`,
+            { Nightly: 'public class Nightly implements Schedulable { public void execute(SchedulableContext c) {} }' }
+        );
+        expect(out).toEqual(['0 0 0 28 5 ? 2099', '2099-05-28 00:00:00', '2027-01-01 06:30:00']);
+    });
+});
+
+describe('String.valueOf of an object (default toString)', () => {
+    it("an inner class's instance prints its own name, as trigger frameworks reading the handler name expect", async () => {
+        // salesforce.stackexchange.com: `String.valueOf(new MyClassDefaultToString())` is 'MyClassDefaultToString:[]';
+        // kevinohara80/sfdc-trigger-framework takes the handler name as the text before ':' of String.valueOf(this)
+        const out = await debug(
+            `System.debug(String.valueOf(new Outer.Handler()).substringBefore(':'));
+            System.debug(String.valueOf(new Outer()));`,
+            { Outer: 'public class Outer { public class Handler { Integer runs = 2; } }' }
+        );
+        expect(out).toEqual(['Handler', 'Outer:[]']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

@@ -658,12 +658,19 @@ export function nextCronTime(it: any, cron: string, from: number): number {
     };
     const tz = it.timeZone;
     let t = Math.floor(from / 1000) * 1000 + 1000;
-    const limit = from + 366 * 86_400_000;
+    // the optional seventh field names the years (Apex Developer Guide › Apex Scheduler: Year, optional, null or
+    // 1970–2099): the search runs up to the end of 2099 then, a year at a time through years that do not match
+    const years = parts[6] && parts[6] !== '*' ? parts[6] : null;
+    const limit = years ? Date.UTC(2100, 0, 2) : from + 366 * 86_400_000;
     const DOW = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
     const MON = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
     while (t < limit) {
         const p = zoneParts(t, tz);
         const dow = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 1;
+        if (years && !match(years, p.year, 1970, 2099)) {
+            t = Math.max(t + 3_600_000, Date.UTC(p.year + 1, 0, 1) - 14 * 3_600_000);
+            continue;
+        }
         if (
             !match(parts[4], p.month, 1, 12, MON) ||
             !match(parts[3], p.day, 1, 31) ||

@@ -81,7 +81,8 @@ export function render(v: any, ctx: RenderContext, depth = 0): string {
         const parts: string[] = [];
         for (const [name, value] of v.fields)
             parts.push((v.cls.findField(name)?.name ?? name) + '=' + render(value, ctx, depth + 1));
-        return v.cls.displayName + ':[' + parts.join(', ') + ']';
+        // an inner class's instance prints its own name, without the outer class (`TestHandler:[…]`)
+        return v.cls.decl.name + ':[' + parts.join(', ') + ']';
     }
     if (v instanceof NativeObject) return v.data?.toString?.() ?? v.typeName;
     return String(v);
