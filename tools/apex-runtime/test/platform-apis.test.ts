@@ -718,6 +718,36 @@ describe('String.valueOf of an object (default toString)', () => {
     });
 });
 
+describe('Auth.SessionManagement (Apex Reference › SessionManagement Class, SessionLevel Enum)', () => {
+    it('getCurrentSession in a test fails with "Current session unavailable", as the reference documents', async () => {
+        const results = await runTests({
+            Session_Tests: `@IsTest private class Session_Tests {
+                @IsTest static void noSessionInTests() {
+                    try {
+                        Map<String, String> session = Auth.SessionManagement.getCurrentSession();
+                        Assert.fail('a test has no session: ' + session);
+                    } catch (UnexpectedException e) {
+                        Assert.areEqual('Current session unavailable', e.getMessage());
+                    }
+                    Assert.areEqual(2, Auth.SessionLevel.HIGH_ASSURANCE.ordinal());
+                    Assert.areEqual('STANDARD', Auth.SessionLevel.STANDARD.name());
+                }
+            }`
+        });
+        expect(results.map((r) => [r.passed, r.message ?? ''])).toEqual([[true, '']]);
+    });
+
+    it('the rest of the class is not modelled: it fails naming the method, uncatchably', async () => {
+        const r = await execApex(
+            `try { Auth.SessionManagement.setSessionLevel(Auth.SessionLevel.HIGH_ASSURANCE); } catch (Exception e) { System.debug('caught'); }`
+        );
+        expect(r.out).toEqual([]);
+        expect(r.error).toContain(
+            'UnsupportedFeature: Auth.SessionManagement.setSessionLevel (login sessions) is not modelled by the local Apex runtime'
+        );
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

@@ -81,6 +81,7 @@ import { userInfoStatic } from './user-info';
 import { domMethod } from './xml-dom';
 import { VISUAL_EDITOR_SOURCE } from './visual-editor';
 import { networkStatic } from './network';
+import { sessionManagementStatic } from './auth';
 import { orgLimitMethod, orgLimitsStatic } from './org-limits';
 import { uuidMethod, uuidStatic } from './uuid';
 import { fieldSetByName, fieldSetMemberMethod, fieldSetMethod, fieldSetsMethod } from './field-sets';
@@ -521,6 +522,7 @@ const STATIC_MEMBERS = new Map<string, StaticMember>([
     ['cache.session', (lib, n, a) => cacheStatic(lib, 'session', n, a)],
     ['uuid', (lib, n, a) => uuidStatic(lib, n, a)],
     ['network', (_lib, n) => networkStatic(n)],
+    ['auth.sessionmanagement', (lib, n) => sessionManagementStatic(lib, n)],
     ['orglimits', (_lib, n) => orgLimitsStatic(n)]
 ]);
 

@@ -333,7 +333,8 @@ export abstract class Platform {
             statuscode: 'StatusCode',
             soaptype: 'Schema.SOAPType',
             sobjectdescribeoptions: 'SObjectDescribeOptions',
-            'cache.visibility': 'Cache.Visibility'
+            'cache.visibility': 'Cache.Visibility',
+            'auth.sessionlevel': 'Auth.SessionLevel'
         };
         const list = ENUMS[type] ?? [];
         return new EnumValue(display[type] ?? type, name, Math.max(0, list.indexOf(name)));

@@ -208,6 +208,8 @@ export const QUALIFIED_BUILTINS = new Set([
     'cache.partition',
     'cache.cachebuilder',
     'cache.visibility',
+    'auth.sessionmanagement',
+    'auth.sessionlevel',
     'system.uuid',
     'system.network',
     'system.orglimits',
@@ -284,6 +286,8 @@ export const ENUMS: Record<string, string[]> = {
     sobjectdescribeoptions: ['DEFAULT', 'DEFERRED', 'FULL'],
     // Apex Reference › Visibility Enum (Cache namespace)
     'cache.visibility': ['ALL', 'NAMESPACE'],
+    // Apex Reference › SessionLevel Enum
+    'auth.sessionlevel': ['LOW', 'STANDARD', 'HIGH_ASSURANCE'],
     accesslevel: ['SYSTEM_MODE', 'USER_MODE'],
     accesstype: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
     quiddity: [
