@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Runtime, TestRunner, type TestResult } from '../tools/apex-runtime/src';
+import { Runtime, TestRunner, type OrgConfigOverrides, type TestResult } from '../tools/apex-runtime/src';
 
 const ROOT = join(__dirname, '..');
 
@@ -35,18 +35,28 @@ function subscriberProject(dir: string): string {
     return dir;
 }
 
+/** Runs one test class of scripts/subscriber-org in an org with the given settings. */
+async function runClass(projectDir: string, className: string, orgConfig: OrgConfigOverrides): Promise<TestResult[]> {
+    const runtime = new Runtime({ projectDir, orgConfig });
+    await runtime.load();
+    const runner = new TestRunner(runtime);
+    const testClass = runner.testClasses().find((c) => c.decl.n === className.toLowerCase());
+    if (!testClass) throw new Error(`${className} not loaded`);
+    return runner.runClass(testClass, () => undefined);
+}
+
 let workDir: string;
 let results: TestResult[];
+let previewResults: TestResult[];
 
 beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'qb-subscriber-org-'));
-    const runtime = new Runtime({ projectDir: subscriberProject(workDir) });
-    await runtime.load();
-    const runner = new TestRunner(runtime);
-    const testClass = runner.testClasses().find((c) => c.decl.n === 'qbrequestsaverefused_tests');
-    if (!testClass) throw new Error('QBRequestSaveRefused_Tests not loaded');
-    results = runner.runClass(testClass, () => undefined);
-}, 120_000);
+    const projectDir = subscriberProject(workDir);
+    results = await runClass(projectDir, 'QBRequestSaveRefused_Tests', {});
+    previewResults = await runClass(projectDir, 'QBPreviewPrivateAccounts_Tests', {
+        organizationWideDefaults: { Account: 'Private' }
+    });
+}, 180_000);
 
 afterAll(() => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
@@ -68,4 +78,13 @@ it.each([
     const result = results.find((r) => r.method === method)!;
     expect(result.message ?? '').toBe('');
     expect(result.passed).toBe(true);
+});
+
+it.each([
+    'it_should_not_name_an_account_the_user_cannot_see',
+    'it_should_name_the_other_account_to_a_user_who_can_see_it'
+])('%s (the preview in an org whose Accounts are Private)', (method) => {
+    const result = previewResults.find((r) => r.method === method);
+    expect(result?.message ?? (result ? '' : 'not run')).toBe('');
+    expect(result?.passed).toBe(true);
 });
