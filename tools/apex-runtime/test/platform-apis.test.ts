@@ -291,6 +291,21 @@ describe('Metadata a deploy accepts (Metadata API › CustomField, CustomObject;
         expect(out[1]).toBe('false');
     });
 
+    it('Schema.Foo__Share.RowCause.<reason> is the Apex sharing reason to store (ADG › Creating Apex Managed Sharing)', async () => {
+        const dir = projectWith({ 'objects/Ticket__c/Ticket__c.object-meta.xml': object('Private') });
+        const { rt, out } = await load(dir);
+        const r = runAnonymous(
+            rt,
+            `Ticket__c t = new Ticket__c(Name = 'T-1');
+            insert t;
+            System.debug(Schema.Ticket__Share.RowCause.Manual);
+            System.debug(Schema.Ticket__Share.RowCause.Assignee__c);`,
+            'a.apex'
+        );
+        expect(r.error).toBeNull();
+        expect(out).toEqual(['Manual', 'Assignee__c']);
+    });
+
     it('a platform event has ReplayId, EventUuid, CreatedDate and CreatedById', async () => {
         const dir = projectWith({
             'objects/Order_Event__e/Order_Event__e.object-meta.xml':
@@ -745,6 +760,19 @@ describe('Auth.SessionManagement (Apex Reference › SessionManagement Class, Se
         expect(r.error).toContain(
             'UnsupportedFeature: Auth.SessionManagement.setSessionLevel (login sessions) is not modelled by the local Apex runtime'
         );
+    });
+});
+
+describe('Database.query (Apex Developer Guide › Dynamic SOQL: `sObject s = Database.query(string_limit_1)`)', () => {
+    it('its rows cast to one sObject take the single row, and fail as an assignment does without exactly one', async () => {
+        const out = await debug(
+            `insert new Account(Name = 'Acme');
+            Account a = (Account) Database.query('SELECT Name FROM Account LIMIT 1');
+            System.debug(a.Name);
+            try { Account none = (Account) Database.query('SELECT Name FROM Account WHERE Name = \\'x\\''); }
+            catch (QueryException e) { System.debug(e.getMessage()); }`
+        );
+        expect(out).toEqual(['Acme', 'List has no rows for assignment to SObject']);
     });
 });
 

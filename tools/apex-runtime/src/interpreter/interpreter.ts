@@ -1595,6 +1595,11 @@ export class Interpreter {
         const v = this.eval(e.e, f);
         if (v === null) return null;
         const t: TypeRef = e.type;
+        // a query's rows cast to one sObject (`(Log__c) Database.query(…)`) take its single row, as in an assignment
+        if (v instanceof ApexList && v.fromSoql && t.n !== 'list' && t.n !== 'object') {
+            const h = this.resolveType(t, f.cls);
+            if (h?.kind === 'sobject' || t.n === 'sobject') return this.coerce(v, t, f.cls);
+        }
         switch (t.n) {
             case 'decimal':
             case 'double':

@@ -323,6 +323,10 @@ export class Builtins extends Platform implements PlatformLibrary {
         }
         if (o instanceof SObjectTypeToken && name.toLowerCase() === 'fields')
             return new NativeObject('FieldTokens', { object: o.name });
+        // Apex managed sharing: `Schema.Job__Share.RowCause.Recruiter__c` is the sharing reason's name, the RowCause
+        // value to store (Apex Developer Guide › Creating Apex Managed Sharing)
+        if (o instanceof SObjectFieldToken && /__share$/i.test(o.object) && o.field.toLowerCase() === 'rowcause')
+            return name;
         void f;
         this.it.throwSys('TypeException', `Variable does not exist: ${name} on ${this.it.typeNameOf(o)}`);
     }
