@@ -776,6 +776,38 @@ describe('Database.query (Apex Developer Guide › Dynamic SOQL: `sObject s = Da
     });
 });
 
+describe('Database query variants (Apex Reference › Database Class, QueryLocator Class, AggregateResult)', () => {
+    it('getQueryLocatorWithBinds reads its binds from the map and keeps the query text for getQuery()', async () => {
+        const out = await debug(
+            `insert new List<Account>{ new Account(Name = 'Acme'), new Account(Name = 'Globex') };
+            String soql = 'SELECT Name FROM Account WHERE Name = :name';
+            Database.QueryLocator ql = Database.getQueryLocatorWithBinds(soql, new Map<String, Object>{ 'name' => 'Acme' }, AccessLevel.SYSTEM_MODE);
+            System.debug(ql.getQuery());
+            Database.QueryLocatorIterator it = ql.iterator();
+            while (it.hasNext()) System.debug(((Account) it.next()).Name);
+            System.debug(Database.getQueryLocator('SELECT Id FROM Account').getQuery());`
+        );
+        expect(out).toEqual(['SELECT Name FROM Account WHERE Name = :name', 'Acme', 'SELECT Id FROM Account']);
+    });
+
+    it('an AggregateResult lists its aliases with getPopulatedFieldsAsMap', async () => {
+        const out = await debug(
+            `insert new List<Account>{ new Account(Name = 'A', Industry = 'Energy'), new Account(Name = 'B', Industry = 'Energy') };
+            AggregateResult ar = [SELECT Industry, COUNT(Id) total FROM Account GROUP BY Industry][0];
+            System.debug(ar.getPopulatedFieldsAsMap());`
+        );
+        expect(out).toEqual(['{Industry=Energy, total=2}']);
+    });
+
+    it('Apex cursors are not modelled: they fail naming the API, uncatchably', async () => {
+        const r = await execApex(
+            `try { Database.getCursor('SELECT Id FROM Account'); } catch (Exception e) { System.debug('caught'); }`
+        );
+        expect(r.out).toEqual([]);
+        expect(r.error).toContain('UnsupportedFeature: Apex cursors (Database.Cursor, Database.PaginationCursor)');
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

@@ -84,9 +84,22 @@ export function databaseStatic(lib: Platform, n: string, a: any[], f: Frame): an
             const r = databaseStatic(lib, n === 'countquery' ? 'query' : 'querywithbinds', a, f);
             return typeof r === 'number' ? r : (r as ApexList).items.length;
         }
+        case 'getquerylocatorwithbinds':
+            return new NativeObject('Database.QueryLocator', {
+                rows: databaseStatic(lib, 'querywithbinds', a, f),
+                query: a[0]
+            });
+        case 'getcursor':
+        case 'getcursorwithbinds':
+        case 'getpaginationcursor':
+        case 'getpaginationcursorwithbinds':
+            return lib.unsupported('Apex cursors (Database.Cursor, Database.PaginationCursor)');
         case 'getquerylocator':
             if (a[0] instanceof ApexList) return new NativeObject('Database.QueryLocator', { rows: a[0] });
-            return new NativeObject('Database.QueryLocator', { rows: databaseStatic(lib, 'query', [a[0]], f) });
+            return new NativeObject('Database.QueryLocator', {
+                rows: databaseStatic(lib, 'query', [a[0]], f),
+                query: a[0]
+            });
         case 'setsavepoint':
             return new NativeObject('Savepoint', { sp: lib.wrapOrgErrors(() => lib.it.org!.setSavepoint()) });
         case 'rollback':
@@ -149,6 +162,14 @@ export function aggregateResultMethod(o: NativeObject, n: string, a: any[]): any
         const rec = d instanceof Map ? d : new Map(Object.entries(d));
         for (const [k, v] of rec) if (k.toLowerCase() === key) return v;
         return null;
+    }
+    // an AggregateResult is an sObject: its aliases and grouped fields are its populated fields (Apex Reference ›
+    // SObject Class, getPopulatedFieldsAsMap; Apex Developer Guide › Working with SOQL Aggregate Functions)
+    if (n === 'getpopulatedfieldsasmap') {
+        const rec: Map<string, any> = d instanceof Map ? d : new Map(Object.entries(d));
+        const m = new ApexMap(T('String'), T('Object'));
+        for (const [k, v] of rec) m.map.set(k, [k, v]);
+        return m;
     }
     return UNHANDLED;
 }
