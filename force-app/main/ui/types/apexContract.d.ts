@@ -70,9 +70,17 @@ declare namespace QbApex {
         amount?: Nullable<number>;
         description?: Nullable<string>;
         taxCode?: Nullable<string>;
+        taxCodeName?: Nullable<string>;
         usesFallback?: Nullable<boolean>;
         problem?: Nullable<string>;
         product2Id?: Nullable<string>;
+    }
+
+    interface PreviewTaxLine {
+        rateName?: Nullable<string>;
+        ratePercent?: Nullable<number>;
+        taxableAmount?: Nullable<number>;
+        amount?: Nullable<number>;
     }
 
     interface InvoicePreview {
@@ -83,6 +91,11 @@ declare namespace QbApex {
         customerId?: Nullable<string>;
         lines?: Nullable<PreviewLine[]>;
         total?: Nullable<number>;
+        subtotal?: Nullable<number>;
+        tax?: Nullable<number>;
+        invoiceTotal?: Nullable<number>;
+        taxLines?: Nullable<PreviewTaxLine[]>;
+        taxNote?: Nullable<string>;
         opportunityAmount?: Nullable<number>;
         currencyCode?: Nullable<string>;
         problems?: Nullable<string[]>;

@@ -288,6 +288,22 @@ export default class QbSyncPanel extends LightningElement {
         return this.previewWarnings.length > 0;
     }
 
+    get previewTaxLines(): (QbApex.PreviewTaxLine & { key: string; label: string })[] {
+        return (this.invoicePreview?.taxLines ?? []).map((line, index) => ({
+            ...line,
+            key: `tax-${index}`,
+            label: `${line.rateName ?? 'Tax'} (${line.ratePercent ?? 0}%)`
+        }));
+    }
+
+    get hasPreviewSubtotal(): boolean {
+        return this.invoicePreview?.subtotal !== undefined && this.invoicePreview?.subtotal !== null;
+    }
+
+    get hasPreviewInvoiceTotal(): boolean {
+        return this.invoicePreview?.invoiceTotal !== undefined && this.invoicePreview?.invoiceTotal !== null;
+    }
+
     get previewCurrency(): string {
         return this.invoicePreview?.currencyCode || 'USD';
     }

@@ -576,10 +576,59 @@ describe('c-qb-sync-panel Preview', () => {
         expect(textOf(lines[0])).toContain('$1,500.00');
         expect(lines[0].classList).not.toContain('qb-line_problem');
         expect(textOf(lines[1])).toContain('Uses the fallback item');
-        expect(textOf(query(element, '[data-id="preview-total"]'))).toContain('$4,200.00');
+        expect(textOf(query(element, '[data-id="preview-subtotal"]'))).toContain('$4,200.00');
         expect(textOf(query(element, '[data-id="preview-warnings"]'))).toContain('the fallback item was used');
         expect(query(element, '[data-id="preview-problems"]')).toBeNull();
         expect(deepActiveElement()).toBe(query(element, '[data-focus="preview"]'));
+    });
+
+    it('says a US company on automated sales tax gets its tax from QuickBooks when the invoice is saved', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockResolvedValue(PREVIEW);
+        const element = await renderPanel();
+
+        await clickButton(element, 'Preview');
+
+        expect(textOf(query(element, '[data-id="preview-tax-note"]'))).toContain('computed by QuickBooks');
+        expect(query(element, '[data-id="preview-total"]')).toBeNull();
+        expect(queryAll(element, '[data-id="preview-tax-line"]')).toHaveLength(0);
+    });
+
+    it('shows each tax code, each tax rate, the subtotal, the tax and the total QuickBooks will compute', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        mockPreview.mockResolvedValue({
+            ...PREVIEW,
+            currencyCode: 'CAD',
+            lines: PREVIEW.lines.map((line, index) => ({
+                ...line,
+                taxCode: '9',
+                taxCodeName: index ? 'GST/PST BC' : 'HST ON'
+            })),
+            subtotal: 4200,
+            tax: 474,
+            invoiceTotal: 4674,
+            taxNote: undefined,
+            taxLines: [
+                { rateName: 'HST ON', ratePercent: 13, taxableAmount: 3000, amount: 390 },
+                { rateName: 'GST', ratePercent: 5, taxableAmount: 1200, amount: 60 },
+                { rateName: 'PST BC', ratePercent: 7, taxableAmount: 1200, amount: 84 }
+            ]
+        });
+        const element = await renderPanel();
+
+        await clickButton(element, 'Preview');
+
+        const lineCodes = queryAll(element, '[data-id="preview-line-tax-code"]').map((cell) => textOf(cell));
+        expect(lineCodes).toEqual(['HST ON', 'GST/PST BC']);
+        const taxLines = queryAll(element, '[data-id="preview-tax-line"]');
+        expect(taxLines).toHaveLength(3);
+        expect(textOf(query(element, '[data-id="preview-figures"]'))).toContain('PST BC (7%)');
+        expect(textOf(taxLines[2])).toContain('84.00');
+        expect(textOf(taxLines[2])).toContain('1,200.00');
+        expect(textOf(query(element, '[data-id="preview-subtotal"]'))).toContain('4,200.00');
+        expect(textOf(query(element, '[data-id="preview-tax"]'))).toContain('474.00');
+        expect(textOf(query(element, '[data-id="preview-total"]'))).toContain('4,674.00');
+        expect(query(element, '[data-id="preview-tax-note"]')).toBeNull();
     });
 
     it('highlights mapping problems and links to the mapping editor', async () => {
@@ -632,7 +681,7 @@ describe('c-qb-sync-panel Preview', () => {
 
         await clickButton(element, 'Preview');
 
-        expect(textOf(query(element, '[data-id="preview-total"]'))).toContain('€4,200.00');
+        expect(textOf(query(element, '[data-id="preview-subtotal"]'))).toContain('€4,200.00');
     });
 
     it('shows why the preview could not be built', async () => {
