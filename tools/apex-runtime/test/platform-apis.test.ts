@@ -808,6 +808,20 @@ describe('Database query variants (Apex Reference › Database Class, QueryLocat
     });
 });
 
+describe('DML on an empty list (salesforce.stackexchange.com/q/19399: no governor usage)', () => {
+    it('counts no DML statement or row; a list with a record counts one', async () => {
+        const out = await debug(
+            `insert new List<Account>();
+            update new List<Account>();
+            Database.insert(new List<Account>(), false);
+            System.debug(Limits.getDmlStatements() + ' ' + Limits.getDmlRows());
+            insert new List<Account>{ new Account(Name = 'A') };
+            System.debug(Limits.getDmlStatements() + ' ' + Limits.getDmlRows());`
+        );
+        expect(out).toEqual(['0 0', '1 1']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

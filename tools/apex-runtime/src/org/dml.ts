@@ -51,7 +51,9 @@ export class DmlEngine {
     run(op: DmlOp, records: (SObject | string)[], opts: DmlOptions): DmlResult[] {
         const org = this.org;
         const allOrNone = opts.allOrNone ?? true;
-        if (opts.countLimits !== false) {
+        // DML on an empty list is a no-op that uses no limits (salesforce.stackexchange.com/q/19399, q/394342:
+        // `insert new List<Account>()` leaves Limits.getDmlStatements() at 0)
+        if (opts.countLimits !== false && records.length > 0) {
             org.limits.dmlStatements++;
             if (org.limits.dmlStatements > 150)
                 throw limitError(`Too many DML statements: ${org.limits.dmlStatements}`);
