@@ -52,6 +52,11 @@ async function screenshots(page: Page, name: string): Promise<void> {
     if (size) await page.setViewportSize(size);
 }
 
+/** Chooses a user in the shell's menu and waits for the page it reloads (the next step must not race that reload). */
+async function switchUser(page: Page, username: string): Promise<void> {
+    await Promise.all([page.waitForEvent('load'), page.locator('#playground-user').selectOption(username)]);
+}
+
 async function main(): Promise<number> {
     const missing = chromiumMissing();
     if (missing) {
@@ -613,8 +618,7 @@ async function main(): Promise<number> {
 
         await step('The finance approver sees both deals on Pending Approvals', async () => {
             await page.goto(`${base}/lightning/n/QB_Pending_Approvals`);
-            await page.locator('#playground-user').selectOption('fiona.finance@quickbooks-sync.local');
-            await page.waitForLoadState('load');
+            await switchUser(page, 'fiona.finance@quickbooks-sync.local');
             const list = page.locator('c-qb-pending-approvals');
             await list.getByRole('link', { name: /data center build-out/ }).waitFor({ timeout: 20000 });
             await list.getByRole('link', { name: /warehouse expansion/ }).waitFor();
@@ -643,6 +647,8 @@ async function main(): Promise<number> {
         await step('The approver rejects the warehouse deal with a reason, and no invoice is created', async () => {
             const warehouse = large('Northwind Traders — warehouse');
             await page.goto(`${base}/lightning/r/Opportunity/${warehouse.Id}/view`);
+            // the record page loads as the approver, who may read every deal
+            await page.locator('[data-field="Name"]').filter({ hasText: 'warehouse' }).waitFor({ timeout: 20000 });
             const approval = page.locator('c-qb-approval-request');
             await approval.getByRole('button', { name: 'Reject' }).click({ timeout: 20000 });
             const reject = approval.getByRole('button', { name: 'Reject invoice' });
@@ -665,8 +671,7 @@ async function main(): Promise<number> {
             )
                 throw new Error('the rejected deal was invoiced');
             await screenshots(page, '13-rejected');
-            await page.locator('#playground-user').selectOption('');
-            await page.waitForLoadState('load');
+            await switchUser(page, '');
         });
 
         const rep = 'sam.sales@quickbooks-sync.local';
@@ -674,8 +679,7 @@ async function main(): Promise<number> {
 
         await step('The sales rep sees only the deal they own in the opportunity list', async () => {
             await page.goto(`${base}/lightning/o/Opportunity/list`);
-            await page.locator('#playground-user').selectOption(rep);
-            await page.waitForLoadState('load');
+            await switchUser(page, rep);
             await page.getByRole('link', { name: /Macy’s — store expansion/ }).waitFor({ timeout: 20000 });
             if (await page.getByRole('link', { name: /Café Zürich|O'Brien & Sons/ }).count())
                 throw new Error("the rep's list shows deals they do not own");
@@ -684,6 +688,8 @@ async function main(): Promise<number> {
 
         await step("The rep sees their won deal's status and presses Sync now: it is invoiced", async () => {
             await page.goto(`${base}/lightning/r/Opportunity/${repDeal.Id}/view`);
+            // the record page loads as the rep, who owns this deal
+            await page.locator('[data-field="Name"]').filter({ hasText: 'Macy’s' }).waitFor({ timeout: 20000 });
             const panel = page.locator('c-qb-sync-panel');
             await panel.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20000 });
             await screenshots(page, '15-rep-deal-before-sync');
@@ -693,17 +699,24 @@ async function main(): Promise<number> {
             await screenshots(page, '16-rep-deal-synced');
         });
 
-        await step('The rep cannot open the sync log of a deal they do not own', async () => {
-            const other = large("O'Brien & Sons — consulting");
-            await page.goto(`${base}/lightning/r/Opportunity/${other.Id}/view`);
-            await page
-                .getByText(/you cannot see it/)
-                .first()
-                .waitFor({ timeout: 20000 });
-            await screenshots(page, '17-rep-other-deal');
-            await page.locator('#playground-user').selectOption('');
-            await page.waitForLoadState('load');
-        });
+        await step(
+            'The rep cannot open a deal they do not own: Record not available, no details, no panels',
+            async () => {
+                const other = large("O'Brien & Sons — consulting");
+                await page.goto(`${base}/lightning/r/Opportunity/${other.Id}/view`);
+                await page
+                    .locator('[data-id="record-not-available"]')
+                    .getByText('Record not available')
+                    .waitFor({ timeout: 20000 });
+                const leaked = await page.locator('[data-field], c-qb-sync-panel, c-qb-sync-log-viewer').count();
+                if (leaked)
+                    throw new Error(`the rep sees ${leaked} field(s) or component(s) of a deal they cannot read`);
+                if (await page.getByText("O'Brien & Sons").count())
+                    throw new Error('the rep sees the name of a deal they cannot read');
+                await screenshots(page, '17-rep-other-deal');
+                await switchUser(page, '');
+            }
+        );
 
         await step('No uncaught errors in the page', async () => {
             if (pageErrors.length) throw new Error(pageErrors.join('\n'));

@@ -430,6 +430,17 @@ function stagePath(record: UiRecord, stages: string[], onChange: (stage: string)
     return path;
 }
 
+function recordNotAvailable(): HTMLElement {
+    const box = el('div', 'slds-box slds-theme_default slds-text-align_center slds-p-around_large');
+    box.dataset.id = 'record-not-available';
+    box.append(
+        el('h1', 'slds-text-heading_medium slds-m-bottom_small', 'Record not available'),
+        el('p', 'slds-text-color_weak', 'It may have been deleted, or you may not have access to it.')
+    );
+    document.title = 'Record not available';
+    return box;
+}
+
 async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
     const describe = await getJson<{
         fields: { name: string; label: string; picklistValues: { value: string; label: string }[] }[];
@@ -482,16 +493,22 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
         }
         details.body.replaceChildren(grid);
     };
-    await new Promise<void>((resolve, reject) => {
+    const found = await new Promise<boolean>((resolve, reject) => {
         const wire = new getRecord(({ data, error }) => {
             if (data) {
                 draw(data as UiRecord);
-                resolve();
-            } else reject(new Error((error as { body?: { message?: string } }).body?.message ?? String(error)));
+                resolve(true);
+            } else if ((error as { status?: number }).status === 404) resolve(false);
+            else reject(new Error((error as { body?: { message?: string } }).body?.message ?? String(error)));
         });
         wire.update({ recordId, fields: RECORD_FIELDS.map((name) => `Opportunity.${name}`) });
         wire.connect();
     });
+    if (!found) {
+        // as Lightning: a record the user may not read (or that no longer exists) shows no data and no components
+        main.append(recordNotAvailable());
+        return;
+    }
 
     const panel = createElement('c-qb-sync-panel', { is: QbSyncPanel });
     (panel as unknown as { recordId: string }).recordId = recordId;

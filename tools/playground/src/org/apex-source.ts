@@ -62,11 +62,15 @@ export function auraCallSource(
     return lines.join('\n');
 }
 
-/** One record with the given fields, as JSON.serialize renders it (null when no row). */
-export function recordReadSource(objectName: string, id: string, fields: string[]): string {
+/**
+ * One record with the given fields, as JSON.serialize renders it (null when no row). In user mode (a record page
+ * opened as a chosen user) a record the user may not read is no row, as User Interface API answers for it.
+ */
+export function recordReadSource(objectName: string, id: string, fields: string[], userMode: boolean): string {
+    const mode = userMode ? 'AccessLevel.USER_MODE' : 'AccessLevel.SYSTEM_MODE';
     return [
         `Id recordId = ${apexString(id)};`,
-        `List<SObject> rows = Database.query('SELECT ' + ${apexString(fields.join(', '))} + ' FROM ${objectName} WHERE Id = :recordId');`,
+        `List<SObject> rows = Database.query('SELECT ' + ${apexString(fields.join(', '))} + ' FROM ${objectName} WHERE Id = :recordId', ${mode});`,
         `System.debug(${apexString(RESULT_MARKER)} + (rows.isEmpty() ? 'null' : JSON.serialize(rows[0])));`
     ].join('\n');
 }
@@ -76,11 +80,11 @@ export function querySource(soql: string): string {
     return `System.debug(${apexString(RESULT_MARKER)} + JSON.serialize(Database.query(${apexString(soql)})));`;
 }
 
-/** `update` of one record built from JSON (field API names → values): ordinary DML, triggers fire. */
-export function recordUpdateSource(objectName: string, fields: Record<string, unknown>): string {
+/** `update` of one record built from JSON (field API names → values): ordinary DML, triggers fire; in user mode the user's access applies. */
+export function recordUpdateSource(objectName: string, fields: Record<string, unknown>, userMode: boolean): string {
     return [
         `${objectName} changed = (${objectName}) JSON.deserialize(${apexString(JSON.stringify(fields))}, ${objectName}.class);`,
-        'update changed;',
+        userMode ? 'Database.update(changed, AccessLevel.USER_MODE);' : 'update changed;',
         `System.debug(${apexString(RESULT_MARKER)} + JSON.serialize(new Map<String, Object>{ 'id' => changed.Id }));`
     ].join('\n');
 }

@@ -12,8 +12,9 @@ export type OrgRequest =
     | { op: 'aura'; className: string; methodName: string; params: Record<string, unknown>; asUsername?: string }
     /** `background`: the async work it commits waits its turn behind the users' work instead of running first. */
     | { op: 'exec'; source: string; asUsername?: string; background?: boolean }
-    | { op: 'getRecord'; objectName: string; id: string; fields: string[] }
-    | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown> }
+    /** `asUsername`: read or written as that user, in user mode (sharing, object and field access). */
+    | { op: 'getRecord'; objectName: string; id: string; fields: string[]; asUsername?: string }
+    | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown>; asUsername?: string }
     | { op: 'query'; soql: string; asUsername?: string }
     | { op: 'describe'; objectName: string }
     | { op: 'isEmpty' };

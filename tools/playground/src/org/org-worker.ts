@@ -219,10 +219,18 @@ function handle(request: OrgRequest): OrgResponse {
             if (request.asUsername) return runAs(request.asUsername, () => run(request.source, true, asyncWork));
             return run(request.source, true, asyncWork);
         }
-        case 'getRecord':
-            return run(recordReadSource(request.objectName, request.id, request.fields), false, 'later');
-        case 'updateRecord':
-            return run(recordUpdateSource(request.objectName, request.fields), true, 'later');
+        case 'getRecord': {
+            const { objectName, id, fields, asUsername } = request;
+            if (asUsername)
+                return runAs(asUsername, () => run(recordReadSource(objectName, id, fields, true), false, 'later'));
+            return run(recordReadSource(objectName, id, fields, false), false, 'later');
+        }
+        case 'updateRecord': {
+            const { objectName, fields, asUsername } = request;
+            if (asUsername)
+                return runAs(asUsername, () => run(recordUpdateSource(objectName, fields, true), true, 'later'));
+            return run(recordUpdateSource(objectName, fields, false), true, 'later');
+        }
         case 'query':
             if (request.asUsername)
                 return runAs(request.asUsername, () => run(querySource(request.soql), false, 'later'));

@@ -208,6 +208,8 @@ export function createPlaygroundServer(
             });
         }
         if (parts[0] === 'record' && parts.length === 2 && ID.test(parts[1])) {
+            // the record page loads and saves as the chosen user: a record they may not read is not found
+            const asUsername = String(req.headers['x-playground-user'] ?? '') || undefined;
             if (req.method === 'GET') {
                 // getRecord: an unknown field in `fields` is an error, one in `optionalFields` is left out
                 const describe = await describeOf('Opportunity');
@@ -222,7 +224,8 @@ export function createPlaygroundServer(
                     objectName: 'Opportunity',
                     id: parts[1],
                     // the record's currency formats its currency fields, asked for or not
-                    fields: [...new Set(['Id', 'CurrencyIsoCode', ...list('fields'), ...optional])]
+                    fields: [...new Set(['Id', 'CurrencyIsoCode', ...list('fields'), ...optional])],
+                    asUsername
                 });
                 if (!r.ok) return send(res, 400, { message: r.error!.message });
                 if (!r.value) return send(res, 404, { message: 'The requested resource does not exist' });
@@ -237,7 +240,8 @@ export function createPlaygroundServer(
                 const r = await org.request({
                     op: 'updateRecord',
                     objectName: 'Opportunity',
-                    fields: { ...fields, Id: parts[1] }
+                    fields: { ...fields, Id: parts[1] },
+                    asUsername
                 });
                 if (!r.ok) return send(res, 400, { message: r.error!.message, exceptionType: r.error!.exceptionType });
                 return send(res, 200, { id: parts[1], asyncErrors: r.asyncErrors ?? [] });

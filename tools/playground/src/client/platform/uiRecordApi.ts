@@ -10,8 +10,12 @@
  *   after the affected wires received it;
  * - records have the UI API shape: `{ id, apiName, fields: { Name: { value, displayValue } } }`, a relationship
  *   field's value is a nested record (`fields.Account.value.fields.Name`); a missing `fields` entry is an error,
- *   a missing `optionalFields` entry is left out.
+ *   a missing `optionalFields` entry is left out;
+ * - records are read and saved as the user chosen in the shell (sharing, object and field access): a record that
+ *   user may not read is not found.
  */
+import { currentUser } from './apex';
+
 type FieldId = string | { objectApiName: string; fieldApiName: string };
 
 interface RecordConfig {
@@ -40,7 +44,9 @@ function fieldPath(field: FieldId): string {
 
 async function fetchRecord(recordId: string, fields: string[], optionalFields: string[]): Promise<UiRecord> {
     const query = new URLSearchParams({ fields: fields.join(','), optionalFields: optionalFields.join(',') });
-    const response = await fetch(`/api/record/${recordId}?${query}`);
+    const response = await fetch(`/api/record/${recordId}?${query}`, {
+        headers: { 'X-Playground-User': currentUser() }
+    });
     const payload: unknown = await response.json();
     if (!response.ok) throw { status: response.status, body: payload };
     return payload as UiRecord;
@@ -157,7 +163,7 @@ export async function updateRecord(recordInput: { fields: Record<string, unknown
     const id = recordInput.fields.Id as string;
     const response = await fetch(`/api/record/${id}`, {
         method: 'PATCH',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Playground-User': currentUser() },
         body: JSON.stringify(recordInput.fields)
     });
     const payload: unknown = await response.json();
