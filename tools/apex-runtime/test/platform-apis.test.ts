@@ -822,6 +822,20 @@ describe('DML on an empty list (salesforce.stackexchange.com/q/19399: no governo
     });
 });
 
+describe('Checkbox fields read with dot notation (Salesforce R&D on salesforce.stackexchange.com/q/127548)', () => {
+    it('a null checkbox reads false through dot notation and stays null for get() and the record', async () => {
+        const out = await debug(
+            `OpportunityContactRole r = new OpportunityContactRole(Role = 'Other');
+            System.debug(r.IsPrimary);
+            System.debug(r.get('IsPrimary'));
+            r.IsPrimary = null;
+            System.debug(r.IsPrimary == false);
+            System.debug(r);`
+        );
+        expect(out).toEqual(['false', 'null', 'true', 'OpportunityContactRole:{Role=Other, IsPrimary=null}']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

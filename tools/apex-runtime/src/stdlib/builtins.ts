@@ -274,7 +274,14 @@ export class Builtins extends Platform implements PlatformLibrary {
     }
 
     getProperty(o: any, name: string, f: Frame): any {
-        if (isSObject(o)) return this.sobjectGet(o, name);
+        if (isSObject(o)) {
+            const value = this.sobjectGet(o, name);
+            // "The expression accessing a Boolean type field on an sObject with simple dot notation is evaluated to
+            // true only if the field value is non-null and true. Otherwise it is evaluated to false." (Salesforce R&D,
+            // salesforce.stackexchange.com/q/127548); get(), JSON and debug output still show the null
+            if (value === null && this.describeField(o.type, name)?.type === 'Checkbox') return false;
+            return value;
+        }
         if (o instanceof ApexList && o.fromSoql) {
             // [SELECT … ].Field dereferences the single row the query must return
             if (o.items.length === 0) this.it.throwSys('QueryException', 'List has no rows for assignment to SObject');
