@@ -66,14 +66,16 @@ it('runs every test of QBRequestSaveRefused_Tests', () => {
     expect(results.map((r) => r.method).sort()).toEqual([
         'it_should_leave_a_refused_approval_pending_log_why_and_approve_the_others',
         'it_should_leave_a_refused_rejection_pending_and_log_why',
-        'it_should_log_the_invoice_of_a_dying_job_whose_request_cannot_be_saved'
+        'it_should_log_the_invoice_of_a_dying_job_whose_request_cannot_be_saved',
+        'it_should_tell_slack_that_a_refused_approval_was_not_saved'
     ]);
 });
 
 it.each([
     'it_should_leave_a_refused_approval_pending_log_why_and_approve_the_others',
     'it_should_leave_a_refused_rejection_pending_and_log_why',
-    'it_should_log_the_invoice_of_a_dying_job_whose_request_cannot_be_saved'
+    'it_should_log_the_invoice_of_a_dying_job_whose_request_cannot_be_saved',
+    'it_should_tell_slack_that_a_refused_approval_was_not_saved'
 ])('%s (defect 8: a refused save of a sync request has a clear outcome)', (method) => {
     const result = results.find((r) => r.method === method)!;
     expect(result.message ?? '').toBe('');
