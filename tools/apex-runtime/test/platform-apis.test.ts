@@ -836,6 +836,18 @@ describe('Checkbox fields read with dot notation (Salesforce R&D on salesforce.s
     });
 });
 
+describe('Type.getName of a platform exception (Apex Reference › Type Class, Exception Class getTypeName)', () => {
+    it('names the exception as getTypeName() does, with its System namespace', async () => {
+        const out = await debug(
+            `System.debug(System.IllegalArgumentException.class.getName());
+            try { throw new IllegalArgumentException('x'); }
+            catch (Exception e) { System.debug(e.getTypeName() == IllegalArgumentException.class.getName()); }
+            System.debug(String.class.getName());`
+        );
+        expect(out).toEqual(['System.IllegalArgumentException', 'true', 'String']);
+    });
+});
+
 describe('Load errors stay load errors', () => {
     it('an unknown type is still refused', async () => {
         await expect(load(makeProject({ Broken: 'public class Broken { NoSuchType x; }' }))).rejects.toBeInstanceOf(

@@ -307,7 +307,12 @@ export abstract class Platform {
     typeToken(t: TypeRef, from: ClassInfo | null): TypeToken {
         const h = this.it.resolveType(t, from);
         let display = t.name;
-        if (h?.kind === 'class') display = h.cls.builtin ? h.cls.name : h.cls.displayName;
+        if (h?.kind === 'class') {
+            // a platform exception's type is named as getTypeName() names it: `System.IllegalArgumentException`
+            const base = this.it.exceptionBase;
+            const exception = h.cls.builtin && base && (h.cls === base || h.cls.isSubclassOf(base));
+            display = exception ? 'System.' + h.cls.name : h.cls.builtin ? h.cls.name : h.cls.displayName;
+        }
         else if (h?.kind === 'sobject') display = h.name;
         else if (t.n === 'list' || t.n === 'map' || t.n === 'set') display = this.typeDisplay(t, from);
         else display = canonicalBuiltin(t.name);
