@@ -166,7 +166,7 @@ function formatAmount(amount: unknown, currency: unknown): string {
 function userMenu(): HTMLElement {
     const box = el(
         'div',
-        'slds-grid slds-grid_align-end slds-grid_vertical-align-center slds-p-horizontal_medium slds-p-vertical_xx-small slds-theme_default slds-text-body_small'
+        'slds-grid slds-wrap slds-grid_align-end slds-grid_vertical-align-center slds-p-horizontal_medium slds-p-vertical_xx-small slds-theme_default slds-text-body_small'
     );
     const label = el('label', 'slds-m-right_x-small', 'Logged in as');
     label.htmlFor = 'playground-user';
@@ -183,7 +183,10 @@ function userMenu(): HTMLElement {
         setCurrentUser(select.value);
         window.location.reload();
     });
-    box.append(playgroundClock(), label, select);
+    // the clock (with its speed badge) and the user menu each stay on one line; at a narrow width they stack
+    const user = el('div', 'slds-grid slds-grid_vertical-align-center');
+    user.append(label, select);
+    box.append(playgroundClock(), user);
     return box;
 }
 
@@ -193,6 +196,7 @@ function userMenu(): HTMLElement {
  */
 function playgroundClock(): HTMLElement {
     const box = el('div', 'slds-grid slds-grid_vertical-align-center slds-m-right_medium');
+    box.style.whiteSpace = 'nowrap';
     box.dataset.id = 'playground-clock';
     const time = el('span', '');
     const badge = el('span', 'slds-badge slds-theme_warning slds-m-left_x-small');

@@ -15,6 +15,19 @@ export const PAGE_SIZE = 50;
 export const COMPACT_PAGE_SIZE = 10;
 export const SEARCH_DEBOUNCE_MS = 300;
 export const CHART_DAYS = 30;
+/**
+ * Below this width (px) of the log table, the table shows what an admin scans a log by (time, deal, operation,
+ * outcome, summary) and leaves the company, HTTP status, QuickBooks error code and attempt to the row's details:
+ * ten columns in 700 px squeeze every one to a letter. The duration is in the details at every width. Salesforce also finds datatables perform best with few
+ * columns ("Improve Datatable Performance", LWC Developer Guide:
+ * https://developer.salesforce.com/docs/platform/lwc/guide/data-table-performance.html).
+ */
+export const NARROW_TABLE_WIDTH = 1000;
+/**
+ * Up to this many rows, and with no further page, the table is as tall as its rows; beyond, it scrolls inside a
+ * fixed height, which infinite loading needs to see the end of the table.
+ */
+export const ROWS_SHOWN_WHOLE = 10;
 
 /**
  * On the record page: the deal's fields every sync changes. When Lightning Data Service delivers a new version of
@@ -119,6 +132,9 @@ export default class QbSyncLogViewer extends LightningElement {
     private requestNumber = 0;
     private focusTarget: string | null = null;
     private watchedValues: string | null = null;
+    private resizeObserver: ResizeObserver | undefined;
+    /** The log table's width is under NARROW_TABLE_WIDTH: fewer, wrapping columns. */
+    isNarrow = false;
 
     /** A changed deal (not its first delivery, which connectedCallback already loads for) reloads the first page. */
     @wire(getRecord, { recordId: '$recordId', optionalFields: WATCHED_FIELDS })
@@ -144,9 +160,12 @@ export default class QbSyncLogViewer extends LightningElement {
 
     disconnectedCallback(): void {
         clearTimeout(this.searchTimer);
+        this.resizeObserver?.disconnect();
+        this.resizeObserver = undefined;
     }
 
     renderedCallback(): void {
+        this.observeWidth();
         if (this.focusTarget) {
             const target = this.template?.querySelector<HTMLElement>(`[data-focus="${this.focusTarget}"]`);
             if (target) {
@@ -169,42 +188,76 @@ export default class QbSyncLogViewer extends LightningElement {
     }
 
     get columns(): DatatableColumn[] {
+        const time: DatatableColumn = {
+            label: 'Time',
+            fieldName: 'createdAt',
+            type: 'date',
+            initialWidth: 120,
+            wrapText: true,
+            typeAttributes: {
+                year: 'numeric',
+                month: 'short',
+                day: '2-digit',
+                hour: '2-digit',
+                minute: '2-digit',
+                second: '2-digit'
+            }
+        };
+        const opportunity: DatatableColumn = {
+            label: 'Opportunity',
+            fieldName: 'opportunityUrl',
+            type: 'url',
+            wrapText: true,
+            initialWidth: this.isNarrow ? undefined : 190,
+            typeAttributes: { label: { fieldName: 'opportunityName' } }
+        };
+        const operation: DatatableColumn = {
+            label: 'Operation',
+            fieldName: 'operationLabel',
+            wrapText: true,
+            initialWidth: this.isNarrow ? undefined : 130
+        };
+        const outcome: DatatableColumn = {
+            label: 'Outcome',
+            fieldName: 'outcome',
+            initialWidth: this.isNarrow ? 100 : 95,
+            cellAttributes: { class: { fieldName: 'outcomeClass' } }
+        };
+        const summary: DatatableColumn = { label: 'Summary', fieldName: 'summary', wrapText: true };
+        const details: DatatableColumn = {
+            label: 'Details',
+            type: 'button',
+            initialWidth: 75,
+            typeAttributes: { label: 'View', name: 'view', title: 'View details', variant: 'base' }
+        };
+        if (this.isNarrow) {
+            return [time, opportunity, operation, outcome, summary, details];
+        }
         return [
-            {
-                label: 'Time',
-                fieldName: 'createdAt',
-                type: 'date',
-                initialWidth: 170,
-                typeAttributes: {
-                    year: 'numeric',
-                    month: 'short',
-                    day: '2-digit',
-                    hour: '2-digit',
-                    minute: '2-digit',
-                    second: '2-digit'
-                }
-            },
-            {
-                label: 'Opportunity',
-                fieldName: 'opportunityUrl',
-                type: 'url',
-                typeAttributes: { label: { fieldName: 'opportunityName' } }
-            },
-            { label: 'Company', fieldName: 'companyName' },
-            { label: 'Operation', fieldName: 'operationLabel' },
-            { label: 'Outcome', fieldName: 'outcome', cellAttributes: { class: { fieldName: 'outcomeClass' } } },
-            { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 80 },
+            time,
+            opportunity,
+            { label: 'Company', fieldName: 'companyName', wrapText: true, initialWidth: 120 },
+            operation,
+            outcome,
+            { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 75 },
             { label: 'QBO error', fieldName: 'errorCode', initialWidth: 100 },
             { label: 'Attempt', fieldName: 'attempt', type: 'number', initialWidth: 90 },
-            { label: 'Duration (ms)', fieldName: 'durationMs', type: 'number', initialWidth: 120 },
-            { label: 'Summary', fieldName: 'summary', wrapText: true },
-            {
-                label: 'Details',
-                type: 'button',
-                initialWidth: 100,
-                typeAttributes: { label: 'View', name: 'view', title: 'View details', variant: 'base' }
-            }
+            summary,
+            details
         ];
+    }
+
+    /** As tall as its rows while they are few and complete; else a scrolling table that loads more at its end. */
+    get isTableScrolling(): boolean {
+        return this.hasMore || this.rows.length > ROWS_SHOWN_WHOLE;
+    }
+
+    get tableClass(): string {
+        return this.isTableScrolling ? 'qb-log-table qb-log-table_scrolling' : 'qb-log-table';
+    }
+
+    get isInfiniteLoading(): boolean {
+        return this.hasMore && this.isTableScrolling;
     }
 
     get hasRows(): boolean {
@@ -308,6 +361,23 @@ export default class QbSyncLogViewer extends LightningElement {
 
     handleReload(): void {
         this.loadFirstPage();
+    }
+
+    /** Follows the width the log table gets (a tab at 800 px, a wide desktop, a narrow page region). */
+    private observeWidth(): void {
+        // the card's body, a block box: the component's own element is inline, and an inline box has no size to observe
+        const body = this.template?.querySelector('[data-id="log-body"]');
+        if (this.resizeObserver || this.isCompact || !body || typeof ResizeObserver === 'undefined') {
+            return;
+        }
+        this.resizeObserver = new ResizeObserver((entries) => {
+            const width = entries[entries.length - 1]?.contentRect.width ?? 0;
+            const narrow = width > 0 && width < NARROW_TABLE_WIDTH;
+            if (narrow !== this.isNarrow) {
+                this.isNarrow = narrow;
+            }
+        });
+        this.resizeObserver.observe(body);
     }
 
     handleLoadMore(): void {

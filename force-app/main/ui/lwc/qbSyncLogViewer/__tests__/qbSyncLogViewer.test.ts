@@ -5,7 +5,7 @@ import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
 import getCompanies from '@salesforce/apex/QBSyncLogController.getCompanies';
 import retry from '@salesforce/apex/QBSyncController.retry';
-import QbSyncLogViewer, { SEARCH_DEBOUNCE_MS } from 'c/qbSyncLogViewer';
+import QbSyncLogViewer, { NARROW_TABLE_WIDTH, ROWS_SHOWN_WHOLE, SEARCH_DEBOUNCE_MS } from 'c/qbSyncLogViewer';
 import {
     chooseOption,
     clickButton,
@@ -106,6 +106,81 @@ afterEach(() => {
     }
     jest.clearAllMocks();
     jest.useRealTimers();
+});
+
+type ResizeCallback = (entries: { contentRect: { width: number } }[]) => void;
+
+/** Stands in for the browser's ResizeObserver: the test says how wide an observed element is. */
+class WidthObserver {
+    static observing = new Map<Element, ResizeCallback>();
+    private readonly onResize: ResizeCallback;
+    constructor(callback: ResizeCallback) {
+        this.onResize = callback;
+    }
+    observe(target: Element): void {
+        WidthObserver.observing.set(target, this.onResize);
+    }
+    disconnect(): void {}
+    static resize(target: Element, width: number): void {
+        WidthObserver.observing.get(target)?.([{ contentRect: { width } }]);
+    }
+}
+
+function columnLabels(element: HTMLElement): string[] {
+    return (datatable(element) as unknown as { columns: { label: string }[] }).columns.map((c) => c.label);
+}
+
+describe('c-qb-sync-log-viewer layout', () => {
+    const realResizeObserver = (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
+    beforeEach(() => {
+        (globalThis as { ResizeObserver?: unknown }).ResizeObserver = WidthObserver;
+    });
+    afterEach(() => {
+        (globalThis as { ResizeObserver?: unknown }).ResizeObserver = realResizeObserver;
+        WidthObserver.observing.clear();
+    });
+
+    it('shows every column on a wide page and what an admin scans a log by on a narrow one', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const element = await renderViewer();
+
+        WidthObserver.resize(query(element, '[data-id="log-body"]')!, NARROW_TABLE_WIDTH + 300);
+        await flushPromises();
+        expect(columnLabels(element)).toEqual([
+            'Time',
+            'Opportunity',
+            'Company',
+            'Operation',
+            'Outcome',
+            'HTTP',
+            'QBO error',
+            'Attempt',
+            'Summary',
+            'Details'
+        ]);
+
+        WidthObserver.resize(query(element, '[data-id="log-body"]')!, NARROW_TABLE_WIDTH - 266);
+        await flushPromises();
+        expect(columnLabels(element)).toEqual(['Time', 'Opportunity', 'Operation', 'Outcome', 'Summary', 'Details']);
+        expect(tableText(element)).toContain('Invoice 1038 created for Opportunity Acme - 50 licenses');
+    });
+
+    it('is as tall as its rows while they are few and complete, and scrolls and loads more at its end otherwise', async () => {
+        mockGetLogs.mockResolvedValueOnce(PAGE_2);
+        const complete = await renderViewer();
+        const table = (element: HTMLElement) => query(element, '[data-id="log-table"]')!;
+        expect(PAGE_2.rows.length).toBeLessThanOrEqual(ROWS_SHOWN_WHOLE);
+        expect(table(complete).classList.contains('qb-log-table_scrolling')).toBe(false);
+        expect((datatable(complete) as unknown as { enableInfiniteLoading: boolean }).enableInfiniteLoading).toBe(
+            false
+        );
+        document.body.removeChild(complete);
+
+        mockGetLogs.mockResolvedValueOnce(PAGE_1);
+        const more = await renderViewer();
+        expect(table(more).classList.contains('qb-log-table_scrolling')).toBe(true);
+        expect((datatable(more) as unknown as { enableInfiniteLoading: boolean }).enableInfiniteLoading).toBe(true);
+    });
 });
 
 describe('c-qb-sync-log-viewer list', () => {
