@@ -11,11 +11,11 @@ const swcTypeScript = [
 // LWC tests render the real Lightning base components from `lightning-base-components` (what the playground
 // serves too), not the sfdx-lwc-jest stubs. The platform-only modules the base components import (labels, i18n,
 // gates) resolve to the stand-ins that package ships. Platform services our components import and the package
-// does not implement (lightning/uiRecordApi) keep the sfdx-lwc-jest stubs. jsdom has no ElementInternals, so the
+// does not implement (lightning/uiRecordApi, lightning/refresh) keep the sfdx-lwc-jest stubs. jsdom has no ElementInternals, so the
 // combobox's gate for it is closed.
 const baseComponents = '<rootDir>/node_modules/lightning-base-components';
 const lwcModuleNameMapper = {
-    '^lightning/(?!uiRecordApi$)(.+)$': `${baseComponents}/src/lightning/$1/$1`,
+    '^lightning/(?!uiRecordApi$|refresh$)(.+)$': `${baseComponents}/src/lightning/$1/$1`,
     '^@salesforce/(label|i18n|client|internal)/(.+)$': `${baseComponents}/scopedImports/@salesforce-$1-$2.js`,
     '^@salesforce/gate/bc\\.260\\.enableComboboxElementInternals$': '<rootDir>/force-app/main/ui/test/closedGate.ts',
     '^@salesforce/gate/.+$': `${baseComponents}/external/gateStub.js`,

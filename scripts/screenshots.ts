@@ -87,6 +87,13 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     await desktop.waitForTimeout(SETTLE_MS);
     await capture(pages, '05-record-synced');
 
+    await shoot(pages, '05b-record-invoice-pdf-attached', recordUrl(obrien), async (page) => {
+        await panelLoaded(page);
+        await page.locator('c-qb-sync-panel').getByRole('button', { name: 'Attach invoice PDF' }).click();
+        await page.locator('c-qb-sync-panel [data-id="attached-pdf"]').waitFor({ timeout: 20000 });
+        await page.locator('[data-id="files"] a').first().waitFor({ timeout: 20000 });
+    });
+
     await shoot(pages, '06-record-sync-log-detail', recordUrl(obrien), async (page) => {
         await panelLoaded(page);
         await page.locator('c-qb-sync-log-viewer [data-id="compact-row"] a').first().click();

@@ -166,6 +166,33 @@ async function main(): Promise<number> {
         );
 
         await step(
+            "Attach invoice PDF saves the invoice's PDF in the deal's Files once; the file opens as that invoice's PDF",
+            async () => {
+                const panel = page.locator('c-qb-sync-panel');
+                const title = `QuickBooks invoice ${docNumber}`;
+                await panel.getByRole('button', { name: 'Attach invoice PDF' }).click();
+                await panel
+                    .locator('[data-id="action-message"]')
+                    .getByText('Invoice PDF saved')
+                    .waitFor({ timeout: 20000 });
+                await panel.locator('[data-id="attached-pdf"]').filter({ hasText: title }).waitFor();
+                const files = page.locator('[data-id="files"]');
+                const fileLink = files.getByRole('link', { name: title });
+                await fileLink.waitFor({ timeout: 10000 });
+                const href = await fileLink.getAttribute('href');
+                const file = await fetch(`${base}${href}`);
+                const bytes = Buffer.from(await file.arrayBuffer());
+                if (file.headers.get('content-type') !== 'application/pdf' || !bytes.includes(`Invoice ${docNumber}`))
+                    throw new Error(`the file link answers ${file.status} ${file.headers.get('content-type')}`);
+                await screenshots(page, '3b-invoice-pdf-attached');
+                await panel.getByRole('button', { name: 'Attach invoice PDF' }).click();
+                await panel.locator('[data-id="action-message"]').getByText('already in').waitFor({ timeout: 20000 });
+                const count = await files.getByRole('link', { name: title }).count();
+                if (count !== 1) throw new Error(`the deal's Files list ${count} copies of ${title}`);
+            }
+        );
+
+        await step(
             'An admin unlinks and re-invoices the deal after confirming why; the panel follows the new invoice',
             async () => {
                 await page.goto(`${base}/lightning/r/Opportunity/${deal!.Id}/view`);

@@ -26,6 +26,13 @@ declare namespace QbApex {
         warnings?: Nullable<string[]>;
     }
 
+    /** QBInvoicePdfAction.Result: the invoice PDF in the opportunity's Files. */
+    interface InvoicePdf {
+        title: string;
+        contentDocumentId?: Nullable<string>;
+        alreadyAttached: boolean;
+    }
+
     interface BackgroundJob {
         label: string;
         purpose?: Nullable<string>;

@@ -14,6 +14,9 @@ declare module '@salesforce/apex/QBSyncController.retry' {
 declare module '@salesforce/apex/QBSyncController.refreshFromQuickBooks' {
     export default function refreshFromQuickBooks(params: { opportunityId: string }): Promise<QbApex.SyncStatus>;
 }
+declare module '@salesforce/apex/QBSyncController.attachInvoicePdf' {
+    export default function attachInvoicePdf(params: { opportunityId: string }): Promise<QbApex.InvoicePdf>;
+}
 
 declare module '@salesforce/apex/QBApprovalController.getApproval' {
     export default function getApproval(params: { opportunityId: string }): Promise<QbApex.ApprovalRequest | null>;

@@ -17,3 +17,10 @@ declare module 'lightning/prompt' {
     };
     export default LightningPrompt;
 }
+
+/** RefreshEvent: asks the page to refresh its standard components (e.g. a record's Files related list). */
+declare module 'lightning/refresh' {
+    export class RefreshEvent extends CustomEvent<unknown> {
+        constructor();
+    }
+}

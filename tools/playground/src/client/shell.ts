@@ -514,6 +514,38 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
         return;
     }
 
+    // the Files related list: read again when a component asks the page to refresh (lightning/refresh)
+    const files = card('Files');
+    files.root.dataset.id = 'files';
+    left.append(files.root);
+    const loadFiles = async () => {
+        const rows = await getJson<FileLink[]>(`/api/files?recordId=${encodeURIComponent(recordId)}`);
+        if (!rows.length) {
+            files.body.replaceChildren(el('p', 'slds-text-color_weak', 'No files.'));
+            return;
+        }
+        const list = el('ul', 'slds-has-dividers_bottom-space');
+        for (const row of rows) {
+            const item = el('li', 'slds-item');
+            const doc = row.ContentDocument;
+            const a = link(doc.Title, `/sfc/servlet.shepherd/document/download/${row.ContentDocumentId}`);
+            a.target = '_blank';
+            const size = `${Math.max(1, Math.round(doc.ContentSize / 1024))} KB`;
+            item.append(
+                a,
+                el(
+                    'span',
+                    'slds-text-body_small slds-text-color_weak slds-m-left_x-small',
+                    `${size} • ${doc.FileExtension ?? ''}`
+                )
+            );
+            list.append(item);
+        }
+        files.body.replaceChildren(list);
+    };
+    await loadFiles();
+    layout.addEventListener('lightning__refresh', () => void loadFiles());
+
     const panel = createElement('c-qb-sync-panel', { is: QbSyncPanel });
     (panel as unknown as { recordId: string }).recordId = recordId;
     right.append(panel);
@@ -524,6 +556,11 @@ async function recordPage(main: HTMLElement, recordId: string): Promise<void> {
     right.append(logCard);
     layout.append(left, right);
     main.append(layout);
+}
+
+interface FileLink {
+    ContentDocumentId: string;
+    ContentDocument: { Title: string; FileExtension: string | null; ContentSize: number };
 }
 
 interface QboPane {
@@ -772,6 +809,7 @@ function start(): void {
     const app = document.getElementById('app')!;
     const main = el('main', 'slds-p-around_medium');
     openQuickBooksLinksHere();
+    setCurrentUser(currentUser());
     app.append(renderNav(), main);
     window.addEventListener('lightning__showtoast', (e) => {
         const detail = (e as CustomEvent).detail as { title: string; message: string };

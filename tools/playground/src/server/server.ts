@@ -25,6 +25,8 @@ const SLDS_DIR = path.resolve(
     'assets'
 );
 const ID = /^[a-zA-Z0-9]{15,18}$/;
+/** The cookie the shell sets with the user it acts as (client/platform/apex.ts). */
+const USER_COOKIE = 'qb-playground-user';
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 
 const TYPES: Record<string, string> = {
@@ -274,6 +276,17 @@ export function createPlaygroundServer(
             );
             return send(res, 200, rows);
         }
+        if (parts[0] === 'files' && parts.length === 1 && req.method === 'GET') {
+            // a record's Files related list, as the chosen user sees it
+            const recordId = url.searchParams.get('recordId') ?? '';
+            if (!ID.test(recordId)) return send(res, 400, { message: 'recordId must be a record Id' });
+            const asUsername = String(req.headers['x-playground-user'] ?? '') || undefined;
+            const rows = await org.query(
+                `SELECT ContentDocumentId, ContentDocument.Title, ContentDocument.FileExtension, ContentDocument.ContentSize FROM ContentDocumentLink WHERE LinkedEntityId = '${recordId}' WITH USER_MODE`,
+                asUsername
+            );
+            return send(res, 200, rows);
+        }
         if (parts[0] === 'describe' && parts.length === 2 && FIELD.test(parts[1])) {
             return send(res, 200, await describeOf(parts[1]));
         }
@@ -361,6 +374,25 @@ export function createPlaygroundServer(
         send(res, 404, { message: `No playground API ${req.method} ${url.pathname}` });
     }
 
+    /** Salesforce's file download address: the latest version of a file the user may see, shown in the browser. */
+    async function downloadFile(res: http.ServerResponse, documentId: string, asUsername?: string): Promise<void> {
+        const env = environment();
+        if (!env) return send(res, 503, { message: 'The playground is still starting (loading the org, seeding).' });
+        const [version] = await env.org.query<{ Title: string; FileExtension: string | null; VersionData: string }>(
+            `SELECT Title, FileExtension, VersionData FROM ContentVersion WHERE ContentDocumentId = '${documentId}' AND IsLatest = true WITH USER_MODE`,
+            asUsername
+        );
+        if (!version) return send(res, 404, { message: 'The file does not exist or you cannot see it.' });
+        const extension = version.FileExtension ?? '';
+        const fileName = `${version.Title}${extension ? `.${extension}` : ''}`.replace(/["\\\r\n]/g, '');
+        res.writeHead(200, {
+            'Content-Type': extension === 'pdf' ? 'application/pdf' : 'application/octet-stream',
+            'Content-Disposition': `inline; filename="${fileName}"`,
+            'Cache-Control': 'no-store'
+        });
+        res.end(Buffer.from(version.VersionData, 'base64'));
+    }
+
     return http.createServer((req, res) => {
         const url = new URL(req.url ?? '/', 'http://playground');
         const handle = async () => {
@@ -385,6 +417,8 @@ export function createPlaygroundServer(
                 });
                 return fs.createReadStream(file).pipe(res);
             }
+            const download = /^\/sfc\/servlet\.shepherd\/document\/download\/([a-zA-Z0-9]{15,18})$/.exec(url.pathname);
+            if (download) return downloadFile(res, download[1], userFromCookie(req));
             if (url.pathname === '/favicon.ico') {
                 res.writeHead(204);
                 return res.end();
@@ -394,6 +428,15 @@ export function createPlaygroundServer(
         };
         handle().catch((e) => send(res, 500, { message: (e as Error).message }));
     });
+}
+
+/** The user the shell acts as, from the cookie it sets (a download is a plain navigation, without its header). */
+function userFromCookie(req: http.IncomingMessage): string | undefined {
+    for (const part of String(req.headers.cookie ?? '').split(';')) {
+        const [name, value] = part.trim().split('=');
+        if (name === USER_COOKIE && value) return decodeURIComponent(value);
+    }
+    return undefined;
 }
 
 /** Listens, turning "port in use" into a sentence that says what to do. */

@@ -63,7 +63,8 @@ function platformModules(): Plugin {
             const local: Record<string, string> = {
                 'lightning/uiRecordApi': 'uiRecordApi.ts',
                 'lightning/navigation': 'navigation.ts',
-                'lightning/platformShowToastEvent': 'platformShowToastEvent.ts'
+                'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
+                'lightning/refresh': 'refresh.ts'
             };
             if (local[id]) return path.join(platform, local[id]);
             return null;

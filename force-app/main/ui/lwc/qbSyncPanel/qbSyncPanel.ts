@@ -14,8 +14,10 @@ import syncNow from '@salesforce/apex/QBSyncController.syncNow';
 import retry from '@salesforce/apex/QBSyncController.retry';
 import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
 import refreshFromQuickBooks from '@salesforce/apex/QBSyncController.refreshFromQuickBooks';
+import attachInvoicePdf from '@salesforce/apex/QBSyncController.attachInvoicePdf';
 import canAdministerSync from '@salesforce/customPermission/QB_Administer_Sync';
 import LightningPrompt from 'lightning/prompt';
+import { RefreshEvent } from 'lightning/refresh';
 import { errorMessage, picklistLabel, SYNC_STATUS } from 'c/qbUtils';
 
 /** How often the panel asks for the status while the engine works on the deal. */
@@ -45,6 +47,8 @@ const BADGE_THEMES: Record<string, string> = {
     [SYNC_STATUS.IN_PROGRESS]: 'slds-theme_info'
 };
 const MAPPING_EDITOR_URL = '/lightning/n/QB_Item_Mapping';
+/** Salesforce's download address of a file's latest version (ContentDocument Id). */
+const FILE_DOWNLOAD_URL = '/sfc/servlet.shepherd/document/download/';
 
 /**
  * The Opportunity fields behind what the panel shows. Lightning Data Service hands the panel a new version of them
@@ -83,6 +87,8 @@ export default class QbSyncPanel extends LightningElement {
     actionError: string | null = null;
     actionMessage: string | null = null;
     mappingEditorUrl = MAPPING_EDITOR_URL;
+    /** The invoice PDF saved in Files by Attach invoice PDF: its title and download address. */
+    attachedPdf: { title: string; url: string | null } | null = null;
 
     private currentRecordId: string | undefined;
     private connected = false;
@@ -361,6 +367,39 @@ export default class QbSyncPanel extends LightningElement {
         }
     }
 
+    /**
+     * Attach invoice PDF: the invoice's PDF from QuickBooks saved in this opportunity's Files (once; a second press
+     * finds it). RefreshEvent tells the record page, so its Files related list shows the new file.
+     */
+    async handleAttachPdf(): Promise<void> {
+        if (!this.currentRecordId) {
+            return;
+        }
+        this.isSubmitting = true;
+        this.actionError = null;
+        this.actionMessage = null;
+        this.attachedPdf = null;
+        try {
+            const result = await attachInvoicePdf({ opportunityId: this.currentRecordId });
+            this.attachedPdf = {
+                title: result.title,
+                url: result.contentDocumentId ? FILE_DOWNLOAD_URL + result.contentDocumentId : null
+            };
+            this.actionMessage = result.alreadyAttached
+                ? `The invoice PDF is already in this opportunity's Files:`
+                : `Invoice PDF saved in this opportunity's Files:`;
+            this.focusTarget = 'action-message';
+            if (!result.alreadyAttached) {
+                this.dispatchEvent(new RefreshEvent());
+            }
+        } catch (error) {
+            this.actionError = errorMessage(error);
+            this.focusTarget = 'action-error';
+        } finally {
+            this.isSubmitting = false;
+        }
+    }
+
     async handleReinvoice(): Promise<void> {
         const reason = await LightningPrompt.open({
             label: 'Unlink and re-invoice',
@@ -389,6 +428,7 @@ export default class QbSyncPanel extends LightningElement {
         this.isSubmitting = true;
         this.actionError = null;
         this.actionMessage = null;
+        this.attachedPdf = null;
         try {
             const status = await action({ opportunityId: this.currentRecordId });
             this.actionMessage = successMessage ?? this.refreshedMessage(status);

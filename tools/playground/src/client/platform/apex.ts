@@ -6,6 +6,7 @@ export interface ApexError {
 }
 
 const USER_KEY = 'qb-playground-user';
+export const USER_COOKIE = 'qb-playground-user';
 
 /** The users the shell can act as ('' = the org's running user, the admin who owns the other seeded deals). */
 export const USERS = [
@@ -20,6 +21,8 @@ export function currentUser(): string {
 
 export function setCurrentUser(username: string): void {
     window.localStorage.setItem(USER_KEY, username);
+    // a file download is a plain navigation: the server reads the chosen user from this cookie
+    document.cookie = `${USER_COOKIE}=${encodeURIComponent(username)}; path=/; SameSite=Strict`;
 }
 
 export async function callApex(

@@ -6,6 +6,7 @@ import syncNow from '@salesforce/apex/QBSyncController.syncNow';
 import retry from '@salesforce/apex/QBSyncController.retry';
 import unlinkAndReinvoice from '@salesforce/apex/QBSyncController.unlinkAndReinvoice';
 import refreshFromQuickBooks from '@salesforce/apex/QBSyncController.refreshFromQuickBooks';
+import attachInvoicePdf from '@salesforce/apex/QBSyncController.attachInvoicePdf';
 import LightningPrompt from 'lightning/prompt';
 import QbSyncPanel, { POLL_INTERVAL_MS, RETRY_POLL_MAX_MS } from 'c/qbSyncPanel';
 import {
@@ -44,6 +45,7 @@ jest.mock('@salesforce/apex/QBSyncController.unlinkAndReinvoice', () => ({ defau
 jest.mock('@salesforce/apex/QBSyncController.refreshFromQuickBooks', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/QBSyncController.attachInvoicePdf', () => ({ default: jest.fn() }), { virtual: true });
 // the running user is a QuickBooks Sync admin in these tests
 jest.mock('@salesforce/customPermission/QB_Administer_Sync', () => ({ __esModule: true, default: true }), {
     virtual: true
@@ -59,6 +61,7 @@ const mockSyncNow = syncNow as jest.Mock;
 const mockRetry = retry as jest.Mock;
 const mockUnlink = unlinkAndReinvoice as jest.Mock;
 const mockRefresh = refreshFromQuickBooks as jest.Mock;
+const mockAttachPdf = attachInvoicePdf as jest.Mock;
 const mockPrompt = LightningPrompt.open as jest.Mock;
 const mockNotify = uiRecordApi.notifyRecordUpdateAvailable as jest.Mock;
 const recordWire = uiRecordApi.getRecord as unknown as {
@@ -781,5 +784,77 @@ describe('c-qb-sync-panel Refresh from QuickBooks', () => {
         mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, isRunning: true });
         element = await renderPanel();
         expect(hasButton(element, 'Refresh from QuickBooks')).toBe(false);
+    });
+});
+
+describe('c-qb-sync-panel Attach invoice PDF', () => {
+    const DOCUMENT_ID = '0695gA000000001AAA';
+
+    it("saves the invoice PDF in the opportunity's Files, links to the file and asks the page to refresh", async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockAttachPdf.mockResolvedValue({
+            title: 'QuickBooks invoice 1038',
+            contentDocumentId: DOCUMENT_ID,
+            alreadyAttached: false
+        });
+        const element = await renderPanel();
+        const refreshed = jest.fn();
+        element.addEventListener('lightning__refresh', refreshed);
+
+        await clickButton(element, 'Attach invoice PDF');
+
+        expect(mockAttachPdf).toHaveBeenCalledWith({ opportunityId: OPPORTUNITY_ID });
+        expect(textOf(query(element, '[data-id="action-message"]'))).toContain(
+            "Invoice PDF saved in this opportunity's Files"
+        );
+        const link = query<HTMLAnchorElement>(element, '[data-id="attached-pdf"]')!;
+        expect(link.textContent).toBe('QuickBooks invoice 1038');
+        expect(link.getAttribute('href')).toBe(`/sfc/servlet.shepherd/document/download/${DOCUMENT_ID}`);
+        expect(refreshed).toHaveBeenCalledTimes(1);
+    });
+
+    it('says the PDF is already there on a second press, without asking the page to refresh', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockAttachPdf.mockResolvedValue({
+            title: 'QuickBooks invoice 1038',
+            contentDocumentId: DOCUMENT_ID,
+            alreadyAttached: true
+        });
+        const element = await renderPanel();
+        const refreshed = jest.fn();
+        element.addEventListener('lightning__refresh', refreshed);
+
+        await clickButton(element, 'Attach invoice PDF');
+
+        expect(textOf(query(element, '[data-id="action-message"]'))).toContain(
+            "The invoice PDF is already in this opportunity's Files"
+        );
+        expect(textOf(query(element, '[data-id="attached-pdf"]'))).toBe('QuickBooks invoice 1038');
+        expect(refreshed).not.toHaveBeenCalled();
+    });
+
+    it("shows the server's refusal, e.g. to a user who may read the deal but not edit it", async () => {
+        mockGetStatus.mockResolvedValue(STATUS_SYNCED);
+        mockAttachPdf.mockRejectedValue(
+            apexError('You can see this opportunity but not edit it, so you cannot attach files to it.')
+        );
+        const element = await renderPanel();
+
+        await clickButton(element, 'Attach invoice PDF');
+
+        expect(textOf(query(element, '[data-id="action-error"]'))).toContain('cannot attach files');
+        expect(query(element, '[data-id="attached-pdf"]')).toBeNull();
+        expect(isButtonDisabled(element, 'Attach invoice PDF')).toBe(false);
+    });
+
+    it('is offered only once the deal has an invoice and no sync is running', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_NOT_SYNCED);
+        let element = await renderPanel();
+        expect(hasButton(element, 'Attach invoice PDF')).toBe(false);
+        document.body.removeChild(element);
+
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, isRunning: true });
+        element = await renderPanel();
+        expect(hasButton(element, 'Attach invoice PDF')).toBe(false);
     });
 });
