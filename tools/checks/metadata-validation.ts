@@ -124,6 +124,7 @@ export const EXPECTED_PACKAGE_MEMBERS: Record<string, string[]> = {
             'Record_Types__c',
             'Email_On_Create__c',
             'Attach_Contract__c',
+            'Attach_Invoice_PDF__c',
             'Log_Retention_Days__c',
             'Max_Attempts__c',
             'Billing_Email_Account_Field__c'

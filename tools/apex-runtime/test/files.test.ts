@@ -72,6 +72,19 @@ describe('ContentVersion with FirstPublishLocationId (Object Reference › Conte
     });
 });
 
+describe('deleting a ContentDocument (Object Reference › ContentDocument)', () => {
+    it('deletes its versions and its links to records', async () => {
+        const out = await debug(`
+            Account a = new Account(Name = 'A');
+            insert a;
+            insert new ContentVersion(Title = 'T', PathOnClient = 't.pdf', VersionData = Blob.valueOf('x'), FirstPublishLocationId = a.Id);
+            delete [SELECT Id FROM ContentDocument];
+            System.debug([SELECT COUNT() FROM ContentDocumentLink WHERE LinkedEntityId = :a.Id]);
+            System.debug([SELECT COUNT() FROM ContentVersion]);`);
+        expect(out).toEqual(['0', '0']);
+    });
+});
+
 describe('HttpResponse.getBodyAsBlob (Apex Reference › HttpResponse Class)', () => {
     // the runtime's callouts are synchronous, so the server runs in its own process
     let server: ChildProcess;

@@ -166,29 +166,37 @@ async function main(): Promise<number> {
         );
 
         await step(
-            "Attach invoice PDF saves the invoice's PDF in the deal's Files once; the file opens as that invoice's PDF",
+            "The new invoice's PDF is in the deal's Files; Attach invoice PDF finds it, and saves it again once deleted",
             async () => {
                 const panel = page.locator('c-qb-sync-panel');
                 const title = `QuickBooks invoice ${docNumber}`;
+                const files = page.locator('[data-id="files"]');
+                // saved when the invoice was created (the playground's settings attach it), listed without a reload
+                const fileLink = files.getByRole('link', { name: title });
+                await fileLink.waitFor({ timeout: 20000 });
+                const href = await fileLink.getAttribute('href');
+                const file = await fetch(`${base}${href}`);
+                const bytes = Buffer.from(await file.arrayBuffer());
+                if (file.headers.get('content-type') !== 'application/pdf' || !bytes.includes(`Invoice ${docNumber}`))
+                    throw new Error(`the file link answers ${file.status} ${file.headers.get('content-type')}`);
+                await panel.getByRole('button', { name: 'Attach invoice PDF' }).click();
+                await panel.locator('[data-id="action-message"]').getByText('already in').waitFor({ timeout: 20000 });
+                if ((await files.getByRole('link', { name: title }).count()) !== 1)
+                    throw new Error(`the deal's Files list ${title} more than once`);
+                // someone deletes the file: the button saves it again, and the Files list shows it
+                await playground!.env.org.exec(
+                    `Set<Id> ids = new Set<Id>(); for (ContentDocumentLink l : [SELECT ContentDocumentId FROM ContentDocumentLink WHERE LinkedEntityId = '${deal!.Id}']) { ids.add(l.ContentDocumentId); } delete [SELECT Id FROM ContentDocument WHERE Id IN :ids];`
+                );
+                await page.reload();
+                await files.getByText('No files.').waitFor({ timeout: 20000 });
                 await panel.getByRole('button', { name: 'Attach invoice PDF' }).click();
                 await panel
                     .locator('[data-id="action-message"]')
                     .getByText('Invoice PDF saved')
                     .waitFor({ timeout: 20000 });
                 await panel.locator('[data-id="attached-pdf"]').filter({ hasText: title }).waitFor();
-                const files = page.locator('[data-id="files"]');
-                const fileLink = files.getByRole('link', { name: title });
-                await fileLink.waitFor({ timeout: 10000 });
-                const href = await fileLink.getAttribute('href');
-                const file = await fetch(`${base}${href}`);
-                const bytes = Buffer.from(await file.arrayBuffer());
-                if (file.headers.get('content-type') !== 'application/pdf' || !bytes.includes(`Invoice ${docNumber}`))
-                    throw new Error(`the file link answers ${file.status} ${file.headers.get('content-type')}`);
+                await files.getByRole('link', { name: title }).waitFor({ timeout: 10000 });
                 await screenshots(page, '3b-invoice-pdf-attached');
-                await panel.getByRole('button', { name: 'Attach invoice PDF' }).click();
-                await panel.locator('[data-id="action-message"]').getByText('already in').waitFor({ timeout: 20000 });
-                const count = await files.getByRole('link', { name: title }).count();
-                if (count !== 1) throw new Error(`the deal's Files list ${count} copies of ${title}`);
             }
         );
 

@@ -469,7 +469,8 @@ const SPECS: StandardObjectSpec[] = [
             field('Title', 'Text', { length: 255 }),
             field('PathOnClient', 'Text', { length: 500 }),
             field('VersionData', 'Base64'),
-            lookup('ContentDocumentId', 'ContentDocument', { updateable: false }),
+            // deleting a document deletes its versions (Object Reference › ContentDocument)
+            lookup('ContentDocumentId', 'ContentDocument', { updateable: false, deleteConstraint: 'Cascade' }),
             lookup('FirstPublishLocationId', ['Account', 'Opportunity', 'Contract', 'User'], {
                 relationshipName: 'FirstPublishLocation',
                 updateable: false
@@ -509,7 +510,8 @@ const SPECS: StandardObjectSpec[] = [
         name: 'ContentDocumentLink',
         keyPrefix: '06A',
         fields: [
-            lookup('ContentDocumentId', 'ContentDocument', { ...req, updateable: false }),
+            // and its links to records
+            lookup('ContentDocumentId', 'ContentDocument', { ...req, updateable: false, deleteConstraint: 'Cascade' }),
             lookup('LinkedEntityId', ['Account', 'Opportunity', 'Contract', 'User'], {
                 relationshipName: 'LinkedEntity',
                 ...req,

@@ -474,6 +474,10 @@ export default class QbSyncPanel extends LightningElement {
         if (previous && previous.status !== status.status && this.currentRecordId) {
             notifyRecordUpdateAvailable([{ recordId: this.currentRecordId }]);
         }
+        if (previous && !previous.hasInvoice && status.hasInvoice) {
+            // the new invoice's PDF may be in the opportunity's Files now: the page's related lists read again
+            this.dispatchEvent(new RefreshEvent());
+        }
         if (wasPolled && !this.isPolled) {
             this.actionMessage = `Sync finished: ${this.statusLabel}.`;
         }

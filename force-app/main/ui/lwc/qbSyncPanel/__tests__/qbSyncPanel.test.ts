@@ -432,6 +432,8 @@ describe('c-qb-sync-panel Sync now', () => {
         mockGetStatus.mockResolvedValueOnce(STATUS_NOT_SYNCED);
         mockSyncNow.mockResolvedValueOnce(STATUS_QUEUED);
         const element = await renderPanel();
+        const pageRefreshed = jest.fn();
+        element.addEventListener('lightning__refresh', pageRefreshed);
 
         await clickButton(element, 'Sync now');
 
@@ -456,6 +458,8 @@ describe('c-qb-sync-panel Sync now', () => {
         expect(query<HTMLAnchorElement>(element, '[data-id="invoice-link"]')!.textContent).toBe('1038');
         expect(textOf(query(element, '[data-id="action-message"]'))).toBe('Sync finished: Synced.');
         expect(mockNotify).toHaveBeenCalledTimes(3);
+        // the invoice exists: the page's related lists (Files, with its PDF) read again, once
+        expect(pageRefreshed).toHaveBeenCalledTimes(1);
 
         jest.advanceTimersByTime(POLL_INTERVAL_MS * 3);
         await flushPromises();
