@@ -84,7 +84,7 @@ export const LOG_OPERATION = {
     INVOICE_SEARCH: 'Invoice_Search',
     INVOICE_SEND: 'Invoice_Send',
     ATTACHMENT_UPLOAD: 'Attachment_Upload',
-    INVOICE_PDF: 'Invoice_Pdf',
+    INVOICE_PDF: 'Invoice_PDF',
     WRITE_BACK: 'Write_Back',
     ITEM_QUERY: 'Item_Query',
     COMPANY_INFO: 'Company_Info',
