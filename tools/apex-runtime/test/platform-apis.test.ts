@@ -842,9 +842,28 @@ describe('Type.getName of a platform exception (Apex Reference › Type Class, E
             `System.debug(System.IllegalArgumentException.class.getName());
             try { throw new IllegalArgumentException('x'); }
             catch (Exception e) { System.debug(e.getTypeName() == IllegalArgumentException.class.getName()); }
-            System.debug(String.class.getName());`
+            System.debug(String.class.getName());
+            try { throw new System.FlowException('no active flow version'); }
+            catch (FlowException e) { System.debug(e.getTypeName() + ': ' + e.getMessage()); }`
         );
-        expect(out).toEqual(['System.IllegalArgumentException', 'true', 'String']);
+        // FlowException is one of the System namespace's exceptions (Exception Class and Built-In Exceptions)
+        expect(out).toEqual([
+            'System.IllegalArgumentException',
+            'true',
+            'String',
+            'System.FlowException: no active flow version'
+        ]);
+    });
+});
+
+describe('Platform namespaces not modelled fail naming the API (ConnectApi, DataWeave in Apex)', () => {
+    it.each([
+        ["ConnectApi.ChatterUsers.getUser(null, 'me');", 'ConnectApi (Chatter in Apex)'],
+        ['DataWeave.Script s = new DataWeaveScriptResource.helloWorld();', 'DataWeave in Apex']
+    ])('%s', async (source, api) => {
+        const r = await execApex(`try { ${source} } catch (Exception e) { System.debug('caught'); }`);
+        expect(r.out).toEqual([]);
+        expect(r.error).toContain(`UnsupportedFeature: ${api}`);
     });
 });
 

@@ -1575,7 +1575,10 @@ export class Interpreter {
             return m;
         }
         const h = this.resolveType(t, f.cls);
-        if (!h) this.throwSys('TypeException', `Invalid type: ${t.name}`);
+        if (!h) {
+            this.builtins.failIfNotModelledNamespace(t.n);
+            this.throwSys('TypeException', `Invalid type: ${t.name}`);
+        }
         if (h!.kind === 'sobject') {
             const so = this.builtins.newSObject(h!.name);
             if (e.form === 'fields') {

@@ -12,6 +12,8 @@ import type { SObjectLike } from './sobjects';
 
 export interface PlatformLibrary {
     isBuiltinType(lowerCaseName: string): boolean;
+    /** Fails with UnsupportedFeature when the (lower-case) type name is in a platform namespace not modelled. */
+    failIfNotModelledNamespace(lowerCaseName: string): void;
     /** The key a value has in a Set or Map (hashCode/equals for Apex objects that define them). */
     key(value: any): any;
     normalizeId(id: string): string;

@@ -72,6 +72,7 @@ import {
     BUILTIN_TYPES,
     ENUMS,
     NOT_MODELLED_TYPES,
+    NOT_MODELLED_NAMESPACES,
     QUALIFIED_BUILTINS,
     SYSTEM_EXCEPTIONS,
     SYSTEM_INTERFACES
@@ -122,6 +123,11 @@ export class Builtins extends Platform implements PlatformLibrary {
 
     isBuiltinType(n: string): boolean {
         return BUILTIN_TYPES.has(n) || QUALIFIED_BUILTINS.has(n) || NOT_MODELLED_TYPES.has(n.replace(/^system\./, ''));
+    }
+
+    failIfNotModelledNamespace(lowerCaseName: string): void {
+        const api = NOT_MODELLED_NAMESPACES.get(lowerCaseName.split('.')[0]);
+        if (api) this.unsupported(api);
     }
 
     /** Fails with UnsupportedFeature when the type is one the platform has but this runtime does not model. */
@@ -217,6 +223,7 @@ export class Builtins extends Platform implements PlatformLibrary {
         if (h.kind === 'namespace') {
             const sub = this.it.resolveTypeName(h.n + '.' + n, null);
             if (sub) return { __type: sub };
+            this.failIfNotModelledNamespace(h.n);
             this.it.throwSys('TypeException', `Variable does not exist: ${h.n}.${name}`);
         }
         if (h.kind === 'class') this.it.throwSys('TypeException', `Variable does not exist: ${name}`);

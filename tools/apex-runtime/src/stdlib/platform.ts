@@ -312,8 +312,7 @@ export abstract class Platform {
             const base = this.it.exceptionBase;
             const exception = h.cls.builtin && base && (h.cls === base || h.cls.isSubclassOf(base));
             display = exception ? 'System.' + h.cls.name : h.cls.builtin ? h.cls.name : h.cls.displayName;
-        }
-        else if (h?.kind === 'sobject') display = h.name;
+        } else if (h?.kind === 'sobject') display = h.name;
         else if (t.n === 'list' || t.n === 'map' || t.n === 'set') display = this.typeDisplay(t, from);
         else display = canonicalBuiltin(t.name);
         return new TypeToken(t, display);

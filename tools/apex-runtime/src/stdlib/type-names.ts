@@ -9,6 +9,7 @@ export const SYSTEM_EXCEPTIONS = [
     'DmlException',
     'EmailException',
     'FinalException',
+    'FlowException',
     'HandledException',
     'IllegalArgumentException',
     'InvalidParameterValueException',
@@ -160,6 +161,16 @@ export const NOT_MODELLED_TYPES = new Map<string, string>([
     ['page', 'Visualforce (Page)'],
     ['location', 'Geolocation (System.Location)'],
     ['address', 'Compound address values (System.Address)']
+]);
+
+/**
+ * Platform namespaces (and DataWeave's generated script classes) that are not modelled: any name in them fails at run
+ * time with the uncatchable UnsupportedFeature error naming the API.
+ */
+export const NOT_MODELLED_NAMESPACES = new Map<string, string>([
+    ['connectapi', 'ConnectApi (Chatter in Apex)'],
+    ['dataweave', 'DataWeave in Apex'],
+    ['dataweavescriptresource', 'DataWeave in Apex (DataWeaveScriptResource)']
 ]);
 
 export const QUALIFIED_BUILTINS = new Set([
