@@ -856,10 +856,14 @@ describe('Type.getName of a platform exception (Apex Reference › Type Class, E
     });
 });
 
-describe('Platform namespaces not modelled fail naming the API (ConnectApi, DataWeave in Apex)', () => {
+describe('Platform APIs not modelled fail naming the API (ConnectApi, DataWeave in Apex, inbound email)', () => {
     it.each([
         ["ConnectApi.ChatterUsers.getUser(null, 'me');", 'ConnectApi (Chatter in Apex)'],
-        ['DataWeave.Script s = new DataWeaveScriptResource.helloWorld();', 'DataWeave in Apex']
+        ['DataWeave.Script s = new DataWeaveScriptResource.helloWorld();', 'DataWeave in Apex'],
+        [
+            'Messaging.InboundEnvelope env = new Messaging.InboundEnvelope();',
+            'Inbound email (Messaging.InboundEnvelope)'
+        ]
     ])('%s', async (source, api) => {
         const r = await execApex(`try { ${source} } catch (Exception e) { System.debug('caught'); }`);
         expect(r.out).toEqual([]);

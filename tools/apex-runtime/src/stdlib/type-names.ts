@@ -160,7 +160,10 @@ export const NOT_MODELLED_TYPES = new Map<string, string>([
     ['apexpages.severity', 'Visualforce (ApexPages.Severity)'],
     ['page', 'Visualforce (Page)'],
     ['location', 'Geolocation (System.Location)'],
-    ['address', 'Compound address values (System.Address)']
+    ['address', 'Compound address values (System.Address)'],
+    ['messaging.inboundemail', 'Inbound email (Messaging.InboundEmail)'],
+    ['messaging.inboundenvelope', 'Inbound email (Messaging.InboundEnvelope)'],
+    ['messaging.inboundemailresult', 'Inbound email (Messaging.InboundEmailResult)']
 ]);
 
 /**
