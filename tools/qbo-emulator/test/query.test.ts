@@ -118,10 +118,14 @@ describe('query language', () => {
         expect((await query("select * from Customer where DisplayName = 'Nobody'")).json.QueryResponse).toEqual({});
     });
 
-    it('caps MAXRESULTS at 1000', async () => {
-        const response = await query('select * from Item MAXRESULTS 5000');
-        expect(response.status).toBe(200);
-        expect(response.json.QueryResponse.maxResults).toBeLessThanOrEqual(1000);
+    it('refuses MAXRESULTS over 1000 as QuickBooks does (4001 QueryValidationError)', async () => {
+        const response = await query('select * from Item MAXRESULTS 1500');
+        expect(response.status).toBe(400);
+        expect(firstError(response)).toMatchObject({
+            code: '4001',
+            Detail: 'QueryValidationError: value 1500 is too large. Max allowed value is 1000'
+        });
+        expect((await query('select * from Item MAXRESULTS 1000')).status).toBe(200);
     });
 
     it('filters a reference by its value (CustomerRef) and numbers numerically', async () => {
@@ -161,5 +165,32 @@ describe('query language', () => {
         const response = await query('select * from Spaceship');
         expect(response.status).toBe(400);
         expect(firstError(response).code).toBe('4001');
+    });
+});
+
+describe('response format', () => {
+    it('refuses a client that accepts only XML with a clear 406 instead of answering JSON', async () => {
+        const response = await h.raw(
+            'GET',
+            `/v3/company/${h.realm}/query?query=${encodeURIComponent('select * from Item')}`,
+            {
+                headers: { Authorization: `Bearer ${h.token}`, Accept: 'application/xml' }
+            }
+        );
+        expect(response.status).toBe(406);
+        expect(response.text).toContain('Accept: application/json');
+    });
+
+    it('answers JSON when the client accepts JSON or anything', async () => {
+        for (const accept of ['application/json', 'application/xml, application/json', '*/*']) {
+            const response = await h.raw(
+                'GET',
+                `/v3/company/${h.realm}/query?query=${encodeURIComponent('select * from Item')}`,
+                {
+                    headers: { Authorization: `Bearer ${h.token}`, Accept: accept }
+                }
+            );
+            expect(response.status).toBe(200);
+        }
     });
 });

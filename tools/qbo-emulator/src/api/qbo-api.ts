@@ -52,6 +52,7 @@ export class QboApi {
         if (!token.ok) return fail(Faults.authenticationFailed());
         const realm = this.context.realms.get(realmId);
         if (!realm || token.realmId !== realmId) return fail(Faults.applicationAuthorizationFailed());
+        if (asksForXmlOnly(request.headers.accept)) return finish(xmlNotModelled());
 
         let route: ApiRoute | undefined;
         let badRequest: QboFault | undefined;
@@ -423,4 +424,24 @@ export function asFault(error: unknown): QboFault {
     if (error instanceof QboFault) return error;
     console.error('[qbo-emulator] unexpected error', error);
     return Faults.systemFault(500);
+}
+
+/**
+ * QuickBooks answers XML to a client that asks for it (Accept: application/xml); this emulator models JSON bodies
+ * only, so such a client gets a clear refusal instead of a JSON body it did not ask for.
+ */
+function xmlNotModelled(): HttpResponse {
+    return {
+        status: 406,
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+        body:
+            'The QuickBooks emulator answers JSON only. Send Accept: application/json ' +
+            '(QuickBooks Online itself would answer this request in XML).'
+    };
+}
+
+function asksForXmlOnly(accept: string | string[] | undefined): boolean {
+    const value = (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).toLowerCase();
+    if (!/\b(application|text)\/xml\b/.test(value)) return false;
+    return !/application\/json|\*\/\*|application\/\*/.test(value);
 }

@@ -92,7 +92,14 @@ export function parseQuery(text: string): Query {
             startPosition = positiveInteger(next(), fail);
         } else if (isWord(peek(), 'MAXRESULTS')) {
             next();
-            maxResults = Math.min(positiveInteger(next(), fail), MAX_RESULTS_LIMIT);
+            maxResults = positiveInteger(next(), fail);
+            // QuickBooks refuses a page over its limit instead of shortening it, as a recorded answer shows
+            // ("QueryValidationError: value 1500 is too large. Max allowed value is 1000", quickbooks-ruby issue 24).
+            if (maxResults > MAX_RESULTS_LIMIT) {
+                throw Faults.queryValidation(
+                    `value ${maxResults} is too large. Max allowed value is ${MAX_RESULTS_LIMIT}`
+                );
+            }
         }
     }
     if (peek().kind !== 'end') fail(peek(), '<EOF>');
