@@ -72,6 +72,8 @@ interface DatatableColumn {
     type?: string;
     initialWidth?: number;
     wrapText?: boolean;
+    /** no header menu (wrap or clip text): a short column keeps its whole label */
+    hideDefaultActions?: boolean;
     typeAttributes?: Record<string, unknown>;
     cellAttributes?: Record<string, unknown>;
 }
@@ -221,6 +223,7 @@ export default class QbSyncLogViewer extends LightningElement {
             label: 'Outcome',
             fieldName: 'outcome',
             initialWidth: this.isNarrow ? 100 : 95,
+            hideDefaultActions: true,
             cellAttributes: { class: { fieldName: 'outcomeClass' } }
         };
         const summary: DatatableColumn = { label: 'Summary', fieldName: 'summary', wrapText: true };
@@ -239,9 +242,9 @@ export default class QbSyncLogViewer extends LightningElement {
             { label: 'Company', fieldName: 'companyName', wrapText: true, initialWidth: 120 },
             operation,
             outcome,
-            { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 75 },
-            { label: 'QBO error', fieldName: 'errorCode', initialWidth: 100 },
-            { label: 'Attempt', fieldName: 'attempt', type: 'number', initialWidth: 90 },
+            { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 75, hideDefaultActions: true },
+            { label: 'QBO error', fieldName: 'errorCode', initialWidth: 100, hideDefaultActions: true },
+            { label: 'Attempt', fieldName: 'attempt', type: 'number', initialWidth: 90, hideDefaultActions: true },
             summary,
             details
         ];
