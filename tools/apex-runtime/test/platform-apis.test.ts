@@ -856,14 +856,16 @@ describe('Type.getName of a platform exception (Apex Reference › Type Class, E
     });
 });
 
-describe('Platform APIs not modelled fail naming the API (ConnectApi, DataWeave in Apex, inbound email)', () => {
+describe('Platform APIs not modelled fail naming the API (ConnectApi, DataWeave in Apex, inbound email, SOSL)', () => {
     it.each([
         ["ConnectApi.ChatterUsers.getUser(null, 'me');", 'ConnectApi (Chatter in Apex)'],
         ['DataWeave.Script s = new DataWeaveScriptResource.helloWorld();', 'DataWeave in Apex'],
         [
             'Messaging.InboundEnvelope env = new Messaging.InboundEnvelope();',
             'Inbound email (Messaging.InboundEnvelope)'
-        ]
+        ],
+        ["List<List<SObject>> found = Search.query('FIND \\'Acme\\' IN ALL FIELDS RETURNING Account');", 'SOSL'],
+        ["List<List<SObject>> found = [FIND 'Acme' IN ALL FIELDS RETURNING Account];", 'SOSL']
     ])('%s', async (source, api) => {
         const r = await execApex(`try { ${source} } catch (Exception e) { System.debug('caught'); }`);
         expect(r.out).toEqual([]);

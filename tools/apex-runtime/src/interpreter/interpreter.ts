@@ -1128,7 +1128,7 @@ export class Interpreter {
             case 'super':
                 return f.self;
             case 'sosl':
-                this.throwSys('QueryException', 'SOSL is not supported by the local runtime');
+                this.builtins.failIfNotModelledNamespace('search');
                 return null;
         }
         return unknownKind(e, 'expression');

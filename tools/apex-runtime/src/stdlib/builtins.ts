@@ -375,6 +375,7 @@ export class Builtins extends Platform implements PlatformLibrary {
         if (h.kind === 'namespace') {
             if (h.n === 'system') return this.callStatic({ kind: 'builtin', n: 'system' }, n, a, f, e);
             if (h.n === 'schema') return this.callStatic({ kind: 'builtin', n: 'schema' }, n, a, f, e);
+            this.failIfNotModelledNamespace(h.n);
             this.it.throwSys('TypeException', `Method does not exist: ${h.n}.${n}`);
         }
         if (h.kind === 'class') this.it.throwSys('TypeException', `Method does not exist: ${n}`);

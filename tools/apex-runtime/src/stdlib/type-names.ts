@@ -172,6 +172,7 @@ export const NOT_MODELLED_TYPES = new Map<string, string>([
  */
 export const NOT_MODELLED_NAMESPACES = new Map<string, string>([
     ['connectapi', 'ConnectApi (Chatter in Apex)'],
+    ['search', 'SOSL (Search.query, inline [FIND …] queries)'],
     ['dataweave', 'DataWeave in Apex'],
     ['dataweavescriptresource', 'DataWeave in Apex (DataWeaveScriptResource)']
 ]);
