@@ -5,11 +5,10 @@
  * with that record through a ContentDocumentLink); Apex Reference › HttpResponse Class (getBodyAsBlob: the body
  * returned in the response as a Blob).
  */
-import { spawn, ChildProcess } from 'child_process';
 import { Runtime } from '../src/interpreter/runtime';
 import { runAnonymous } from '../src/interpreter/anonymous';
 import { ManualClock } from '../src/values/clock';
-import { execApex, makeProject } from './harness';
+import { execApex, makeProject, startCalloutServer } from './harness';
 
 async function debug(source: string): Promise<string[]> {
     const r = await execApex(source);
@@ -86,20 +85,16 @@ describe('deleting a ContentDocument (Object Reference › ContentDocument)', ()
 });
 
 describe('HttpResponse.getBodyAsBlob (Apex Reference › HttpResponse Class)', () => {
-    // the runtime's callouts are synchronous, so the server runs in its own process
-    let server: ChildProcess;
+    let server: { base: string; stop: () => void };
     let base = '';
     beforeAll(async () => {
-        const script =
-            "require('http').createServer((q, s) => { s.writeHead(200, { 'Content-Type': 'application/pdf' }); s.end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x00, 0x80])); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });";
-        server = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-        const port = await new Promise<string>((resolve) =>
-            server.stdout!.once('data', (d) => resolve(String(d).trim()))
+        server = await startCalloutServer(
+            "(q, s) => { s.writeHead(200, { 'Content-Type': 'application/pdf' }); s.end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x00, 0x80])); }"
         );
-        base = `http://127.0.0.1:${port}`;
+        base = server.base;
     });
     afterAll(() => {
-        server.kill();
+        server.stop();
     });
 
     it('keeps every byte of a binary answer, including bytes that are not UTF-8', async () => {

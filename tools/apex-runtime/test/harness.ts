@@ -1,6 +1,7 @@
 /**
  * Test harness: runs anonymous Apex (and test classes) on the runtime against a throw-away project directory.
  */
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -57,4 +58,16 @@ export async function runTests(classes: Record<string, string>): Promise<TestRes
     const results: TestResult[] = [];
     for (const c of runner.testClasses()) results.push(...runner.runClass(c, () => undefined));
     return results;
+}
+
+/**
+ * An HTTP server for callout tests, in its own process: the runtime's callouts are synchronous (a child process does
+ * the fetch), so a server on this process's event loop could never answer. `handler` is the JavaScript source of a
+ * Node `(request, response) => …` listener.
+ */
+export async function startCalloutServer(handler: string): Promise<{ base: string; stop: () => void }> {
+    const script = `require('http').createServer(${handler}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
+    const server = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise<string>((resolve) => server.stdout!.once('data', (d) => resolve(String(d).trim())));
+    return { base: `http://127.0.0.1:${port}`, stop: () => server.kill() };
 }

@@ -2,27 +2,20 @@
  * Conformance: each anonymous execution is its own transaction (Apex Developer Guide › Transaction Control;
  * Callout Limitations: DML or enqueueJob *in the same transaction* before a callout is refused).
  */
-import { spawn, ChildProcess } from 'child_process';
 import { Runtime } from '../src/interpreter/runtime';
 import { runAnonymous } from '../src/interpreter/anonymous';
 import { ManualClock } from '../src/values/clock';
-import { makeProject } from './harness';
+import { makeProject, startCalloutServer } from './harness';
 
 describe('transactions across anonymous executions', () => {
-    // the runtime's callouts are synchronous (a child process does the fetch), so the server runs in its own process
-    let server: ChildProcess;
+    let server: { base: string; stop: () => void };
     let base = '';
     beforeAll(async () => {
-        const script =
-            "require('http').createServer((q, s) => { s.end(q.method + ' ' + q.url); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });";
-        server = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-        const port = await new Promise<string>((resolve) =>
-            server.stdout!.once('data', (d) => resolve(String(d).trim()))
-        );
-        base = `http://127.0.0.1:${port}`;
+        server = await startCalloutServer("(q, s) => { s.end(q.method + ' ' + q.url); }");
+        base = server.base;
     });
     afterAll(() => {
-        server.kill();
+        server.stop();
     });
 
     it('a script that only calls out succeeds after a previous script did DML; DML then callout in one script fails', async () => {
