@@ -372,15 +372,7 @@ export default class QbSyncPanel extends LightningElement {
      * finds it). RefreshEvent tells the record page, so its Files related list shows the new file.
      */
     async handleAttachPdf(): Promise<void> {
-        if (!this.currentRecordId) {
-            return;
-        }
-        this.isSubmitting = true;
-        this.actionError = null;
-        this.actionMessage = null;
-        this.attachedPdf = null;
-        try {
-            const result = await attachInvoicePdf({ opportunityId: this.currentRecordId });
+        await this.perform(attachInvoicePdf, (result) => {
             this.attachedPdf = {
                 title: result.title,
                 url: result.contentDocumentId ? FILE_DOWNLOAD_URL + result.contentDocumentId : null
@@ -388,16 +380,10 @@ export default class QbSyncPanel extends LightningElement {
             this.actionMessage = result.alreadyAttached
                 ? `The invoice PDF is already in this opportunity's Files:`
                 : `Invoice PDF saved in this opportunity's Files:`;
-            this.focusTarget = 'action-message';
             if (!result.alreadyAttached) {
                 this.dispatchEvent(new RefreshEvent());
             }
-        } catch (error) {
-            this.actionError = errorMessage(error);
-            this.focusTarget = 'action-error';
-        } finally {
-            this.isSubmitting = false;
-        }
+        });
     }
 
     async handleReinvoice(): Promise<void> {
@@ -422,6 +408,17 @@ export default class QbSyncPanel extends LightningElement {
         action: (params: { opportunityId: string }) => Promise<QbApex.SyncStatus>,
         successMessage: string | null
     ): Promise<void> {
+        await this.perform(action, (status) => {
+            this.actionMessage = successMessage ?? this.refreshedMessage(status);
+            this.applyStatus(status);
+        });
+    }
+
+    /** Runs one of the panel's actions on this opportunity: the buttons wait, and a refusal shows as the action error. */
+    private async perform<T>(
+        action: (params: { opportunityId: string }) => Promise<T>,
+        onSuccess: (result: T) => void
+    ): Promise<void> {
         if (!this.currentRecordId) {
             return;
         }
@@ -430,10 +427,8 @@ export default class QbSyncPanel extends LightningElement {
         this.actionMessage = null;
         this.attachedPdf = null;
         try {
-            const status = await action({ opportunityId: this.currentRecordId });
-            this.actionMessage = successMessage ?? this.refreshedMessage(status);
+            onSuccess(await action({ opportunityId: this.currentRecordId }));
             this.focusTarget = 'action-message';
-            this.applyStatus(status);
         } catch (error) {
             this.actionError = errorMessage(error);
             this.focusTarget = 'action-error';
