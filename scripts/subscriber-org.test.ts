@@ -67,6 +67,8 @@ it('runs every test of QBRequestSaveRefused_Tests', () => {
         'it_should_leave_a_refused_approval_pending_log_why_and_approve_the_others',
         'it_should_leave_a_refused_rejection_pending_and_log_why',
         'it_should_log_the_invoice_of_a_dying_job_whose_request_cannot_be_saved',
+        'it_should_show_the_approver_why_a_rejection_in_salesforce_was_not_saved',
+        'it_should_show_the_approver_why_an_approval_in_salesforce_was_not_saved',
         'it_should_tell_slack_that_a_refused_approval_was_not_saved'
     ]);
 });
@@ -75,6 +77,8 @@ it.each([
     'it_should_leave_a_refused_approval_pending_log_why_and_approve_the_others',
     'it_should_leave_a_refused_rejection_pending_and_log_why',
     'it_should_log_the_invoice_of_a_dying_job_whose_request_cannot_be_saved',
+    'it_should_show_the_approver_why_a_rejection_in_salesforce_was_not_saved',
+    'it_should_show_the_approver_why_an_approval_in_salesforce_was_not_saved',
     'it_should_tell_slack_that_a_refused_approval_was_not_saved'
 ])('%s (defect 8: a refused save of a sync request has a clear outcome)', (method) => {
     const result = results.find((r) => r.method === method)!;
