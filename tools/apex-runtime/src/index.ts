@@ -7,6 +7,7 @@ export type { AsyncQueueOptions } from './interpreter/async';
 export { runAnonymous, type AnonymousResult } from './interpreter/anonymous';
 export { TestRunner, type TestResult } from './interpreter/testing';
 export { receiveRestRequest, type InboundRestRequest, type RestAnswer } from './rest/apex-rest';
+export { createSite, receiveSiteRequest, type Site, type SiteDefinition } from './rest/site';
 export { LoadError } from './interpreter/errors';
 export type { ClassInfo } from './interpreter/objects';
 export type { TypeRef } from './loader/ast';
