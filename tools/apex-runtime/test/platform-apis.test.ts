@@ -880,3 +880,16 @@ describe('Load errors stay load errors', () => {
         );
     });
 });
+
+describe('AuraHandledException (Lightning Aura Components Developer Guide › Returning Errors from an Apex Server-Side Controller)', () => {
+    it("reads its constructor message as 'Script-thrown exception' in Apex until setMessage", async () => {
+        const out = await debug(
+            `try { throw new AuraHandledException('Name is required'); } catch (AuraHandledException e) { System.debug(e.getMessage()); }
+            AuraHandledException set = new AuraHandledException('Name is required');
+            set.setMessage('Name is required');
+            System.debug(set.getMessage());
+            System.debug(new CalloutException('kept').getMessage());`
+        );
+        expect(out).toEqual(['Script-thrown exception', 'Name is required', 'kept']);
+    });
+});

@@ -389,7 +389,9 @@ export class DmlEngine {
             .map((n) => w.def.fields.get(n.toLowerCase()))
             .filter(
                 (f): f is FieldDef =>
-                    !!f && !SYSTEM_FIELDS.has(f.name.toLowerCase()) && !hasFieldAccess(user, w.def, f, 'edit')
+                    !!f &&
+                    !SYSTEM_FIELDS.has(f.name.toLowerCase()) &&
+                    !hasFieldAccess(user, w.def, f, op === 'insert' ? 'create' : 'edit')
             )
             .map((f) => f.name);
         if (denied.length) {

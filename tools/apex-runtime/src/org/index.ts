@@ -218,6 +218,16 @@ export class Org implements OrgContext {
             ProfileId: profileId,
             UserType: 'Standard'
         });
+        // the rows seeded before the running user existed were created by someone too (soql-lib reads
+        // Profile.CreatedById): here by the running user, the org's first administrator
+        for (const type of ['Organization', 'UserLicense', 'Profile', 'User'])
+            for (const row of this.db.rows(type)) {
+                const slots = new Map(row.slots);
+                for (const f of ['CreatedById', 'LastModifiedById'])
+                    if (row.def.fields.has(f.toLowerCase()) && !slots.get(f.toLowerCase())?.value)
+                        slots.set(f.toLowerCase(), { name: f, value: this.runningUserId });
+                this.db.put({ ...row, slots });
+            }
         const psIds = new Map<string, string>();
         for (const ps of this.permissionSets)
             psIds.set(
@@ -973,52 +983,98 @@ export class Org implements OrgContext {
         if (!def || !f) return false;
         const access = this.currentAccess(typeof user === 'string' ? user : (user?.id ?? null));
         if (kind === 'read') return hasFieldAccess(access, def, f, 'read');
-        if (kind === 'create')
-            return f.createable && hasObjectAccess(access, def, 'create') && hasFieldAccess(access, def, f, 'edit');
+        if (kind === 'create') return hasFieldAccess(access, def, f, 'create');
         return f.updateable && hasFieldAccess(access, def, f, 'edit');
     }
 
-    /** Security.stripInaccessible: copies of the records without the fields the user cannot access. */
+    /**
+     * Security.stripInaccessible (Apex Developer Guide › Enforce Security with the stripInaccessible Method): copies of
+     * the records without the fields the user cannot access for the operation, also in parent records and subquery
+     * rows; a subquery of an object the user cannot access is removed whole. With `enforceRootObjectCRUD` (the
+     * default) a root object the user cannot access fails with `NoAccessException: No access to entity`. Stripped
+     * fields of a queried record read as never queried. The Id is never stripped.
+     */
     stripInaccessible(
         accessType: string,
-        records: SObject[]
+        records: unknown[],
+        enforceRootObjectCRUD = true
     ): { records: SObject[]; removedFields: Map<string, string[]>; modifiedIndexes: number[] } {
         const access = this.currentAccess();
         const kind = String(accessType).toUpperCase();
+        const objectKinds: AccessKind[] =
+            kind === 'CREATABLE'
+                ? ['create']
+                : kind === 'UPDATABLE'
+                  ? ['edit']
+                  : kind === 'UPSERTABLE'
+                    ? ['create', 'edit']
+                    : ['read'];
+        const canAccessObject = (def: ObjectDef) => objectKinds.every((k) => hasObjectAccess(access, def, k));
+        const canAccessField = (def: ObjectDef, f: FieldDef) =>
+            kind === 'READABLE'
+                ? hasFieldAccess(access, def, f, 'read')
+                : kind === 'CREATABLE'
+                  ? hasFieldAccess(access, def, f, 'create')
+                  : kind === 'UPDATABLE'
+                    ? f.updateable && hasFieldAccess(access, def, f, 'edit')
+                    : hasFieldAccess(access, def, f, 'create') && hasFieldAccess(access, def, f, 'edit');
         const removed = new Map<string, Set<string>>();
-        const modified: number[] = [];
-        const out = records.map((r, i) => {
-            if (
-                kind !== 'READABLE' &&
-                !hasObjectAccess(
-                    access,
-                    r.def,
-                    kind === 'CREATABLE' ? 'create' : kind === 'UPDATABLE' ? 'edit' : 'read'
-                )
-            ) {
-                throw new ApexPlatformError('NoAccessException', `No access to entity: ${r.def.name}`);
-            }
+        const remove = (def: ObjectDef, name: string) => {
+            const set = removed.get(def.name) ?? new Set<string>();
+            set.add(name);
+            removed.set(def.name, set);
+        };
+        const strip = (r: SObject): { copy: SObject; changed: boolean } => {
             const copy = r.clone(true, false, true, true);
             let changed = false;
             for (const name of r.fieldNames()) {
                 const f = r.def.fields.get(name.toLowerCase());
-                if (!f || f.name === 'Id') continue;
-                const ok =
-                    kind === 'READABLE'
-                        ? hasFieldAccess(access, r.def, f, 'read')
-                        : kind === 'CREATABLE'
-                          ? f.createable && hasFieldAccess(access, r.def, f, 'edit')
-                          : kind === 'UPDATABLE'
-                            ? f.updateable && hasFieldAccess(access, r.def, f, 'edit')
-                            : hasFieldAccess(access, r.def, f, 'edit');
-                if (!ok) {
-                    copy.unset(f.name);
-                    changed = true;
-                    const set = removed.get(r.def.name) ?? new Set<string>();
-                    set.add(f.name);
-                    removed.set(r.def.name, set);
-                }
+                if (!f || f.name === 'Id' || canAccessField(r.def, f)) continue;
+                copy.unset(f.name);
+                copy.queried?.delete(f.name.toLowerCase());
+                remove(r.def, f.name);
+                changed = true;
             }
+            for (const rel of r.parentNames()) {
+                const parent = r.getSObject(rel);
+                if (!parent) continue;
+                const inner = strip(parent);
+                copy.putSObject(rel, inner.copy);
+                changed ||= inner.changed;
+            }
+            for (const rel of r.childNames()) {
+                const kids = r.getSObjects(rel);
+                const childDef = this.schema.getObject(
+                    this.schema.childRelationship(r.def.name, rel)?.childObject ?? ''
+                );
+                if (childDef && !canAccessObject(childDef)) {
+                    copy.removeChildren(rel);
+                    for (const q of [...(copy.queried ?? [])])
+                        if (q.startsWith(rel.toLowerCase() + '.')) copy.queried?.delete(q);
+                    remove(r.def, rel);
+                    changed = true;
+                    continue;
+                }
+                if (!kids) continue;
+                const stripped = kids.map(strip);
+                copy.setChildren(
+                    rel,
+                    stripped.map((k) => k.copy)
+                );
+                changed ||= stripped.some((k) => k.changed);
+            }
+            return { copy, changed };
+        };
+        const modified: number[] = [];
+        const out = records.map((r, i) => {
+            if (!(r instanceof SObject) || r.def.name === 'AggregateResult')
+                throw new ApexPlatformError(
+                    'InvalidParameterValueException',
+                    'AggregateResult SObject types are not supported'
+                );
+            if (enforceRootObjectCRUD && !canAccessObject(r.def))
+                throw new ApexPlatformError('NoAccessException', `No access to entity: ${r.def.name}`);
+            const { copy, changed } = strip(r);
             if (changed) modified.push(i);
             return copy;
         });

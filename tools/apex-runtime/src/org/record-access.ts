@@ -5,8 +5,10 @@
  * Modelled, from Salesforce Help "Sharing Settings" / "Organization-Wide Defaults" and the Object Reference
  * (UserRecordAccess, https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-userrecordaccess.html):
  * - the organization-wide default of a custom object is its `sharingModel` (Private, Read, ReadWrite,
- *   ControlledByParent); standard objects take the org config's `organizationWideDefaults` (Public Read/Write
- *   unless configured);
+ *   ControlledByParent); standard objects take the org config's `organizationWideDefaults`, else a new org's
+ *   defaults (Salesforce Help › Default Organization-Wide Sharing Settings): Activity (Task, Event) Private,
+ *   Opportunity Public Read Only, Contact Controlled by Parent (its Account; a contact without one is private),
+ *   User Public Read Only, the others (Account, Contract, Case, Lead, Campaign …) Public Read/Write;
  * - the owner (OwnerId) has full access; a System Administrator (View/Modify All Data) and a user with View All /
  *   Modify All on the object see / change every record;
  * - ControlledByParent follows the master-detail parent (a detail has no owner).
@@ -32,11 +34,24 @@ export interface RecordAccess {
 const NONE: RecordAccess = { read: false, edit: false, delete: false, all: false };
 const FULL: RecordAccess = { read: true, edit: true, delete: true, all: true };
 
+/** A new org's organization-wide defaults of standard objects that are not Public Read/Write. */
+const NEW_ORG_DEFAULTS: Record<string, SharingModel> = {
+    task: 'Private',
+    event: 'Private',
+    opportunity: 'Read',
+    contact: 'ControlledByParent',
+    user: 'Read'
+};
+
+/** The parent a standard object's Controlled by Parent default follows (custom objects: their master-detail). */
+const STANDARD_PARENT_FIELD: Record<string, string> = { contact: 'accountid' };
+
 /** The organization-wide default of an object. */
 export function sharingModelOf(def: ObjectDef, standardDefaults: Record<string, string> = {}): SharingModel {
     const configured = def.custom
         ? def.sharingModel
-        : Object.entries(standardDefaults).find(([name]) => name.toLowerCase() === def.name.toLowerCase())?.[1];
+        : (Object.entries(standardDefaults).find(([name]) => name.toLowerCase() === def.name.toLowerCase())?.[1] ??
+          NEW_ORG_DEFAULTS[def.name.toLowerCase()]);
     switch ((configured ?? 'ReadWrite').toLowerCase()) {
         case 'private':
             return 'Private';
@@ -63,12 +78,16 @@ export function recordAccess(
     if (grants.some((g) => g.modifyAll)) return FULL;
     const model = sharingModelOf(row.def, standardDefaults);
     if (model === 'ControlledByParent') {
-        const master = [...row.def.fields.values()].find((f) => f.type === 'MasterDetail');
-        const parent = master ? db.get(row.slots.get(master.name.toLowerCase())?.value as string) : null;
-        return parent ? recordAccess(user, userId, parent, db, standardDefaults) : NONE;
+        const parentField = row.def.custom
+            ? [...row.def.fields.values()].find((f) => f.type === 'MasterDetail')?.name.toLowerCase()
+            : STANDARD_PARENT_FIELD[key];
+        const parent = parentField ? db.get(row.slots.get(parentField)?.value as string) : null;
+        if (parent) return recordAccess(user, userId, parent, db, standardDefaults);
+        if (row.def.custom) return NONE;
     }
     if (row.slots.get('ownerid')?.value === userId) return FULL;
     const viewAll = grants.some((g) => g.viewAll);
+    if (model === 'ControlledByParent') return { read: viewAll, edit: false, delete: false, all: false };
     return {
         read: viewAll || model !== 'Private',
         edit: model === 'ReadWrite',

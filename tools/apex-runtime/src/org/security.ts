@@ -1,27 +1,47 @@
 /**
- * Object and field permissions of a user, from the profile and the project's permission sets, for user
- * mode (WITH USER_MODE, AccessLevel.USER_MODE, WITH SECURITY_ENFORCED, Security.stripInaccessible) and
- * custom permissions. Sharing rules are not modelled. System mode enforces nothing, as on the platform.
+ * Object and field permissions of a user, from the profile and the assigned permission sets, for user mode
+ * (WITH USER_MODE, AccessLevel.USER_MODE, WITH SECURITY_ENFORCED, Security.stripInaccessible, describe
+ * isAccessible/isCreateable/isUpdateable) and custom permissions. System mode enforces nothing, as on the platform.
+ *
+ * The standard profiles, from Salesforce Help "Standard Profiles":
+ * - System Administrator: every object and field, View All Data and Modify All Data;
+ * - Standard User: creates, reads, edits and deletes the common sales and service records (accounts, contacts,
+ *   opportunities, leads, cases, tasks …), reads campaigns, products and price books;
+ * - Marketing User: a Standard User who also manages campaigns;
+ * - Read Only: reads every standard object's records, changes none;
+ * - Minimum Access - Salesforce: no object or field permission at all, for "a permission set-based user management
+ *   model" — everything comes from permission sets.
+ * Tasks and events have no object permissions ("Edit Tasks" / "Edit Events" user permissions; sharing decides which
+ * records): every profile reads them, Standard, Marketing and Administrator profiles also create, edit, delete.
+ *
+ * Simplification: a standard profile grants field-level security on every permissionable standard field of the
+ * objects it reads (edit where it edits or creates), and none on custom fields (the package's fields come from its
+ * permission sets; an installed package's "Install for Admins Only" gives them to System Administrator only).
+ * Fields that are not permissionable (Object Reference › FieldPermissions: required fields, Id, owner, audit fields,
+ * master-detail, name) follow the object.
  */
 import type { PermissionSetDef } from './metadata-loader';
 import type { FieldDef, ObjectDef } from './schema';
 
 export type AccessKind = 'read' | 'create' | 'edit' | 'delete';
 
+const CRED: AccessKind[] = ['read', 'create', 'edit', 'delete'];
+
 const STANDARD_USER_OBJECTS: Record<string, AccessKind[]> = {
-    account: ['read', 'create', 'edit', 'delete'],
-    contact: ['read', 'create', 'edit', 'delete'],
-    opportunity: ['read', 'create', 'edit', 'delete'],
-    opportunitylineitem: ['read', 'create', 'edit', 'delete'],
-    opportunitycontactrole: ['read', 'create', 'edit', 'delete'],
+    account: CRED,
+    contact: CRED,
+    opportunity: CRED,
+    opportunitylineitem: CRED,
+    opportunitycontactrole: CRED,
     contract: ['read', 'create', 'edit'],
-    case: ['read', 'create', 'edit', 'delete'],
-    lead: ['read', 'create', 'edit', 'delete'],
-    task: ['read', 'create', 'edit', 'delete'],
+    case: CRED,
+    lead: CRED,
+    task: CRED,
+    event: CRED,
     campaign: ['read'],
     contentversion: ['read', 'create', 'edit'],
     contentdocument: ['read', 'edit', 'delete'],
-    contentdocumentlink: ['read', 'create', 'edit', 'delete'],
+    contentdocumentlink: CRED,
     product2: ['read'],
     pricebook2: ['read'],
     pricebookentry: ['read'],
@@ -34,27 +54,66 @@ const STANDARD_USER_OBJECTS: Record<string, AccessKind[]> = {
     currencytype: ['read']
 };
 
+/** Activities: no object permissions, every user reads them (Salesforce Help › Standard Profiles, Activities). */
+const ACTIVITIES = new Set(['task', 'event']);
+
+/** Fields whose access follows the object (Object Reference › FieldPermissions: not permissionable). */
+const NOT_PERMISSIONABLE = new Set([
+    'id',
+    'isdeleted',
+    'createddate',
+    'createdbyid',
+    'lastmodifieddate',
+    'lastmodifiedbyid',
+    'systemmodstamp',
+    'ownerid',
+    'name',
+    'firstname',
+    'lastname',
+    'salutation',
+    'middlename',
+    'suffix',
+    'currencyisocode',
+    'recordtypeid'
+]);
+
 export interface UserAccess {
     profile: string;
     permissionSets: PermissionSetDef[];
 }
 
-export function isAdmin(a: UserAccess): boolean {
-    return a.profile.toLowerCase() === 'system administrator';
+type StandardProfile = 'admin' | 'standard' | 'marketing' | 'readonly' | 'minimum';
+
+function profileKind(a: UserAccess): StandardProfile {
+    switch (a.profile.toLowerCase()) {
+        case 'system administrator':
+            return 'admin';
+        case 'marketing user':
+            return 'marketing';
+        case 'read only':
+            return 'readonly';
+        case 'minimum access - salesforce':
+            return 'minimum';
+        default:
+            return 'standard';
+    }
 }
 
-export function hasObjectAccess(a: UserAccess, obj: ObjectDef, kind: AccessKind): boolean {
-    if (isAdmin(a)) return true;
-    if (obj.isCustomMetadata) return kind === 'read';
-    const key = obj.name.toLowerCase();
-    if (!obj.custom && a.profile.toLowerCase() !== 'minimum access - salesforce') {
-        const marketing = a.profile.toLowerCase() === 'marketing user' && key === 'campaign';
-        const std: AccessKind[] = marketing
-            ? ['read', 'create', 'edit', 'delete']
-            : (STANDARD_USER_OBJECTS[key] ?? ['read']);
-        const readOnlyProfile = a.profile.toLowerCase() === 'read only';
-        if (std.includes(kind) && (!readOnlyProfile || kind === 'read')) return true;
-    }
+export function isAdmin(a: UserAccess): boolean {
+    return profileKind(a) === 'admin';
+}
+
+/** What the profile alone grants on a standard object. */
+function profileObjectAccess(a: UserAccess, key: string): AccessKind[] {
+    const kind = profileKind(a);
+    if (kind === 'admin') return CRED;
+    if (kind === 'minimum') return ACTIVITIES.has(key) ? ['read'] : [];
+    if (kind === 'readonly') return ['read'];
+    if (kind === 'marketing' && key === 'campaign') return CRED;
+    return STANDARD_USER_OBJECTS[key] ?? ['read'];
+}
+
+function permissionSetGrants(a: UserAccess, key: string, kind: AccessKind): boolean {
     return a.permissionSets.some((ps) => {
         const p = ps.objects.get(key);
         if (!p) return false;
@@ -62,18 +121,67 @@ export function hasObjectAccess(a: UserAccess, obj: ObjectDef, kind: AccessKind)
     });
 }
 
-/** Required custom fields and master-detail fields have no field-level security: they follow the object. */
-export function hasFieldAccess(a: UserAccess, obj: ObjectDef, f: FieldDef, kind: 'read' | 'edit'): boolean {
-    if (!hasObjectAccess(a, obj, kind === 'read' ? 'read' : 'edit')) return false;
-    if (isAdmin(a)) return kind === 'read' || f.updateable || f.createable;
-    if (kind === 'edit' && !f.updateable && !f.createable) return false;
-    if (!f.custom || obj.isCustomMetadata) return true;
-    if (f.type === 'MasterDetail' || (!f.nillable && f.type !== 'Checkbox')) return true;
-    const key = `${obj.name}.${f.name}`.toLowerCase();
-    return a.permissionSets.some((ps) => {
-        const p = ps.fields.get(key);
-        return !!p && (kind === 'read' ? p.read || p.edit : p.edit);
-    });
+export function hasObjectAccess(a: UserAccess, obj: ObjectDef, kind: AccessKind): boolean {
+    if (isAdmin(a)) return true;
+    if (obj.isCustomMetadata) return kind === 'read';
+    const key = obj.name.toLowerCase();
+    if (!obj.custom && profileObjectAccess(a, key).includes(kind)) return true;
+    return permissionSetGrants(a, key, kind);
+}
+
+/** Whether field-level security applies to a field at all (else the field follows its object). */
+export function isPermissionable(obj: ObjectDef, f: FieldDef): boolean {
+    if (obj.isCustomMetadata || f.type === 'MasterDetail') return false;
+    if (!f.nillable && f.type !== 'Checkbox') return false;
+    return !NOT_PERMISSIONABLE.has(f.name.toLowerCase());
+}
+
+/** Field-level security alone: does the profile or a permission set make the field readable / editable? */
+function fieldLevelAccess(a: UserAccess, obj: ObjectDef, f: FieldDef, kind: 'read' | 'edit'): boolean {
+    if (!isPermissionable(obj, f)) return true;
+    const key = obj.name.toLowerCase();
+    if (!f.custom) {
+        const granted = profileObjectAccess(a, key);
+        const profileReads = granted.includes('read') && (profileKind(a) !== 'minimum' || !ACTIVITIES.has(key));
+        if (kind === 'read' && profileReads) return true;
+        if (kind === 'edit' && (granted.includes('edit') || granted.includes('create'))) return true;
+    }
+    const fieldKeys = [`${key}.${f.name}`.toLowerCase()];
+    const compound = addressOf(obj, f);
+    if (compound) fieldKeys.push(`${key}.${compound}`.toLowerCase());
+    return a.permissionSets.some((ps) =>
+        fieldKeys.some((fieldKey) => {
+            const p = ps.fields.get(fieldKey);
+            return !!p && (kind === 'read' ? p.read || p.edit : p.edit);
+        })
+    );
+}
+
+const ADDRESS_PARTS =
+    /^(.*)(Street|City|State|PostalCode|Country|StateCode|CountryCode|Latitude|Longitude|GeocodeAccuracy)$/i;
+
+/**
+ * The compound address field a component belongs to: field-level security of `ShippingStreet` is set on
+ * `Account.ShippingAddress` (Object Reference › Address Compound Fields: the compound field's permission covers its
+ * components).
+ */
+function addressOf(obj: ObjectDef, f: FieldDef): string | null {
+    const m = ADDRESS_PARTS.exec(f.name);
+    if (!m) return null;
+    const compound = obj.fields.get(`${m[1]}address`.toLowerCase());
+    return compound?.type === 'Address' ? compound.name : null;
+}
+
+/**
+ * Field access in the context of an operation: `read` needs object read, `edit` object edit, `create` object create,
+ * each with the field's field-level security (read, or edit for both writes) and a field the operation can write.
+ */
+export function hasFieldAccess(a: UserAccess, obj: ObjectDef, f: FieldDef, kind: 'read' | 'edit' | 'create'): boolean {
+    if (!hasObjectAccess(a, obj, kind)) return false;
+    if (kind !== 'read' && !f.updateable && !f.createable) return false;
+    if (kind === 'create' && !f.createable) return false;
+    if (isAdmin(a)) return true;
+    return fieldLevelAccess(a, obj, f, kind === 'read' ? 'read' : 'edit');
 }
 
 export function hasCustomPermission(a: UserAccess, name: string): boolean {

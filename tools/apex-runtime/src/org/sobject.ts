@@ -243,6 +243,11 @@ export class SObject {
         this.children.set(rel.toLowerCase(), { name: cr?.relationshipName ?? rel, value: rows });
     }
 
+    /** Removes a subquery's rows, as if the relationship had not been queried. */
+    removeChildren(rel: string): void {
+        this.children.delete(rel.toLowerCase());
+    }
+
     /** Populated fields in the order they were set, canonical case (for rendering and JSON). */
     fieldNames(): string[] {
         return [...this.slots.values()].map((s) => s.name);

@@ -12,9 +12,15 @@ export function objectMethod(lib: Platform, o: ApexObject, n: string, a: any[], 
         const st = o.native ?? (o.native = {});
         switch (n) {
             case 'getmessage':
+                // Apex reads an AuraHandledException's constructor message as 'Script-thrown exception' (only the
+                // client receives it) until setMessage sets one (Lightning Aura Components Developer Guide › Returning
+                // Errors from an Apex Server-Side Controller; apex-recipes' AuraEnabledRecipes_Tests rely on it)
+                if (o.cls.builtin && o.cls.name === 'AuraHandledException' && !st.messageSet)
+                    return 'Script-thrown exception';
                 return st.message ?? null;
             case 'setmessage':
                 st.message = a[0];
+                st.messageSet = true;
                 return null;
             case 'getcause':
                 return st.cause ?? null;

@@ -10,7 +10,7 @@ export function stripInaccessible(lib: Platform, a: any[]): any {
     const access = a[0] instanceof EnumValue ? a[0].name : 'READABLE';
     const recs = (a[1] as ApexList).items;
     const res = lib.it.org?.stripInaccessible
-        ? lib.it.org.stripInaccessible(access, recs)
+        ? lib.it.org.stripInaccessible(access, recs, a.length > 2 ? a[2] !== false : true)
         : { records: recs, removedFields: new Map() };
     return new NativeObject('SObjectAccessDecision', res);
 }
