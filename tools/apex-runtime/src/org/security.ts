@@ -10,7 +10,8 @@
  * - Marketing User: a Standard User who also manages campaigns;
  * - Read Only: reads every standard object's records, changes none;
  * - Minimum Access - Salesforce: no object or field permission at all, for "a permission set-based user management
- *   model" — everything comes from permission sets.
+ *   model" — everything comes from permission sets; any other profile (a site's guest user profile) grants nothing
+ *   either, as the runtime reads no profile metadata.
  * Tasks and events have no object permissions ("Edit Tasks" / "Edit Events" user permissions; sharing decides which
  * records): every profile reads them, Standard, Marketing and Administrator profiles also create, edit, delete.
  *
@@ -92,10 +93,12 @@ function profileKind(a: UserAccess): StandardProfile {
             return 'marketing';
         case 'read only':
             return 'readonly';
-        case 'minimum access - salesforce':
-            return 'minimum';
-        default:
+        case 'standard user':
             return 'standard';
+        default:
+            // Minimum Access, and any other profile (a site's guest user profile, custom profiles): the runtime reads no
+            // profile metadata, so such a profile grants nothing and its users get everything from permission sets
+            return 'minimum';
     }
 }
 
