@@ -1,7 +1,8 @@
 /**
  * The package's invoices across company locales, end to end: the sync engine runs on the local Apex runtime against
  * the QuickBooks emulator (in a child process, as the engine benchmark and the LWC fixture generator run it), for US
- * companies with and without automated sales tax, Canada, the United Kingdom (net and VAT-inclusive prices) and
+ * companies with and without automated sales tax (taxed at the company address, or for the buyer's ship-to state at
+ * each of its jurisdictions), Canada, the United Kingdom (net and VAT-inclusive prices) and
  * Australia × home/foreign currency × a discounted line × a shipping line × a fallback line. Every deal must become
  * one invoice whose subtotal, tax and total match the arithmetic the docs give (docs/sync-engine.md, "Tax codes" and
  * "Which Salesforce amount is which QuickBooks figure") to the cent, and the Opportunity must show the same figures.
@@ -33,7 +34,11 @@ interface Locale {
     /** the mapping's tax code for the products, and the company's default code (shipping, fallback line) */
     productTaxCode: string;
     defaultTaxCode: string;
-    rates: Record<string, number>;
+    /** the percentages each tax code taxes at, one per TaxRate (a US company on automated tax: its jurisdictions) */
+    rates: Record<string, number[]>;
+    /** the buyer's shipping state, and the jurisdictions the company collects for per state (automated sales tax) */
+    shipToState?: string;
+    automatedSalesTaxRates?: Record<string, { name: string; percent: number }[]>;
     pricesIncludeTax?: boolean;
     /** CurrencyType.DecimalPlaces of the foreign currency when it is not 2 */
     foreignDecimals?: number;
@@ -48,7 +53,27 @@ const LOCALES: Locale[] = [
         foreign: 'EUR',
         productTaxCode: 'TAX',
         defaultTaxCode: '',
-        rates: { TAX: 8, NON: 0 }
+        rates: { TAX: [8], NON: [] }
+    },
+    {
+        // Taxed for the ship-to state at each of its jurisdictions: New York City's state 4 %, city 4.5 % and MCTD
+        // 0.375 %, one TaxLine each (the company address's state, 8 %, would apply without a shipping state).
+        name: 'US, automated sales tax, shipped to New York City',
+        realmId: '9130350000000107',
+        country: 'US',
+        home: 'USD',
+        foreign: 'EUR',
+        productTaxCode: 'TAX',
+        defaultTaxCode: '',
+        rates: { TAX: [4, 4.5, 0.375], NON: [] },
+        shipToState: 'NY',
+        automatedSalesTaxRates: {
+            NY: [
+                { name: 'New York State', percent: 4 },
+                { name: 'New York City', percent: 4.5 },
+                { name: 'MCTD', percent: 0.375 }
+            ]
+        }
     },
     {
         name: 'US, no automated sales tax',
@@ -60,7 +85,7 @@ const LOCALES: Locale[] = [
         foreignDecimals: 0,
         productTaxCode: 'TAX',
         defaultTaxCode: '2',
-        rates: { TAX: 8, NON: 0 }
+        rates: { TAX: [8], NON: [] }
     },
     {
         name: 'Canada',
@@ -70,7 +95,7 @@ const LOCALES: Locale[] = [
         foreign: 'USD',
         productTaxCode: '5',
         defaultTaxCode: '7',
-        rates: { '5': 13, '7': 5 }
+        rates: { '5': [13], '7': [5] }
     },
     {
         name: 'United Kingdom',
@@ -80,7 +105,7 @@ const LOCALES: Locale[] = [
         foreign: 'EUR',
         productTaxCode: '2',
         defaultTaxCode: '4',
-        rates: { '2': 20, '4': 5 }
+        rates: { '2': [20], '4': [5] }
     },
     {
         name: 'United Kingdom, prices include VAT',
@@ -90,7 +115,7 @@ const LOCALES: Locale[] = [
         foreign: 'EUR',
         productTaxCode: '2',
         defaultTaxCode: '4',
-        rates: { '2': 20, '4': 5 },
+        rates: { '2': [20], '4': [5] },
         pricesIncludeTax: true
     },
     {
@@ -101,7 +126,7 @@ const LOCALES: Locale[] = [
         foreign: 'USD',
         productTaxCode: '10',
         defaultTaxCode: '12',
-        rates: { '10': 10, '12': 0 }
+        rates: { '10': [10], '12': [0] }
     }
 ];
 
@@ -184,12 +209,13 @@ function expectedFigures(locale: Locale, variant: Variant): Figures & { amount: 
     for (const [i, line] of lines.entries()) {
         const mapped = line.product === 'Widget' || line.product === 'Toolkit';
         const code = mapped ? locale.productTaxCode : locale.country === 'US' ? 'NON' : locale.defaultTaxCode;
-        const rate = locale.rates[code];
+        const rates = locale.rates[code];
         const gross = invoiced[i];
-        const net = locale.pricesIncludeTax ? cents(gross / (1 + rate / 100)) : gross;
+        const ratesSum = rates.reduce((sum, rate) => sum + rate, 0);
+        const net = locale.pricesIncludeTax ? cents(gross / (1 + ratesSum / 100)) : gross;
         amount = cents(amount + salesforceTotals[i]);
         subtotal = cents(subtotal + net);
-        baseByRate.set(rate, cents((baseByRate.get(rate) ?? 0) + net));
+        for (const rate of rates) baseByRate.set(rate, cents((baseByRate.get(rate) ?? 0) + net));
     }
     let tax = 0;
     for (const [rate, base] of baseByRate) tax = cents(tax + cents((base * rate) / 100));
@@ -293,7 +319,9 @@ for (String name : new List<String>{ 'Widget', 'Toolkit' }) {
         Mapping_Key__c = QBItemMappingWriter.mappingKey('${locale.realmId}', productId)));
 }
 insert mappings;
-Account buyer = new Account(Name = 'Matrix Buyer Ltd', BillingCity = 'Springfield');
+Account buyer = new Account(Name = 'Matrix Buyer Ltd', BillingCity = 'Springfield'${
+        locale.shipToState ? `, ShippingCity = 'New York', ShippingState = '${locale.shipToState}'` : ''
+    });
 insert buyer;
 List<Opportunity> deals = new List<Opportunity>();
 ${deals
@@ -366,7 +394,8 @@ describe.each(LOCALES)('$name', (locale) => {
             country: locale.country,
             homeCurrency: locale.home,
             multiCurrency: true,
-            ...(locale.automatedSalesTax === false ? { automatedSalesTax: false } : {})
+            ...(locale.automatedSalesTax === false ? { automatedSalesTax: false } : {}),
+            ...(locale.automatedSalesTaxRates ? { automatedSalesTaxRates: locale.automatedSalesTaxRates } : {})
         });
         const runtime = new Runtime({
             projectDir: localeProject(workDir, locale),

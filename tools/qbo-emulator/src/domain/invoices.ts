@@ -2,6 +2,7 @@ import { Faults } from '../faults/catalog';
 import { addDays, isIsoDate, qboDate, qboDateTime } from '../qbo-time';
 import type { Json, Realm } from '../store/realm';
 import { CURRENCY_NAMES } from '../store/seed';
+import { automatedTaxFor, prorate } from './automated-sales-tax';
 import { checkAddress, refreshCustomerBalance } from './customers';
 import {
     checkEmail,
@@ -109,10 +110,10 @@ const DETAIL_TYPES = new Set([
 
 export const SHIPPING_ITEM_ID = 'SHIPPING_ITEM_ID';
 
-/** One TaxRate a line is taxed at (US automated sales tax stand-in: no TaxRate entity, `id` undefined). */
+/** One TaxRate a line is taxed at. */
 export interface LineTaxRate {
-    id?: string;
-    name?: string;
+    id: string;
+    name: string;
     percent: number;
 }
 
@@ -135,7 +136,7 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
     const customer = resolveReference(realm, 'Customer', customerId, 'CustomerRef');
     if (!Array.isArray(body.Line) || body.Line.length === 0) throw Faults.requiredParamMissing('Line', 'Line');
 
-    const usTaxCode = resolveUsTaxCode(realm, body);
+    const usTaxCode = resolveUsTaxCode(realm, body, customer, existing === undefined);
     const globalTaxCalculation = resolveGlobalTaxCalculation(realm, body);
     const priced: PricedLine[] = [];
     const discounts: Json[] = [];
@@ -221,23 +222,33 @@ function buildInvoice(realm: Realm, body: Json, existing?: Json, options: Invoic
         if (line.DetailType !== 'SalesItemLineDetail' || globalTaxCalculation === 'NotApplicable') continue;
         for (const rate of rates) {
             if (rate.percent === 0) continue;
-            const key = rate.id ?? `percent:${rate.percent}`;
+            const key = rate.id;
             const entry = taxByRate.get(key) ?? { rate, base: 0 };
             entry.base += line.Amount * discountFactor;
             taxByRate.set(key, entry);
         }
     }
-    const taxLines = [...taxByRate.values()].map(({ rate, base }) => ({
-        Amount: roundMoney((base * rate.percent) / 100),
+    const explicitShares =
+        usTaxCode.explicitTotalTax === undefined
+            ? undefined
+            : prorate(
+                  usTaxCode.explicitTotalTax,
+                  [...taxByRate.values()].map(({ rate }) => rate.percent)
+              );
+    const taxLines = [...taxByRate.values()].map(({ rate, base }, index) => ({
+        Amount: explicitShares?.[index] ?? roundMoney((base * rate.percent) / 100),
         DetailType: 'TaxLineDetail',
         TaxLineDetail: {
-            ...(rate.id ? { TaxRateRef: { value: rate.id, name: rate.name } } : {}),
+            TaxRateRef: { value: rate.id, name: rate.name },
             PercentBased: true,
             TaxPercent: rate.percent,
             NetAmountTaxable: roundMoney(base)
         }
     }));
-    const totalTax = roundMoney(taxLines.reduce((sum, line) => sum + line.Amount, 0));
+    const totalTax =
+        explicitShares !== undefined && taxLines.length === 0
+            ? roundMoney(usTaxCode.explicitTotalTax!)
+            : roundMoney(taxLines.reduce((sum, line) => sum + line.Amount, 0));
     const totalAmt = roundMoney(subtotal - discountTotal + totalTax);
 
     const docNumber = resolveDocNumber(realm, body, existing, options);
@@ -422,15 +433,23 @@ function keepLineDecimals(value: number | undefined): number | undefined {
 }
 
 /**
- * The rate of a US invoice's TAX lines (Intuit, "Manage sales tax for US locales" and developer blog 2017-12-11
- * "Using QuickBooks Online API for automated sales tax"): with automated sales tax the engine assigns the tax code
- * and computes the tax (one company rate stands in for its address-based rates); without it, TAX lines are taxed at
- * the rate of the TaxCode named by TxnTaxDetail.TxnTaxCodeRef, and not at all when none is named.
+ * The rates of a US invoice's TAX lines (Intuit, "Manage sales tax for US locales" and developer blog 2017-12-11
+ * "Using QuickBooks Online API for automated sales tax"): with automated sales tax the AST engine assigns the tax
+ * code from the ship-to address and computes the tax (see automated-sales-tax.ts), honouring an explicit TotalTax
+ * sent on create; without it, TAX lines are taxed at the rate of the TaxCode named by TxnTaxDetail.TxnTaxCodeRef,
+ * and not at all when none is named.
  */
-function resolveUsTaxCode(realm: Realm, body: Json): { rates: LineTaxRate[]; ref?: Json } {
+function resolveUsTaxCode(
+    realm: Realm,
+    body: Json,
+    customer: Json,
+    creating: boolean
+): { rates: LineTaxRate[]; ref?: Json; explicitTotalTax?: number } {
     if (realm.settings.country !== 'US') return { rates: [] };
     const detail = isObject(body.TxnTaxDetail) ? body.TxnTaxDetail : {};
-    if (realm.settings.automatedSalesTax !== false) return { rates: [{ percent: realm.settings.salesTaxPercent }] };
+    if (realm.settings.automatedSalesTax !== false) {
+        return automatedTaxFor(realm, body.ShipAddr ?? customer.ShipAddr, creating ? body.TxnTaxDetail : undefined);
+    }
     const codeId = refValue(detail, 'TxnTaxCodeRef', 'TxnTaxDetail.TxnTaxCodeRef');
     if (!codeId) return { rates: [] };
     const code = resolveReference(realm, 'TaxCode', codeId, 'TxnTaxDetail.TxnTaxCodeRef');

@@ -28,8 +28,16 @@ export interface RealmSettings {
     customTxnNumbers: boolean;
     allowShipping: boolean;
     allowDiscount: boolean;
-    /** Sales tax percentage the server applies to lines coded TAX (US automated sales tax stand-in). */
+    /**
+     * US automated sales tax: the percentage collected at the company's own address (its state's jurisdiction when
+     * automatedSalesTaxRates does not name that state).
+     */
     salesTaxPercent: number;
+    /**
+     * US automated sales tax: the jurisdictions (name, percentage) the company collects for, per ship-to state
+     * (CountrySubDivisionCode). A state not listed, other than the company's own, is not taxed.
+     */
+    automatedSalesTaxRates?: Record<string, { name: string; percent: number }[]>;
     /**
      * US only: automated sales tax (Preferences.TaxPrefs.PartnerTaxEnabled), on for every US company created since
      * November 2017. Off, TAX lines are taxed only at the rate of the invoice's TxnTaxDetail.TxnTaxCodeRef.
