@@ -114,6 +114,28 @@ describe('query language', () => {
         expect(page.json.QueryResponse).toMatchObject({ startPosition: 2, maxResults: 2 });
     });
 
+    it('reads STARTPOSITION 0 as 1, as QuickBooks does (python-quickbooks pull request 177)', async () => {
+        const fromZero = await query('select * from Customer ORDERBY DisplayName STARTPOSITION 0 MAXRESULTS 2');
+        expect(fromZero.status).toBe(200);
+        expect(names(fromZero)).toEqual(['Acme Corp', 'Acme Labs']);
+        expect(fromZero.json.QueryResponse).toMatchObject({ startPosition: 1, maxResults: 2 });
+    });
+
+    it('refuses a negative or fractional STARTPOSITION and a MAXRESULTS below 1 with a 4000 parse error', async () => {
+        for (const clauses of ['STARTPOSITION -1', 'STARTPOSITION 1.5', 'MAXRESULTS 0', 'MAXRESULTS -5']) {
+            const response = await query(`select * from Customer ${clauses}`);
+            expect([clauses, response.status, firstError(response).code]).toEqual([clauses, 400, '4000']);
+        }
+    });
+
+    it('refuses ORDERBY on a property that is not queryable as it refuses it in WHERE (4001)', async () => {
+        const response = await query('select * from Customer ORDERBY Notes');
+        expect(firstError(response)).toMatchObject({
+            code: '4001',
+            Detail: "QueryValidationError: property 'Notes' is not queryable"
+        });
+    });
+
     it('returns an empty QueryResponse object when nothing matches', async () => {
         expect((await query("select * from Customer where DisplayName = 'Nobody'")).json.QueryResponse).toEqual({});
     });

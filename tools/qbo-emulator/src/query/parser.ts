@@ -89,7 +89,9 @@ export function parseQuery(text: string): Query {
     for (let clause = 0; clause < 2; clause++) {
         if (isWord(peek(), 'STARTPOSITION')) {
             next();
-            startPosition = positiveInteger(next(), fail);
+            // QuickBooks accepts STARTPOSITION 0 and reads it as 1 (observed by python-quickbooks, pull request 177,
+            // "the 0 value for start_position is accepted by the API … The API considers it as 1").
+            startPosition = Math.max(1, wholeNumber(next(), fail));
         } else if (isWord(peek(), 'MAXRESULTS')) {
             next();
             maxResults = positiveInteger(next(), fail);
@@ -141,8 +143,12 @@ export function parseQuery(text: string): Query {
     }
 }
 
-function positiveInteger(token: Token, fail: (token: Token, expecting: string) => never): number {
-    if (token.kind !== 'number' || !/^\d+$/.test(token.value) || Number(token.value) < 1)
-        return fail(token, '<INTEGER> ...');
+function wholeNumber(token: Token, fail: (token: Token, expecting: string) => never): number {
+    if (token.kind !== 'number' || !/^\d+$/.test(token.value)) return fail(token, '<INTEGER> ...');
     return Number(token.value);
+}
+
+function positiveInteger(token: Token, fail: (token: Token, expecting: string) => never): number {
+    const value = wholeNumber(token, fail);
+    return value < 1 ? fail(token, '<INTEGER> ...') : value;
 }
