@@ -40,7 +40,7 @@ interface Locale {
     shipToState?: string;
     automatedSalesTaxRates?: Record<string, { name: string; percent: number }[]>;
     pricesIncludeTax?: boolean;
-    /** CurrencyType.DecimalPlaces of the foreign currency when it is not 2 */
+    /** CurrencyType.DecimalPlaces of the foreign currency when it is not 2 (JPY 0, KWD 3) */
     foreignDecimals?: number;
 }
 
@@ -123,7 +123,9 @@ const LOCALES: Locale[] = [
         realmId: '9130350000000106',
         country: 'AU',
         home: 'AUD',
-        foreign: 'USD',
+        // a 3-decimal currency: Salesforce's TotalPrices are to the cent, as QuickBooks keeps amounts
+        foreign: 'KWD',
+        foreignDecimals: 3,
         productTaxCode: '10',
         defaultTaxCode: '12',
         rates: { '10': [10], '12': [0] }
