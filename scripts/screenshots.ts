@@ -156,9 +156,52 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
             await badgeOf(page, /Retry Scheduled/);
             await page.locator('c-qb-sync-panel [data-id="next-attempt"]').waitFor({ timeout: 20000 });
         });
+        // a few attempts later, followed with no reload: the panel counts them, the compact log lists each
+        await Promise.all(
+            pages.map((page) =>
+                page
+                    .locator('c-qb-sync-panel [data-id="attempts"]')
+                    .filter({ hasText: /^\s*[3-5] of/ })
+                    .waitFor({ timeout: 60000 })
+            )
+        );
+        await capture(pages, '15b-record-retries-followed');
     } finally {
         admin.clearFaults('9130350000000001');
     }
+
+    // the finance approver: a deal over the approval threshold waits for them
+    const dataCenter = recordUrl(deal("O'Brien & Sons — data center"));
+    await desktop.goto(dataCenter);
+    await panelLoaded(desktop);
+    await desktop.getByRole('option', { name: 'Closed Won' }).click();
+    await badgeOf(desktop, /Pending Approval/);
+    await shoot(pages, '16-record-pending-approval-owner', dataCenter, (page) => badgeOf(page, /Pending Approval/));
+    for (const page of pages) await switchUser(page, 'fiona.finance@quickbooks-sync.local');
+    await shoot(pages, '17-pending-approvals-finance', `${base}/lightning/n/QB_Pending_Approvals`, (page) =>
+        page
+            .locator('c-qb-pending-approvals')
+            .getByRole('link', { name: /data center build-out/ })
+            .waitFor({ timeout: 20000 })
+    );
+    await shoot(pages, '18-record-pending-approval-finance', dataCenter, (page) =>
+        page.locator('c-qb-sync-panel').getByRole('button', { name: 'Approve' }).waitFor({ timeout: 20000 })
+    );
+
+    // the sales rep: their own deal only; any other deal's page is not available to them
+    for (const page of pages) await switchUser(page, 'sam.sales@quickbooks-sync.local');
+    await shoot(pages, '19-opportunities-sales-rep', `${base}/lightning/o/Opportunity/list`, (page) =>
+        page.getByRole('link', { name: /Macy’s/ }).waitFor({ timeout: 20000 })
+    );
+    await shoot(pages, '20-record-sales-rep', recordUrl(deal('Macy’s')), panelLoaded);
+    await shoot(pages, '21-record-not-available-sales-rep', dataCenter, (page) =>
+        page.getByRole('heading', { name: 'Record not available' }).waitFor({ timeout: 20000 })
+    );
+}
+
+/** Chooses a user in the shell's menu and waits for the page it reloads. */
+async function switchUser(page: Page, username: string): Promise<void> {
+    await Promise.all([page.waitForEvent('load'), page.locator('#playground-user').selectOption(username)]);
 }
 
 const badgeOf = (page: Page, text: RegExp) =>

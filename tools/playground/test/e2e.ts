@@ -357,6 +357,7 @@ async function main(): Promise<number> {
                 const nextAttempt = panel.locator('[data-id="next-attempt"]');
                 await page.goto(`${base}/lightning/r/Opportunity/${cafe.Id}/view`);
                 await badge.filter({ hasText: 'Not Synced' }).waitFor({ timeout: 20000 });
+                await page.evaluate('window.__sameDocument = true');
                 admin.setFaults(canadianRealm, { unavailableRate: 1 });
                 try {
                     await page.getByRole('option', { name: 'Closed Won' }).click({ timeout: 15000 });
@@ -371,6 +372,44 @@ async function main(): Promise<number> {
                     // reload, as the next, later attempt time
                     await nextAttempt.filter({ hasNotText: first }).waitFor({ timeout: 20000 });
                     await badge.filter({ hasText: /^\s*Retry Scheduled\s*$/ }).waitFor();
+                    // each attempt shows within seconds of being made, in the panel and in the compact log (no
+                    // component lags an attempt behind; nothing but the components themselves refreshes the page)
+                    const attemptsMade = async (): Promise<number> => {
+                        const [request] = await playground!.env.org.query<{ Attempts__c: number | null }>(
+                            `SELECT Attempts__c FROM QB_Sync_Request__c WHERE Opportunity__c = '${cafe.Id}' ORDER BY CreatedDate DESC LIMIT 1`
+                        );
+                        return request?.Attempts__c ?? 0;
+                    };
+                    const retryEntries = page
+                        .locator('c-qb-sync-log-viewer [data-id="compact-row"]')
+                        .filter({ has: page.locator('lightning-icon[title="Retry"]') });
+                    for (let attempt = 2; attempt <= 4; attempt++) {
+                        const deadline = Date.now() + 30000;
+                        while ((await attemptsMade()) < attempt) {
+                            if (Date.now() > deadline) throw new Error(`the engine never made attempt ${attempt}`);
+                            await page.waitForTimeout(200);
+                        }
+                        const madeAt = Date.now();
+                        let shown = 0;
+                        let logged = 0;
+                        while (shown < attempt || logged < attempt) {
+                            if (Date.now() - madeAt > 6000)
+                                throw new Error(
+                                    `6 s after attempt ${attempt} the panel says ${shown} failed and the compact log lists ${logged} retries`
+                                );
+                            await page.waitForTimeout(200);
+                            const text =
+                                (await panel
+                                    .locator('[data-id="attempts"]')
+                                    .innerText()
+                                    .catch(() => '')) || '';
+                            shown = Number(/^(\d+)/.exec(text.trim())?.[1] ?? 0);
+                            logged = await retryEntries.count();
+                        }
+                    }
+                    await screenshot(page, '3h-opportunity-retries-followed');
+                    if ((await page.evaluate('window.__sameDocument')) !== true)
+                        throw new Error('the page was reloaded');
                 } finally {
                     admin.clearFaults(canadianRealm);
                 }

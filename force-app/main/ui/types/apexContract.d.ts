@@ -16,8 +16,12 @@ declare namespace QbApex {
         invoiceUrl?: Nullable<string>;
         lastSyncedAt?: Nullable<string>;
         nextAttemptAt?: Nullable<string>;
+        attempts?: Nullable<number>;
+        maxAttempts?: Nullable<number>;
+        checkedAt?: Nullable<string>;
         lastError?: Nullable<string>;
         balance?: Nullable<number>;
+        currencyCode?: Nullable<string>;
         paymentStatus?: Nullable<string>;
         canSync?: Nullable<boolean>;
         isRunning?: Nullable<boolean>;

@@ -4,6 +4,12 @@ declare module '@salesforce/customPermission/*' {
     export default granted;
 }
 
+/** The running user's locale, e.g. `en-US` (https://developer.salesforce.com/docs/platform/lwc/guide/create-i18n.html). */
+declare module '@salesforce/i18n/locale' {
+    const locale: string;
+    export default locale;
+}
+
 /** A modal asking for a value; resolves to the value, or null when the user cancels. */
 declare module 'lightning/prompt' {
     const LightningPrompt: {

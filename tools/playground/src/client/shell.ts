@@ -15,14 +15,7 @@ import QbSyncPanel from 'c/qbSyncPanel';
 import QbItemMappingEditor from 'c/qbItemMappingEditor';
 import QbSyncLogViewer from 'c/qbSyncLogViewer';
 import QbConnections from 'c/qbConnections';
-import {
-    getFieldDisplayValue,
-    getFieldValue,
-    getRecord,
-    notifyRecordUpdateAvailable,
-    updateRecord,
-    type UiRecord
-} from './platform/uiRecordApi';
+import { getFieldDisplayValue, getFieldValue, getRecord, updateRecord, type UiRecord } from './platform/uiRecordApi';
 import QbPendingApprovals from 'c/qbPendingApprovals';
 import { currentUser, setCurrentUser, USERS } from './platform/apex';
 
@@ -212,18 +205,11 @@ function playgroundClock(): HTMLElement {
             minute: '2-digit',
             second: seconds ? '2-digit' : undefined
         }).format(epochMs);
-    let asyncRuns: number | null = null;
+    // Lightning Data Service is not told when a background job changes a record: as in Lightning, the page's wires
+    // follow only changes made through Lightning Data Service and a component's own notifyRecordUpdateAvailable
     const tick = async () => {
         try {
-            const clock = await getJson<{ now: number; speed: number; until: number | null; asyncRuns: number }>(
-                '/api/clock'
-            );
-            // a background job (a sync, a retry) finished: the record on screen may have changed, so Lightning Data
-            // Service is told, as notifyRecordUpdateAvailable tells it, and the components wired to it follow
-            const recordId = /^\/lightning\/r\/\w+\/(\w{15,18})\//.exec(window.location.pathname)?.[1];
-            if (asyncRuns !== null && clock.asyncRuns !== asyncRuns && recordId)
-                void notifyRecordUpdateAvailable([{ recordId }]);
-            asyncRuns = clock.asyncRuns;
+            const clock = await getJson<{ now: number; speed: number; until: number | null }>('/api/clock');
             time.textContent = format(clock.now, true);
             badge.style.display = clock.speed > 1 ? '' : 'none';
             if (clock.speed > 1 && clock.until)

@@ -11,21 +11,12 @@ export class OrgClient {
     clockOffset = 0;
     /** set while the org's clock runs fast because a delayed job (a retry's back-off) waits */
     fastForward: FastForward | null = null;
-    /** background jobs the org has run so far */
-    asyncRuns = 0;
 
     private constructor(private readonly child: ChildProcess) {
         child.on(
             'message',
-            (m: {
-                id?: number;
-                response?: OrgResponse;
-                clockOffset?: number;
-                fastForward?: FastForward | null;
-                asyncRuns?: number;
-            }) => {
+            (m: { id?: number; response?: OrgResponse; clockOffset?: number; fastForward?: FastForward | null }) => {
                 if (typeof m.clockOffset === 'number') this.clockOffset = m.clockOffset;
-                if (typeof m.asyncRuns === 'number') this.asyncRuns = m.asyncRuns;
                 if (m.fastForward !== undefined) this.fastForward = m.fastForward;
                 if (m.id === undefined) return;
                 const resolve = this.waiting.get(m.id);

@@ -54,8 +54,6 @@ const FAST_FORWARD = 60;
 let fastForward: FastForward | null = null;
 let asyncTimer: ReturnType<typeof setTimeout> | null = null;
 let timerFor: unknown = null;
-/** Background jobs run so far: the shell refreshes the record it shows when this moves. */
-let asyncRuns = 0;
 
 /** Committed jobs waiting to start (scheduled jobs are the scheduler's: they never make the clock run fast). */
 function waitingJobs() {
@@ -112,7 +110,6 @@ function runAsyncWorkLater(): void {
                         `Async ${job.kind} ${job.target?.cls.displayName ?? ''} failed: ${runtime.it.exceptionTypeName(error.exc)}: ${runtime.it.exceptionMessage(error.exc)}\n`
                     )
             });
-            asyncRuns++;
             if (init.dataFile) saveOrg(org(), init.dataFile);
             runAsyncWorkLater();
         },
@@ -253,7 +250,7 @@ function clockOffset(): number {
 
 /** Tells the playground where the org's clock is and whether it is running fast. */
 function sendClock(): void {
-    send({ clockOffset: clockOffset(), fastForward, asyncRuns });
+    send({ clockOffset: clockOffset(), fastForward });
 }
 
 // the playground went away (even without closing us): nothing is left to serve
@@ -275,7 +272,7 @@ process.once('message', (first: OrgInit) => {
                         error: { exceptionType: 'PlaygroundError', message: (e as Error).message ?? String(e) }
                     };
                 }
-                send({ id: message.id, response, clockOffset: clockOffset(), fastForward, asyncRuns });
+                send({ id: message.id, response, clockOffset: clockOffset(), fastForward });
             });
         },
         (e) => {

@@ -194,8 +194,7 @@ export function createPlaygroundServer(
             return send(res, 200, {
                 now: org.now(),
                 speed: fast ? fast.speed : 1,
-                until: fast ? fast.until : null,
-                asyncRuns: org.asyncRuns
+                until: fast ? fast.until : null
             });
         }
         if (parts[0] === 'apex' && parts.length === 3 && req.method === 'POST') {

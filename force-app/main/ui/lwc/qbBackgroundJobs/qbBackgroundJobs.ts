@@ -7,6 +7,8 @@ interface JobView extends QbApex.BackgroundJob {
     lastResultText: string;
     stateLabel: string;
     stateClass: string;
+    /** What else is wrong with a scheduled job (a failed run, duplicates); a missing job says so in its state. */
+    detail: string | null;
 }
 
 /**
@@ -26,12 +28,26 @@ export default class QbBackgroundJobs extends LightningElement {
     }
 
     get rows(): JobView[] {
-        return this.jobs.map((job) => ({
-            ...job,
-            lastResultText: job.lastResult || (job.isScheduled ? 'Not run yet' : ''),
-            stateLabel: !job.isNeeded ? 'Not needed' : job.problem ? 'Needs attention' : 'Scheduled',
-            stateClass: job.isNeeded && job.problem ? 'slds-text-color_error' : ''
-        }));
+        return this.jobs.map((job) => {
+            const missing = job.isNeeded && !job.isScheduled;
+            return {
+                ...job,
+                lastResultText: job.lastResult || (job.isScheduled ? 'Not run yet' : '—'),
+                stateLabel: !job.isNeeded
+                    ? 'Not needed'
+                    : missing
+                      ? 'Not scheduled'
+                      : job.problem
+                        ? 'Needs attention'
+                        : 'Scheduled',
+                stateClass: job.isNeeded && job.problem ? 'slds-text-color_error' : '',
+                detail: missing ? null : (job.problem ?? null)
+            };
+        });
+    }
+
+    get missingCount(): number {
+        return this.jobs.filter((job) => job.isNeeded && !job.isScheduled).length;
     }
 
     get hasRows(): boolean {
@@ -46,7 +62,12 @@ export default class QbBackgroundJobs extends LightningElement {
         if (this.problemCount === 0) {
             return 'Every background job is scheduled.';
         }
-        return this.problemCount === 1 ? '1 job needs attention.' : `${this.problemCount} jobs need attention.`;
+        const needs = this.problemCount === 1 ? '1 job needs attention' : `${this.problemCount} jobs need attention`;
+        if (this.missingCount === 0) {
+            return `${needs}.`;
+        }
+        const missing = this.missingCount === 1 ? '1 is not scheduled' : `${this.missingCount} are not scheduled`;
+        return `${needs}: ${missing}. Press Set up background jobs.`;
     }
 
     get summaryClass(): string {

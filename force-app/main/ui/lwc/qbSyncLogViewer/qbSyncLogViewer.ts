@@ -1,14 +1,13 @@
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord } from 'lightning/uiRecordApi';
+import { getRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import SYNC_STATUS_FIELD from '@salesforce/schema/Opportunity.QB_Sync_Status__c';
-import LAST_SYNCED_FIELD from '@salesforce/schema/Opportunity.QB_Last_Synced_At__c';
-import LAST_ERROR_FIELD from '@salesforce/schema/Opportunity.QB_Last_Error__c';
+import SYSTEM_MODSTAMP_FIELD from '@salesforce/schema/Opportunity.SystemModstamp';
 import getLogs from '@salesforce/apex/QBSyncLogController.getLogs';
 import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
 import getCompanies from '@salesforce/apex/QBSyncLogController.getCompanies';
 import retry from '@salesforce/apex/QBSyncController.retry';
-import { errorMessage, LOG_OPERATION, LOG_OUTCOME, picklistLabel, recordUrl } from 'c/qbUtils';
+import { errorMessage, LOG_OPERATION, LOG_OUTCOME, picklistLabel, recordUrl, SYNC_STATUS } from 'c/qbUtils';
 import { buildChart, CHART_HEIGHT, CHART_WIDTH } from './syncChart';
 
 export const PAGE_SIZE = 50;
@@ -30,10 +29,22 @@ export const NARROW_TABLE_WIDTH = 1000;
 export const ROWS_SHOWN_WHOLE = 10;
 
 /**
- * On the record page: the deal's fields every sync changes. When Lightning Data Service delivers a new version of
- * them (the sync panel announces each status change with notifyRecordUpdateAvailable), the compact log reloads.
+ * On the record page: the deal's sync status, and SystemModstamp, which every write of the engine moves (each attempt
+ * stamps the deal). Lightning Data Service delivers a new version of them only when the record changed through it or
+ * a component called notifyRecordUpdateAvailable (the sync panel does on every attempt it sees), not when a
+ * background job changed it ("Lightning Data Service", LWC Developer Guide:
+ * https://developer.salesforce.com/docs/platform/lwc/guide/data-ui-api.html); the compact log then reloads.
  */
-const WATCHED_FIELDS = [SYNC_STATUS_FIELD, LAST_SYNCED_FIELD, LAST_ERROR_FIELD];
+const WATCHED_FIELDS = [SYNC_STATUS_FIELD, SYSTEM_MODSTAMP_FIELD];
+/**
+ * While the deal's sync is in flight (queued, running, waiting for its next attempt) the compact log reads its newest
+ * entries every FOLLOW_INTERVAL_MS, less often the longer nothing new comes (up to FOLLOW_MAX_MS), and stops when the
+ * sync settles. New entries mean the engine changed the deal: the log tells Lightning Data Service, so the page's
+ * fields and status follow too.
+ */
+export const FOLLOW_INTERVAL_MS = 3000;
+export const FOLLOW_MAX_MS = 15000;
+const IN_FLIGHT_STATUSES = new Set<string>([SYNC_STATUS.QUEUED, SYNC_STATUS.IN_PROGRESS, SYNC_STATUS.RETRY_SCHEDULED]);
 const OUTCOME_CLASSES: Record<string, string> = {
     [LOG_OUTCOME.SUCCESS]: 'slds-text-color_success',
     [LOG_OUTCOME.FAILURE]: 'slds-text-color_error',
@@ -135,24 +146,38 @@ export default class QbSyncLogViewer extends LightningElement {
     private focusTarget: string | null = null;
     private watchedValues: string | null = null;
     private resizeObserver: ResizeObserver | undefined;
+    private connected = false;
+    /** The deal's sync status, as Lightning Data Service last delivered it (compact log only). */
+    private dealSyncStatus: string | null = null;
+    private followTimer: ReturnType<typeof setTimeout> | undefined;
+    private followDelayMs = FOLLOW_INTERVAL_MS;
     /** The log table's width is under NARROW_TABLE_WIDTH: fewer, wrapping columns. */
     isNarrow = false;
 
-    /** A changed deal (not its first delivery, which connectedCallback already loads for) reloads the first page. */
+    /**
+     * A changed deal (not its first delivery, which connectedCallback already loads for) reloads the newest entries;
+     * a sync in flight is followed until it settles.
+     */
     @wire(getRecord, { recordId: '$recordId', optionalFields: WATCHED_FIELDS })
-    wiredRecord({ data }: { data?: { fields: Record<string, unknown> }; error?: unknown }): void {
+    wiredRecord({ data }: { data?: { fields: Record<string, { value?: unknown }> }; error?: unknown }): void {
         if (!data) {
             return;
         }
         const values = JSON.stringify(data.fields);
         const changed = this.watchedValues !== null && values !== this.watchedValues;
         this.watchedValues = values;
-        if (changed) {
-            this.loadFirstPage();
+        const status = data.fields.QB_Sync_Status__c?.value;
+        this.dealSyncStatus = typeof status === 'string' ? status : null;
+        if (changed && this.connected) {
+            this.followDelayMs = FOLLOW_INTERVAL_MS;
+            this.reloadNewest();
+        } else {
+            this.followWhileInFlight();
         }
     }
 
     connectedCallback(): void {
+        this.connected = true;
         this.loadFirstPage();
         if (!this.isCompact) {
             this.loadChart();
@@ -161,6 +186,8 @@ export default class QbSyncLogViewer extends LightningElement {
     }
 
     disconnectedCallback(): void {
+        this.connected = false;
+        this.stopFollowing();
         clearTimeout(this.searchTimer);
         this.resizeObserver?.disconnect();
         this.resizeObserver = undefined;
@@ -199,8 +226,8 @@ export default class QbSyncLogViewer extends LightningElement {
             typeAttributes: {
                 year: 'numeric',
                 month: 'short',
-                day: '2-digit',
-                hour: '2-digit',
+                day: 'numeric',
+                hour: 'numeric',
                 minute: '2-digit',
                 second: '2-digit'
             }
@@ -469,11 +496,48 @@ export default class QbSyncLogViewer extends LightningElement {
         return this.loadPage(null);
     }
 
-    private async loadPage(cursor: string | null): Promise<void> {
+    /**
+     * The deal's newest entries read again, the list in place until they come (no flicker while following a sync).
+     * Entries newer than the list had mean the engine changed the deal behind Lightning Data Service: the log tells
+     * it, so the page's other components, and this log's own wire, get the deal's new version.
+     */
+    private async reloadNewest(): Promise<void> {
+        this.stopFollowing();
+        const newestBefore = this.rows[0]?.id ?? null;
+        await this.loadPage(null, { keepRows: true });
+        const newestNow = this.rows[0]?.id ?? null;
+        if (newestNow !== newestBefore && this.recordId && this.connected) {
+            this.followDelayMs = FOLLOW_INTERVAL_MS;
+            await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
+        } else {
+            this.followDelayMs = Math.min(FOLLOW_MAX_MS, this.followDelayMs * 2);
+        }
+        this.followWhileInFlight();
+    }
+
+    /** Compact log of a deal whose sync is in flight: read its newest entries again later. */
+    private followWhileInFlight(): void {
+        this.stopFollowing();
+        if (!this.isCompact || !this.connected || !IN_FLIGHT_STATUSES.has(this.dealSyncStatus ?? '')) {
+            return;
+        }
+        // Polling a non-cacheable Apex method is how a component follows a Queueable it cannot be told about.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.followTimer = setTimeout(() => this.reloadNewest(), this.followDelayMs);
+    }
+
+    private stopFollowing(): void {
+        if (this.followTimer !== undefined) {
+            clearTimeout(this.followTimer);
+            this.followTimer = undefined;
+        }
+    }
+
+    private async loadPage(cursor: string | null, { keepRows = false } = {}): Promise<void> {
         const requestNumber = ++this.requestNumber;
         if (cursor) {
             this.isLoadingMore = true;
-        } else {
+        } else if (!keepRows || !this.hasRows) {
             this.isLoading = true;
         }
         this.loadError = null;

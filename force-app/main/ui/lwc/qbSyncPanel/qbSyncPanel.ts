@@ -24,8 +24,9 @@ import { errorMessage, picklistLabel, SYNC_STATUS } from 'c/qbUtils';
 export const POLL_INTERVAL_MS = 3000;
 /**
  * The longest wait between two reads while a retry is scheduled: a queued retry job is work in flight, but its
- * back-off runs for minutes, so the panel reads less often the longer nothing changes (3, 6, 12, 15, 15 … s) and
- * starts again at POLL_INTERVAL_MS when an attempt moved the next attempt time.
+ * back-off runs for minutes, so the panel reads less often the longer nothing changes (3, 6, 12, 15, 15 … s), reads
+ * at the next attempt time when that comes sooner, every POLL_INTERVAL_MS once the attempt is due, and starts again
+ * at POLL_INTERVAL_MS when an attempt moved the next attempt time.
  */
 export const RETRY_POLL_MAX_MS = 15000;
 
@@ -96,6 +97,10 @@ export default class QbSyncPanel extends LightningElement {
     private pollDelayMs = POLL_INTERVAL_MS;
     private focusTarget: string | null = null;
     private watchedValues: string | null = null;
+    /** The org's clock (from its last answer) and the browser's at that moment: the back-off runs on the org's. */
+    private lastRead: { orgMs: number; browserMs: number } | null = null;
+    /** How many times faster than the browser's the org's clock ran between the last two reads (1 in an org). */
+    private orgClockRate = 1;
 
     @api
     get recordId(): string | undefined {
@@ -173,6 +178,16 @@ export default class QbSyncPanel extends LightningElement {
 
     get isRetryScheduled(): boolean {
         return this.status?.status === SYNC_STATUS.RETRY_SCHEDULED && Boolean(this.status.nextAttemptAt);
+    }
+
+    /** "2 of 5 failed": how far the engine's retries have gone while the next attempt waits. */
+    get attemptsText(): string {
+        const attempts = this.status?.attempts;
+        if (!attempts) {
+            return '';
+        }
+        const of = this.status?.maxAttempts ? ` of ${this.status.maxAttempts}` : '';
+        return `${attempts}${of} failed`;
     }
 
     get isRetryable(): boolean {
@@ -466,7 +481,10 @@ export default class QbSyncPanel extends LightningElement {
         const previous = this.status;
         const wasPolled = this.isPolled;
         this.status = status;
-        if (previous && previous.status !== status.status && this.currentRecordId) {
+        this.measureOrgClock(status);
+        if (previous && this.currentRecordId && this.attemptMoved(previous, status)) {
+            // the engine changed the deal behind Lightning Data Service (a background job): the page's other
+            // components (the fields, the sync log) follow only when told
             notifyRecordUpdateAvailable([{ recordId: this.currentRecordId }]);
         }
         if (previous && !previous.hasInvoice && status.hasInvoice) {
@@ -485,13 +503,49 @@ export default class QbSyncPanel extends LightningElement {
         }
     }
 
-    /** Every POLL_INTERVAL_MS while a job runs; while a retry waits, less often the longer nothing changes. */
+    /** The status moved on, or another attempt was made (a new next attempt time, one more attempt). */
+    private attemptMoved(previous: QbApex.SyncStatus, status: QbApex.SyncStatus): boolean {
+        return (
+            previous.status !== status.status ||
+            previous.nextAttemptAt !== status.nextAttemptAt ||
+            previous.attempts !== status.attempts
+        );
+    }
+
+    /**
+     * The org's clock is the one the back-off runs on: the panel reads it from each answer (checkedAt) rather than
+     * trusting the browser's clock, which may be set differently, and measures its pace between two reads, so an org
+     * whose clock runs fast (a test org on simulated time) is followed too.
+     */
+    private measureOrgClock(status: QbApex.SyncStatus): void {
+        const orgMs = status.checkedAt ? Date.parse(status.checkedAt) : NaN;
+        if (Number.isNaN(orgMs)) {
+            return;
+        }
+        const browserMs = Date.now();
+        if (this.lastRead && browserMs - this.lastRead.browserMs >= 1000 && orgMs > this.lastRead.orgMs) {
+            this.orgClockRate = Math.max(1, (orgMs - this.lastRead.orgMs) / (browserMs - this.lastRead.browserMs));
+        }
+        this.lastRead = { orgMs, browserMs };
+    }
+
+    /**
+     * Every POLL_INTERVAL_MS while a job runs; while a retry waits, less often the longer nothing changes, but never
+     * later than just after the next attempt time (an attempt long overdue is read at the slower pace).
+     */
     private nextPollDelay(previous: QbApex.SyncStatus | null, status: QbApex.SyncStatus): number {
-        const unchangedRetry =
-            status.status === SYNC_STATUS.RETRY_SCHEDULED &&
-            previous?.status === status.status &&
-            previous.nextAttemptAt === status.nextAttemptAt;
-        return unchangedRetry ? Math.min(RETRY_POLL_MAX_MS, this.pollDelayMs * 2) : POLL_INTERVAL_MS;
+        if (status.status !== SYNC_STATUS.RETRY_SCHEDULED || !previous || this.attemptMoved(previous, status)) {
+            return POLL_INTERVAL_MS;
+        }
+        const backedOff = Math.min(RETRY_POLL_MAX_MS, this.pollDelayMs * 2);
+        const nextAttemptMs = status.nextAttemptAt ? Date.parse(status.nextAttemptAt) : NaN;
+        const orgNowMs = status.checkedAt ? Date.parse(status.checkedAt) : NaN;
+        if (Number.isNaN(nextAttemptMs) || Number.isNaN(orgNowMs)) {
+            return backedOff;
+        }
+        // a moment after the attempt's time (its job starts when the org gets to it), on the org's clock at its pace
+        const untilReadMs = (nextAttemptMs - orgNowMs) / this.orgClockRate + POLL_INTERVAL_MS;
+        return untilReadMs > 0 ? Math.min(backedOff, Math.max(POLL_INTERVAL_MS, untilReadMs)) : backedOff;
     }
 
     private stopPolling(): void {

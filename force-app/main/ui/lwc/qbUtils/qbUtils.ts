@@ -1,3 +1,5 @@
+import USER_LOCALE from '@salesforce/i18n/locale';
+
 /**
  * Turns whatever an Apex call or a browser API rejected with into sentences a user can act on.
  * Apex AuraHandledException messages are written for admins, so they are shown as they are; anything
@@ -107,10 +109,13 @@ export function picklistLabel(apiValue: string | null | undefined): string {
     return (apiValue ?? '').replace(/_/g, ' ');
 }
 
-/** An Apex Date (`2026-11-03`) as users read it (`Nov 3`), independent of the browser's time zone. */
+/**
+ * An Apex Date (`2026-11-03`) as the user reads it in their locale (`Nov 3` in en-US), as
+ * lightning-formatted-date-time shows dates, independent of the browser's time zone.
+ */
 export function formatDay(isoDate: string): string {
     const [year, month, day] = isoDate.split('-').map(Number);
-    return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', {
+    return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(USER_LOCALE, {
         month: 'short',
         day: 'numeric',
         timeZone: 'UTC'

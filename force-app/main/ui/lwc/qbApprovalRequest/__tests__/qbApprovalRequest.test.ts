@@ -58,7 +58,7 @@ describe('c-qb-approval-request', () => {
         const lines = queryAll(element, '[data-id="approval-line"]');
         expect(lines).toHaveLength(1);
         expect(textOf(lines[0])).toContain('Data center build-out');
-        expect(textOf(lines[0])).toContain('$18,000.00');
+        expect(textOf(lines[0])).toContain('USD 18,000.00');
         expect(hasButton(element, 'Approve')).toBe(true);
         expect(hasButton(element, 'Reject')).toBe(true);
     });

@@ -41,8 +41,13 @@ describe('c-qb-background-jobs', () => {
         mockGetJobs.mockResolvedValue(NOT_SET_UP);
         const element = await render();
 
-        expect(textOf(query(element, '[data-id="jobs-summary"]'))).toBe('5 jobs need attention.');
-        expect(textOf(rowOf(element, 'Sync sweeper'))).toContain('Not scheduled. Press Set up background jobs.');
+        expect(textOf(query(element, '[data-id="jobs-summary"]'))).toBe(
+            '5 jobs need attention: 5 are not scheduled. Press Set up background jobs.'
+        );
+        // the state says it in two words; the instruction is said once, above the table
+        expect(textOf(query(rowOf(element, 'Sync sweeper'), '[data-id="job-state"]'))).toBe('Not scheduled');
+        expect(query(rowOf(element, 'Sync sweeper'), '[data-id="job-problem"]')).toBeNull();
+        expect(textOf(rowOf(element, 'Sync sweeper'))).not.toContain('Press Set up background jobs');
         expect(textOf(rowOf(element, 'Slack approval requests'))).toContain('Not needed');
     });
 

@@ -42,7 +42,7 @@ describe('c-qb-pending-approvals', () => {
         expect(link.textContent).toBe('Globex - data center');
         expect(link.getAttribute('href')).toBe(`/lightning/r/Opportunity/${PENDING[0].opportunityId}/view`);
         expect(textOf(rows[0])).toContain('Sam Seller');
-        expect(textOf(rows[0])).toContain('$36,000.00');
+        expect(textOf(rows[0])).toContain('USD 36,000.00');
         expect(textOf(rows[0])).toContain('over the approval threshold 25,000');
     });
 

@@ -5,7 +5,13 @@ import getLogDetail from '@salesforce/apex/QBSyncLogController.getLogDetail';
 import getDailyCounts from '@salesforce/apex/QBSyncLogController.getDailyCounts';
 import getCompanies from '@salesforce/apex/QBSyncLogController.getCompanies';
 import retry from '@salesforce/apex/QBSyncController.retry';
-import QbSyncLogViewer, { NARROW_TABLE_WIDTH, ROWS_SHOWN_WHOLE, SEARCH_DEBOUNCE_MS } from 'c/qbSyncLogViewer';
+import QbSyncLogViewer, {
+    FOLLOW_INTERVAL_MS,
+    FOLLOW_MAX_MS,
+    NARROW_TABLE_WIDTH,
+    ROWS_SHOWN_WHOLE,
+    SEARCH_DEBOUNCE_MS
+} from 'c/qbSyncLogViewer';
 import {
     chooseOption,
     clickButton,
@@ -44,6 +50,7 @@ const mockRetry = retry as jest.Mock;
 const mockGetCompanies = getCompanies as jest.Mock;
 
 const recordWire = uiRecordApi.getRecord as unknown as { emit(record: unknown): void };
+const mockNotify = uiRecordApi.notifyRecordUpdateAvailable as jest.Mock;
 
 function dealWithStatus(syncStatus: string) {
     return {
@@ -511,6 +518,21 @@ describe('c-qb-sync-log-viewer chart', () => {
     });
 });
 
+describe('c-qb-sync-log-viewer times', () => {
+    it('writes dates as the rest of Lightning does (Dec 3, 2026), in the table and the details', async () => {
+        const row = { ...PAGE_1.rows[0], createdAt: '2026-12-03T18:05:09.000Z' };
+        mockGetLogs.mockResolvedValue({ ...PAGE_1, rows: [row], nextCursor: null });
+        mockGetLogDetail.mockResolvedValue({ ...DETAIL_SUCCESS, createdAt: row.createdAt });
+        const element = await renderViewer();
+
+        expect(tableText(element)).toMatch(/Dec 3, 2026/);
+        expect(tableText(element)).not.toMatch(/Dec 03/);
+        await viewDetails(element, 0);
+        await flushPromises();
+        expect(textOf(query(element, '[data-id="detail"]'))).toMatch(/Dec 3, 2026/);
+    });
+});
+
 describe('c-qb-sync-log-viewer on the Opportunity page', () => {
     it("lists only the deal's rows, compactly, without filters or chart", async () => {
         mockGetLogs.mockResolvedValue(PAGE_1);
@@ -549,6 +571,55 @@ describe('c-qb-sync-log-viewer on the Opportunity page', () => {
 
         expect(mockGetLogDetail).toHaveBeenCalledWith({ logId: PAGE_1.rows[1].id });
         expect(query(element, '[data-id="detail"]')).not.toBeNull();
+    });
+
+    it('follows a sync in flight by itself: new entries show and the page is told, until the sync settles', async () => {
+        jest.useFakeTimers();
+        const older = { ...PAGE_1, rows: PAGE_1.rows.slice(1), nextCursor: null };
+        mockGetLogs.mockResolvedValue(older);
+        const element = await renderViewer('006000000000001AAA');
+        recordWire.emit(dealWithStatus('Retry_Scheduled'));
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(1);
+
+        // nothing new: read again less often; the page is not told
+        jest.advanceTimersByTime(FOLLOW_INTERVAL_MS);
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(2);
+        expect(mockNotify).not.toHaveBeenCalled();
+        jest.advanceTimersByTime(FOLLOW_INTERVAL_MS);
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(2);
+
+        // the engine's next attempt wrote a row (the deal changed behind Lightning Data Service)
+        mockGetLogs.mockResolvedValue({ ...PAGE_1, nextCursor: null });
+        jest.advanceTimersByTime(FOLLOW_INTERVAL_MS);
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(3);
+        expect(textOf(query(queryAll(element, '[data-id="compact-row"]')[0], 'a'))).toBe(
+            'Invoice 1038 created for Opportunity Acme - 50 licenses'
+        );
+        expect(mockNotify).toHaveBeenCalledWith([{ recordId: '006000000000001AAA' }]);
+
+        // Lightning Data Service delivers the settled deal: one more read, then no more
+        recordWire.emit(dealWithStatus('Synced'));
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(4);
+        jest.advanceTimersByTime(FOLLOW_MAX_MS * 4);
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(4);
+    });
+
+    it("reads a settled deal's entries once, with no polling", async () => {
+        jest.useFakeTimers();
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        await renderViewer('006000000000001AAA');
+        recordWire.emit(dealWithStatus('Synced'));
+        await flushPromises();
+
+        jest.advanceTimersByTime(FOLLOW_MAX_MS * 4);
+        await flushPromises();
+        expect(mockGetLogs).toHaveBeenCalledTimes(1);
     });
 
     it("reloads the deal's rows when its sync status changes, not on the first delivery", async () => {

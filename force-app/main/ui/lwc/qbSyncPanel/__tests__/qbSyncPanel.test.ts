@@ -121,7 +121,7 @@ describe('c-qb-sync-panel status', () => {
         expect(details).toContain('Synced');
         expect(details).toContain('Acme US (9130350000000001)');
         expect(details).toContain('Partially Paid');
-        expect(details).toContain('$1,250.50');
+        expect(details).toContain('USD 1,250.50');
         expect(textOf(query(element, '[data-id="last-synced"]'))).toMatch(/2026/);
         expect(query(element, '[data-id="status-badge"]')!.classList).toContain('slds-theme_success');
     });
@@ -161,8 +161,15 @@ describe('c-qb-sync-panel status', () => {
         mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, balance: 0, paymentStatus: 'Paid' });
         const element = await renderPanel();
 
-        expect(textOf(query(element, '[data-id="balance"]'))).toBe('$0.00');
+        expect(textOf(query(element, '[data-id="balance"]'))).toBe('USD 0.00');
         expect(textOf(query(element, '[data-id="payment-status"]'))).toBe('Paid');
+    });
+
+    it("shows the balance in the deal's currency, with its code as the record's fields show it", async () => {
+        mockGetStatus.mockResolvedValue({ ...STATUS_SYNCED, balance: 2569, currencyCode: 'CAD' });
+        const element = await renderPanel();
+
+        expect(textOf(query(element, '[data-id="balance"]'))).toBe('CAD 2,569.00');
     });
 
     it('disables Sync now once the deal has its invoice, saying why', async () => {
@@ -212,6 +219,8 @@ describe('c-qb-sync-panel status', () => {
         expect(mockGetStatus).toHaveBeenCalledTimes(4);
         expect(nextAttempt()).not.toBe(first);
         expect(statusText(element)).toContain('Retry Scheduled');
+        // the engine stamped the deal behind Lightning Data Service: the page's other components are told
+        expect(mockNotify).toHaveBeenCalledWith([{ recordId: OPPORTUNITY_ID }]);
 
         mockGetStatus.mockResolvedValue(STATUS_SYNCED);
         jest.advanceTimersByTime(POLL_INTERVAL_MS);
@@ -223,6 +232,49 @@ describe('c-qb-sync-panel status', () => {
         jest.advanceTimersByTime(RETRY_POLL_MAX_MS * 3);
         await flushPromises();
         expect(mockGetStatus).toHaveBeenCalledTimes(5);
+    });
+
+    it('says how many attempts failed while the next one waits', async () => {
+        mockGetStatus.mockResolvedValue(STATUS_RETRY_SCHEDULED);
+        const element = await renderPanel();
+
+        expect(textOf(query(element, '[data-id="attempts"]'))).toBe('1 of 5 failed');
+    });
+
+    it("reads a waiting retry just after its next attempt time, on the org's clock and at its pace", async () => {
+        jest.useFakeTimers();
+        const orgStart = Date.parse('2026-11-26T21:40:00.000Z');
+        // an org whose clock runs 60 times faster than the browser's: the 10-minute back-off passes in 10 seconds
+        const at = (browserSeconds: number) => ({
+            ...STATUS_RETRY_SCHEDULED,
+            attempts: 4,
+            nextAttemptAt: '2026-11-26T21:50:00.000Z',
+            checkedAt: new Date(orgStart + browserSeconds * 60 * 1000).toISOString()
+        });
+        mockGetStatus.mockResolvedValueOnce(at(0)).mockResolvedValueOnce(at(3)).mockResolvedValueOnce(at(9));
+        const element = await renderPanel();
+
+        jest.advanceTimersByTime(POLL_INTERVAL_MS);
+        await flushPromises();
+        jest.advanceTimersByTime(POLL_INTERVAL_MS * 2);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(3);
+
+        // due at 10 s: read a moment later (13 s), not at the doubled 12-second wait (21 s)
+        mockGetStatus.mockResolvedValue({
+            ...at(13),
+            attempts: 5,
+            nextAttemptAt: null,
+            status: 'Failed',
+            statusLabel: 'Failed'
+        });
+        jest.advanceTimersByTime(POLL_INTERVAL_MS + 999);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(3);
+        jest.advanceTimersByTime(1);
+        await flushPromises();
+        expect(mockGetStatus).toHaveBeenCalledTimes(4);
+        expect(statusText(element)).toContain('Failed');
     });
 
     it('reads a waiting retry at most every RETRY_POLL_MAX_MS', async () => {
@@ -579,11 +631,11 @@ describe('c-qb-sync-panel Preview', () => {
         const lines = queryAll(element, '[data-id="preview-line"]');
         expect(lines).toHaveLength(2);
         expect(textOf(lines[0])).toContain('Consulting Services');
-        expect(textOf(lines[0])).toContain('$3,000.00');
-        expect(textOf(lines[0])).toContain('$1,500.00');
+        expect(textOf(lines[0])).toContain('USD 3,000.00');
+        expect(textOf(lines[0])).toContain('USD 1,500.00');
         expect(lines[0].classList).not.toContain('qb-line_problem');
         expect(textOf(lines[1])).toContain('Uses the fallback item');
-        expect(textOf(query(element, '[data-id="preview-subtotal"]'))).toContain('$4,200.00');
+        expect(textOf(query(element, '[data-id="preview-subtotal"]'))).toContain('USD 4,200.00');
         expect(textOf(query(element, '[data-id="preview-warnings"]'))).toContain('the fallback item was used');
         expect(query(element, '[data-id="preview-problems"]')).toBeNull();
         expect(deepActiveElement()).toBe(query(element, '[data-focus="preview"]'));
@@ -688,7 +740,7 @@ describe('c-qb-sync-panel Preview', () => {
 
         await clickButton(element, 'Preview');
 
-        expect(textOf(query(element, '[data-id="preview-subtotal"]'))).toContain('€4,200.00');
+        expect(textOf(query(element, '[data-id="preview-subtotal"]'))).toContain('EUR 4,200.00');
     });
 
     it('shows why the preview could not be built', async () => {

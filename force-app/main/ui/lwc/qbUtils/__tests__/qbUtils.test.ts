@@ -77,4 +77,12 @@ describe('formatDay', () => {
         expect(formatDay('2026-03-01')).toBe('Mar 1');
         expect(formatDay('2026-12-31')).toBe('Dec 31');
     });
+
+    it("writes the day in the user's locale, as lightning-formatted-date-time does", () => {
+        jest.isolateModules(() => {
+            jest.doMock('@salesforce/i18n/locale', () => ({ __esModule: true, default: 'en-GB' }));
+            const british = require('c/qbUtils') as { formatDay(isoDate: string): string };
+            expect(british.formatDay('2026-03-01')).toBe('1 Mar');
+        });
+    });
 });
