@@ -251,8 +251,8 @@ export const SALES_REP_USER = {
 
 /**
  * The integration user every sync runs as: QBSyncRequestedTrigger's PlatformEventSubscriberConfig names it (the
- * playground's org config), and it holds QB_Sync_Integration (the QuickBooks credential principal) and nothing else,
- * as the README's install steps set it up.
+ * playground's org config), and it holds QB_Sync_Integration (the QuickBooks and Slack credential principals) and
+ * nothing else, as the README's install steps set it up.
  */
 export const INTEGRATION_USER = {
     username: 'ivy.integration@quickbooks-sync.local',
