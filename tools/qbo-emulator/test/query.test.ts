@@ -183,10 +183,24 @@ describe('query language', () => {
         expect((await query('select * from CompanyInfo')).json.QueryResponse.CompanyInfo[0].Country).toBe('US');
     });
 
-    it('rejects an unknown entity', async () => {
-        const response = await query('select * from Spaceship');
-        expect(response.status).toBe(400);
-        expect(firstError(response).code).toBe('4001');
+    it('answers a name that is no QuickBooks entity as QuickBooks does (4001 Metadata not found, quickbooks-ruby issue 628)', async () => {
+        for (const entity of ['Spaceship', 'TaxService']) {
+            const response = await query(`select * from ${entity}`);
+            expect(response.status).toBe(400);
+            expect(firstError(response)).toMatchObject({
+                Message: 'Invalid query',
+                Detail: `QueryValidationError: Metadata not found for Entity: ${entity}`,
+                code: '4001'
+            });
+        }
+    });
+
+    it('says plainly when a QuickBooks entity is one the emulator does not model', async () => {
+        const response = await query('select * from Vendor');
+        expect(firstError(response)).toMatchObject({
+            code: '4001',
+            Detail: 'QueryValidationError: Vendor is a QuickBooks entity this emulator does not model'
+        });
     });
 });
 

@@ -72,11 +72,62 @@ export interface QueryOutcome {
     body: Json;
 }
 
+/** The entities of the QuickBooks Online Accounting API reference (developer.intuit.com, API reference › Entities). */
+const QBO_ENTITIES = [
+    'Account',
+    'Attachable',
+    'Bill',
+    'BillPayment',
+    'Budget',
+    'Class',
+    'CompanyCurrency',
+    'CompanyInfo',
+    'CreditCardPayment',
+    'CreditMemo',
+    'Customer',
+    'CustomerType',
+    'Department',
+    'Deposit',
+    'Employee',
+    'Estimate',
+    'ExchangeRate',
+    'Invoice',
+    'Item',
+    'JournalCode',
+    'JournalEntry',
+    'Payment',
+    'PaymentMethod',
+    'Preferences',
+    'Purchase',
+    'PurchaseOrder',
+    'RecurringTransaction',
+    'RefundReceipt',
+    'ReimburseCharge',
+    'SalesReceipt',
+    'TaxAgency',
+    'TaxCode',
+    'TaxRate',
+    'Term',
+    'TimeActivity',
+    'Transfer',
+    'Vendor',
+    'VendorCredit'
+];
+
 /** Runs a QBO query against one company and returns the QueryResponse object. */
 export function runQuery(realm: Realm, text: string): QueryOutcome {
     const query = parseQuery(text);
     const entity = Object.keys(QUERYABLE).find((name) => name.toLowerCase() === query.entity.toLowerCase());
-    if (!entity) throw Faults.queryValidation(`Unsupported entity: ${query.entity}`);
+    if (!entity) {
+        // QuickBooks' answer for a name that is no entity: "QueryValidationError: Metadata not found for Entity:
+        // TaxService" (code 4001, recorded in quickbooks-ruby issue 628).
+        const known = QBO_ENTITIES.some((name) => name.toLowerCase() === query.entity.toLowerCase());
+        throw Faults.queryValidation(
+            known
+                ? `${query.entity} is a QuickBooks entity this emulator does not model`
+                : `Metadata not found for Entity: ${query.entity}`
+        );
+    }
     const allowed = QUERYABLE[entity];
     const canonical = (field: string): string => {
         const match = allowed.find((name) => name.toLowerCase() === field.toLowerCase());
