@@ -136,6 +136,20 @@ describe('query language', () => {
         });
     });
 
+    it('answers the same whatever minorversion below 75 is named, or none (served as 75 since August 2025)', async () => {
+        // Intuit developer blog 2025-01-21, "Changes to our Accounting API that may impact your application".
+        const statement = encodeURIComponent('select * from Customer ORDERBY DisplayName');
+        const answers = await Promise.all(
+            ['&minorversion=75', '&minorversion=40', ''].map((suffix) =>
+                h.api('GET', `/query?query=${statement}${suffix}`)
+            )
+        );
+        for (const answer of answers) {
+            expect(answer.status).toBe(200);
+            expect(names(answer)).toEqual(names(answers[0]));
+        }
+    });
+
     it('returns an empty QueryResponse object when nothing matches', async () => {
         expect((await query("select * from Customer where DisplayName = 'Nobody'")).json.QueryResponse).toEqual({});
     });
