@@ -4,6 +4,9 @@
  *   (Salesforce Help, "Guest User Security Policies and Timelines").
  * - The guest runs only the Apex classes its profile or an assigned permission set enables; any other is refused
  *   with 403 FORBIDDEN before Apex runs (Experience Cloud Developer Guide, "Limit Access to Apex Classes").
+ * - Guests' organization-wide defaults are Private and only guest sharing rules share records with them; they cannot
+ *   hold edit, delete, View All or Modify All on objects (Salesforce Help, "Guest User Security Policies and
+ *   Timelines"). System mode, as in a `without sharing` class, still reads everything.
  * - A callout through a named credential needs a principal the guest's permission sets grant (Salesforce Help,
  *   "Enable External Credential Principals"); a platform event the guest publishes runs its trigger as the user of
  *   the trigger's PlatformEventSubscriberConfig (Platform Events Developer Guide, "Configure the User and Batch Size
@@ -48,6 +51,18 @@ function project(): string {
             @HttpPost
             global static void receive() { System.debug('HIDDEN RAN'); }
         }`,
+        Reader: `@RestResource(urlMapping='/reader')
+        global without sharing class Reader {
+            @HttpPost
+            global static void receive() {
+                String userMode;
+                try { userMode = String.valueOf([SELECT COUNT() FROM Account WITH USER_MODE]); } catch (QueryException e) { userMode = 'refused'; }
+                RestContext.response.responseBody = Blob.valueOf(
+                    userMode + '|' + [SELECT COUNT() FROM Account] + '|' +
+                    Schema.SObjectType.Account.isAccessible() + '|' + Schema.SObjectType.Account.isCreateable() + '|' +
+                    Schema.SObjectType.Account.isUpdateable() + '|' + Schema.SObjectType.Account.isDeletable());
+            }
+        }`,
         ClickTrigger: `trigger ClickTrigger on Click__e (after insert) {
             System.debug('CLICK as ' + UserInfo.getUserName() + ' (' + UserInfo.getUserType() + ')');
         }`
@@ -79,6 +94,11 @@ function project(): string {
     );
     write(
         dir,
+        'permissionsets/Account_Everything.permissionset-meta.xml',
+        `${XML}<PermissionSet ${NS}><label>Account Everything</label><objectPermissions><allowCreate>true</allowCreate><allowDelete>true</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><modifyAllRecords>true</modifyAllRecords><object>Account</object><viewAllRecords>true</viewAllRecords></objectPermissions></PermissionSet>`
+    );
+    write(
+        dir,
         'permissionsets/Hidden_Caller.permissionset-meta.xml',
         `${XML}<PermissionSet ${NS}><classAccesses><apexClass>Hidden</apexClass><enabled>true</enabled></classAccesses><label>Hidden Caller</label></PermissionSet>`
     );
@@ -101,7 +121,7 @@ async function site(subscriber?: string): Promise<{ rt: Runtime; out: string[]; 
         }
     });
     await rt.load();
-    return { rt, out, site: createSite(rt, { name: 'hooks', label: 'Hooks', apexClassAccess: ['Hook'] }) };
+    return { rt, out, site: createSite(rt, { name: 'hooks', label: 'Hooks', apexClassAccess: ['Hook', 'Reader'] }) };
 }
 
 function assign(rt: Runtime, userId: string, permissionSet: string): void {
@@ -151,6 +171,20 @@ describe('a Site guest user as the running user of Apex REST', () => {
             `REFUSED We couldn't access the credential(s). You might not have the required permissions, or the external credential "Books" might not exist.`
         );
         expect(withPrincipal.body.split('|')[3]).not.toContain("couldn't access the credential");
+    });
+
+    it('gives the guest no record through sharing and no edit or delete permission, whatever its permission sets say', async () => {
+        const { rt, site: hooks } = await site();
+        expect(runAnonymous(rt, `insert new Account(Name = 'Public Read/Write');`, 'account.apex').error).toBeNull();
+
+        const bare = receiveSiteRequest(rt, hooks, post('/reader'));
+        assign(rt, hooks.guestUserId, 'Account_Everything');
+        const granted = receiveSiteRequest(rt, hooks, post('/reader'));
+
+        // user-mode count | system-mode count | accessible | createable | updateable | deletable
+        expect(bare.error).toBeNull();
+        expect(bare.body).toBe('refused|1|false|false|false|false');
+        expect(granted.body).toBe('0|1|true|true|false|false');
     });
 
     it('runs the trigger of an event the guest publishes as the subscriber, never as the guest', async () => {

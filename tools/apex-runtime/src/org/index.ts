@@ -926,7 +926,11 @@ export class Org implements OrgContext {
             .map((r) => this.db.get(r.slots.get('permissionsetid')?.value as string))
             .filter((ps): ps is Row => !!ps && !ps.deleted)
             .map((ps) => this.permissionSetAccess(ps));
-        return { profile: String(profile?.slots.get('name')?.value ?? 'Standard User'), permissionSets: assigned };
+        return {
+            profile: String(profile?.slots.get('name')?.value ?? 'Standard User'),
+            permissionSets: assigned,
+            guest: user?.slots.get('usertype')?.value === 'Guest'
+        };
     }
 
     /**

@@ -72,6 +72,10 @@ export function recordAccess(
     db: Database,
     standardDefaults: Record<string, string> = {}
 ): RecordAccess {
+    // A Site guest user: its external organization-wide defaults are always Private, it owns no records, View All /
+    // Modify All cannot apply to it, and only guest sharing rules (not modelled) share records with it (Salesforce
+    // Help › Guest User Security Policies and Timelines).
+    if (user.guest) return NONE;
     if (isAdmin(user)) return FULL;
     const key = row.def.name.toLowerCase();
     const grants = user.permissionSets.map((ps) => ps.objects.get(key)).filter((g) => !!g);

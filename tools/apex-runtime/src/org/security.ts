@@ -81,6 +81,8 @@ const NOT_PERMISSIONABLE = new Set([
 export interface UserAccess {
     profile: string;
     permissionSets: PermissionSetDef[];
+    /** a Site guest user (UserType Guest, src/rest/site.ts) */
+    guest?: boolean;
 }
 
 type StandardProfile = 'admin' | 'standard' | 'marketing' | 'readonly' | 'minimum';
@@ -125,6 +127,7 @@ function permissionSetGrants(a: UserAccess, key: string, kind: AccessKind): bool
 }
 
 export function hasObjectAccess(a: UserAccess, obj: ObjectDef, kind: AccessKind): boolean {
+    if (a.guest) return guestObjectAccess(a, obj, kind);
     if (isAdmin(a)) return true;
     if (obj.isCustomMetadata) return kind === 'read';
     const key = obj.name.toLowerCase();
@@ -190,4 +193,15 @@ export function hasFieldAccess(a: UserAccess, obj: ObjectDef, f: FieldDef, kind:
 export function hasCustomPermission(a: UserAccess, name: string): boolean {
     const key = name.toLowerCase();
     return a.permissionSets.some((ps) => ps.customPermissions.has(key));
+}
+
+/**
+ * A Site guest user's object permissions: what its permission sets grant, but never edit or delete ("Guest users
+ * can't have the update or delete permissions on objects", Salesforce Help › Guest User Security Policies and
+ * Timelines). The guest user profile of src/rest/site.ts grants no object permissions of its own.
+ */
+function guestObjectAccess(a: UserAccess, obj: ObjectDef, kind: AccessKind): boolean {
+    if (obj.isCustomMetadata) return kind === 'read';
+    if (kind === 'edit' || kind === 'delete') return false;
+    return permissionSetGrants(a, obj.name.toLowerCase(), kind);
 }

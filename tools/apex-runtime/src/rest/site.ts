@@ -14,11 +14,11 @@
  *   so a callout through a named credential whose external credential principal none of them grants fails as for
  *   any user (`org/index.ts` refusedExternalCredential); a queued job runs as the guest; a platform event trigger
  *   runs as its own subscriber, never as the publishing guest.
- *
- * Not modelled (the runtime's sharing and object permissions do not tell guests apart): the guest's Private
- * external organization-wide defaults and guest sharing rules, that guests cannot hold edit, delete, View All or
- * Modify All object permissions, and that records a guest creates are owned by the site's default owner (Salesforce
- * Help, "Guest User Security Policies and Timelines").
+ * - Object permissions and sharing of a guest (org/security.ts, org/record-access.ts): its permission sets' grants
+ *   except edit and delete, and no record through sharing: external organization-wide defaults are always Private,
+ *   guests own no records, View All / Modify All do not apply, and only guest sharing rules share records with them
+ *   (same Help page). Not modelled: guest sharing rules, object permissions on the guest user profile, and the default
+ *   owner of records a guest creates.
  */
 import type { Runtime } from '../interpreter/runtime';
 import type { SObject } from '../org';
