@@ -76,6 +76,46 @@ describe('Customer (Intuit API reference: all-entities/customer)', () => {
         expect(firstError(duplicate).Detail).toMatch(new RegExp(`Id=${created.Id}$`));
     });
 
+    // Customer.DisplayName: "Must be unique across all Customer, Vendor, and Employee objects" (API reference); Intuit's
+    // batch sample answers a vendor create whose name a customer holds with 6240 "Another customer, vendor or employee
+    // is already using this name".
+    it('refuses a customer named like a vendor or an employee (any case) with 6240, also on a rename', async () => {
+        const seeded = h.emulator.admin.seed(h.realm, {
+            vendors: [{ DisplayName: 'Jane Smith' }, { DisplayName: 'Old Supplier', Active: false }],
+            employees: [{ DisplayName: 'Sam Lee' }]
+        });
+        const vendorId = seeded.vendors[0].Id;
+        const asVendor = await h.api('POST', '/customer', { DisplayName: 'jane smith' });
+        expect(asVendor.status).toBe(400);
+        expect(firstError(asVendor)).toMatchObject({ code: '6240', Message: 'Duplicate Name Exists Error' });
+        expect(firstError(asVendor).Detail).toMatch(new RegExp(`Id=${vendorId}$`));
+        expect(firstError(await h.api('POST', '/customer', { DisplayName: 'Sam Lee' })).code).toBe('6240');
+        const batch = await h.api('POST', '/batch', {
+            BatchItemRequest: [{ bId: '1', operation: 'create', Customer: { DisplayName: 'Sam Lee' } }]
+        });
+        expect(batch.json.BatchItemResponse[0].Fault.Error[0].code).toBe('6240');
+        const created = (await h.api('POST', '/customer', { DisplayName: 'Jane Smith Ltd' })).json.Customer;
+        const renamed = await h.api('POST', '/customer', {
+            Id: created.Id,
+            SyncToken: created.SyncToken,
+            sparse: true,
+            DisplayName: 'Jane Smith'
+        });
+        expect(firstError(renamed).code).toBe('6240');
+        // The customer lookup the sync engine repeats after a 6240 finds no customer: the name is a vendor's.
+        const lookup = await h.api(
+            'POST',
+            '/query',
+            "SELECT * FROM Customer WHERE DisplayName = 'Jane Smith' AND Active IN (true, false)",
+            {
+                contentType: 'application/text'
+            }
+        );
+        expect(lookup.json.QueryResponse).toEqual({});
+        // A vendor made inactive is shown as "Old Supplier (deleted)": its old name is free again.
+        expect((await h.api('POST', '/customer', { DisplayName: 'Old Supplier' })).status).toBe(200);
+    });
+
     it('rejects a colon in DisplayName (business rule: no colon, tab or newline)', async () => {
         const response = await h.api('POST', '/customer', { DisplayName: 'Parent:Child' });
         expect(response.status).toBe(400);

@@ -1,5 +1,5 @@
 import { ManualClock } from '../clock';
-import { createCustomer } from '../domain/customers';
+import { createCustomer, createNameListEntry } from '../domain/customers';
 import { createInvoice } from '../domain/invoices';
 import { createItem, updateItem } from '../domain/items';
 import { createPayment } from '../domain/payments';
@@ -15,6 +15,9 @@ import type { WebhookConfig, WebhookDelivery } from '../webhooks/webhook-sender'
 
 export interface SeedRequest {
     customers?: Json[];
+    /** Vendors and employees, by DisplayName: a customer may not take their names (6240). */
+    vendors?: Json[];
+    employees?: Json[];
     items?: Json[];
     /** TaxRate entities (RateValue = percentage), seeded before the tax codes that name them. */
     taxRates?: Json[];
@@ -81,6 +84,8 @@ export class EmulatorAdmin {
         const realm = this.realm(realmId);
         const created: Record<string, Json[]> = {
             customers: [],
+            vendors: [],
+            employees: [],
             items: [],
             taxRates: [],
             taxCodes: [],
@@ -92,6 +97,9 @@ export class EmulatorAdmin {
         for (const taxCode of request.taxCodes ?? [])
             created.taxCodes.push(realm.insert('TaxCode', { Active: true, ...taxCode }));
         for (const item of request.items ?? []) created.items.push(createItem(realm, item));
+        for (const vendor of request.vendors ?? []) created.vendors.push(createNameListEntry(realm, 'Vendor', vendor));
+        for (const employee of request.employees ?? [])
+            created.employees.push(createNameListEntry(realm, 'Employee', employee));
         for (const customer of request.customers ?? []) created.customers.push(createCustomer(realm, customer));
         for (const invoice of request.invoices ?? []) created.invoices.push(createInvoice(realm, invoice));
         for (const payment of request.payments ?? []) created.payments.push(createPayment(realm, payment));

@@ -104,13 +104,45 @@ function displayNameOf(body: Json): string | undefined {
     return personal || undefined;
 }
 
+/** The name lists whose DisplayName QuickBooks keeps unique together (Customer reference, DisplayName). */
+const NAME_LISTS = ['Customer', 'Vendor', 'Employee'] as const;
+
+/**
+ * DisplayName is unique across all Customer, Vendor and Employee objects, ignoring case (Intuit API reference,
+ * Customer.DisplayName: "Must be unique across all Customer, Vendor, and Employee objects"); a clash is 6240.
+ */
 function checkNameUnique(realm: Realm, name: string, selfId?: string): void {
     const lower = name.toLowerCase();
-    for (const customer of realm.live('Customer')) {
-        if (customer.Id !== selfId && String(customer.DisplayName).toLowerCase() === lower) {
-            throw Faults.duplicateName(customer.Id);
+    for (const entity of NAME_LISTS) {
+        for (const record of realm.live(entity)) {
+            if (
+                !(entity === 'Customer' && record.Id === selfId) &&
+                String(record.DisplayName).toLowerCase() === lower
+            ) {
+                throw Faults.duplicateName(record.Id);
+            }
         }
     }
+}
+
+/**
+ * A vendor or employee as the company's other name lists hold them: only their DisplayName and Active matter here,
+ * because QuickBooks refuses a customer named like any of them (6240). The emulator serves no Vendor or Employee API.
+ */
+export function createNameListEntry(realm: Realm, entity: 'Vendor' | 'Employee', body: Json): Json {
+    const displayName = displayNameOf(body);
+    if (!displayName) throw Faults.requiredParamMissing('DisplayName');
+    if (/[:\t\n]/.test(displayName)) {
+        throw Faults.businessValidation(
+            'DisplayName cannot contain a colon (:), tab or newline character.',
+            'DisplayName'
+        );
+    }
+    // Made inactive, a name-list record is shown with " (deleted)" after its name, as customers are.
+    const active = body.Active ?? true;
+    const name = active ? displayName : `${displayName} (deleted)`;
+    checkNameUnique(realm, name);
+    return realm.insert(entity, { ...body, DisplayName: name, Active: active });
 }
 
 function normalize(realm: Realm, body: Json, existing?: Json): Json {

@@ -7,6 +7,8 @@ export type Json = Record<string, any>;
 
 export const ENTITY_NAMES = [
     'Customer',
+    'Vendor',
+    'Employee',
     'Item',
     'Invoice',
     'Payment',
