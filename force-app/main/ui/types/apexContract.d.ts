@@ -244,6 +244,7 @@ declare namespace QbApex {
         errorMessage?: Nullable<string>;
         invoiceId?: Nullable<string>;
         invoiceUrl?: Nullable<string>;
+        docNumber?: Nullable<string>;
         canRetry?: Nullable<boolean>;
     }
 

@@ -738,7 +738,7 @@ function receivePayment(main: HTMLElement, view: InvoiceView): HTMLFormElement {
                 main.replaceChildren();
                 return invoiceView(
                     main,
-                    'Payment recorded in QuickBooks. The deal shows it after the next payment back-sync (the playground runs the background jobs every few seconds), or at once with Refresh from QuickBooks on its Sync panel.'
+                    'Payment recorded in QuickBooks. The deal gets it at the next payment back-sync (the playground runs the background jobs every few seconds) and shows it when its page is next opened, or at once with Refresh from QuickBooks on its Sync panel.'
                 );
             })
             .catch((e: Error) => {

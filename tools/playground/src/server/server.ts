@@ -44,7 +44,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <title>QuickBooks Sync — local playground</title>
 <link rel="stylesheet" href="/slds/styles/salesforce-lightning-design-system.min.css">
-<style>body{background:#f3f3f3} .slds-global-header_container{position:static} .qb-path__nav{overflow-x:auto;padding-bottom:.25rem} .qb-path__nav .slds-path__item:not(.slds-is-complete){flex:1 0 auto} .qb-path__nav .slds-path__item.slds-is-complete{min-width:2.5rem} .qb-nav{overflow-x:auto;white-space:nowrap} @media (max-width:900px){.qb-nav .slds-context-bar__label-action{padding:0 .5rem}.slds-context-bar__app-name{padding-right:.5rem}} .slds-notify_toast{position:fixed;top:1rem;left:50%;transform:translateX(-50%);z-index:9000}</style>
+<style>html,body{background:#f3f3f3} .slds-global-header_container{position:static} .qb-path__nav{overflow-x:auto;padding-bottom:.25rem} .qb-path__nav .slds-path__item:not(.slds-is-complete){flex:1 0 auto} .qb-path__nav .slds-path__item.slds-is-complete{min-width:2.5rem} .qb-nav{overflow-x:auto;white-space:nowrap} @media (max-width:900px){.qb-nav .slds-context-bar__label-action{padding:0 .5rem}.slds-context-bar__app-name{padding-right:.5rem}} .slds-notify_toast{position:fixed;top:1rem;left:50%;transform:translateX(-50%);z-index:9000}</style>
 </head>
 <body>
 <div id="app"></div>

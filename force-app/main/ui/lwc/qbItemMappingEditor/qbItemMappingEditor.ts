@@ -287,17 +287,24 @@ export default class QbItemMappingEditor extends LightningElement {
         return this.importPreview?.changes ?? [];
     }
 
+    /** Each change as before → after; what an import leaves as it is says so (a tax-only change keeps its item). */
     get importChangeViews(): ImportChangeView[] {
-        return this.importChanges.map((change) => ({
-            ...change,
-            beforeText: change.previousItemId
-                ? `${change.previousItemName ?? ''} (${change.previousItemId})`.trim()
-                : 'No item',
-            afterText: change.qbItemId
-                ? `${change.qbItemName ?? ''} (${change.qbItemId})`.trim()
-                : 'No item (mapping removed)',
-            taxCodeText: change.taxCode || 'None'
-        }));
+        return this.importChanges.map((change) => {
+            const taxCodeNow = this.rows.find((row) => row.product2Id === change.product2Id)?.taxCode || 'None';
+            const taxCodeAfter = change.taxCode || 'None';
+            return {
+                ...change,
+                beforeText: change.previousItemId
+                    ? `${change.previousItemName ?? ''} (${change.previousItemId})`.trim()
+                    : 'No item',
+                afterText: !change.qbItemId
+                    ? 'No item (mapping removed)'
+                    : change.qbItemId === change.previousItemId
+                      ? 'Unchanged'
+                      : `${change.qbItemName ?? ''} (${change.qbItemId})`.trim(),
+                taxCodeText: taxCodeNow === taxCodeAfter ? taxCodeAfter : `${taxCodeNow} → ${taxCodeAfter}`
+            };
+        });
     }
 
     get importBadRows(): (QbApex.ImportError & { key: string })[] {

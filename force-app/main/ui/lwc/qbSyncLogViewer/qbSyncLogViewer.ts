@@ -332,6 +332,20 @@ export default class QbSyncLogViewer extends LightningElement {
         return this.detail?.opportunityId ? recordUrl(this.detail.opportunityId, 'Opportunity') : null;
     }
 
+    /** The invoice as users know it: its number (DocNumber), else QuickBooks' Id. */
+    get detailInvoiceNumber(): string {
+        return this.detail?.docNumber || this.detail?.invoiceId || '';
+    }
+
+    /** An entry of a decision (no call to QuickBooks) has no HTTP status or duration: those lines are left out. */
+    get detailHasHttpStatus(): boolean {
+        return this.detail?.httpStatus !== null && this.detail?.httpStatus !== undefined;
+    }
+
+    get detailHasDuration(): boolean {
+        return this.detail?.durationMs !== null && this.detail?.durationMs !== undefined;
+    }
+
     get requestBody(): string {
         return prettyBody(this.detail?.requestBody);
     }

@@ -633,6 +633,25 @@ describe('c-qb-item-mapping-editor CSV export and import', () => {
         });
     });
 
+    it('shows a tax-only change as such: the item unchanged, the tax code from before to after', async () => {
+        const element = await renderWithRows();
+        const taxOnly = {
+            ...mapping(PREMIUM_SUPPORT),
+            taxable: true,
+            taxCode: 'TAX',
+            previousItemId: mapping(PREMIUM_SUPPORT).qbItemId,
+            previousItemName: mapping(PREMIUM_SUPPORT).qbItemName
+        };
+        mockPreviewImport.mockResolvedValue({ changes: [taxOnly], badRows: [], unchangedCount: 3 });
+
+        await chooseFile(element, 'Import CSV', new File(['x'], 'mappings.csv', { type: 'text/csv' }));
+
+        const cells = queryAll(query(element, '[data-id="import-change"]')!, 'td').map((cell) => textOf(cell));
+        expect(cells[0]).toBe('Support (2)');
+        expect(cells[1]).toBe('Unchanged');
+        expect(cells[3]).toBe('NON → TAX');
+    });
+
     it('keeps the preview open with the refusal when applying the import fails', async () => {
         const element = await renderWithRows();
         mockPreviewImport.mockResolvedValue(IMPORT_PREVIEW);

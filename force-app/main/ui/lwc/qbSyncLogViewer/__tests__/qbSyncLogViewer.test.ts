@@ -369,11 +369,28 @@ describe('c-qb-sync-log-viewer details', () => {
         expect(query<HTMLAnchorElement>(element, '[data-id="detail-invoice"]')!.href).toBe(
             'https://app.sandbox.qbo.intuit.com/app/invoice?txnId=146'
         );
+        // the invoice number users know (DocNumber), not QuickBooks' internal Id
+        expect(textOf(query(element, '[data-id="detail-invoice"]'))).toBe('1038');
         expect(query(element, '[data-id="response-body"]')!.textContent).toBe('<html>not json</html>');
         expect(query(element, '[data-id="request-body"]')).toBeNull();
         expect(textOf(query(element, '[data-id="detail"]'))).toContain('No request body.');
         expect(hasButton(element, 'Retry sync')).toBe(false);
         expect(query(element, '[data-id="detail-error-code"]')).toBeNull();
+    });
+
+    it('leaves out what a decision entry does not have (no call: no HTTP status, request id or duration)', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const decision = { ...DETAIL_SUCCESS, operation: 'Write_Back', httpStatus: null, durationMs: null };
+        delete (decision as Record<string, unknown>).attempt;
+        mockGetLogDetail.mockResolvedValue(decision);
+        const element = await renderViewer();
+
+        await viewDetails(element, 0);
+
+        const detail = textOf(query(element, '[data-id="detail"]'));
+        expect(detail).not.toMatch(/HTTP status|Duration|Attempt|Request ID|intuit_tid/);
+        expect(detail).not.toMatch(/\bms\b/);
+        expect(query(element, '[data-id="detail-company"]')).not.toBeNull();
     });
 
     it('offers no Retry for a failed row without an opportunity', async () => {
