@@ -25,6 +25,14 @@ function eventProject(): string {
                 Test.getEventBus().deliver();
                 Assert.areEqual(new List<String>{ 'a', 'b' }, NoticeLog.received);
             }
+            @IsTest static void eventUuidWithDefaults() {
+                // Platform Events Developer Guide › Apex Publish Callbacks: an event created with
+                // newSObject(null, true) has its EventUuid; one created with new has none
+                Notice__e withDefaults = (Notice__e) Notice__e.SObjectType.newSObject(null, true);
+                Assert.areEqual(36, withDefaults.EventUuid.length());
+                Assert.isNull(new Notice__e(Message__c = 'x').EventUuid);
+                Assert.areNotEqual(withDefaults.EventUuid, ((Notice__e) Notice__e.SObjectType.newSObject(null, true)).EventUuid);
+            }
             @IsTest static void requiredFieldsAreCheckedAtPublish() {
                 Database.SaveResult r = EventBus.publish(new Notice__e());
                 Assert.isFalse(r.isSuccess());
@@ -62,6 +70,7 @@ describe('platform events', () => {
         expect(results.map((r) => [r.method, r.passed, r.message ?? ''])).toEqual([
             ['deliveredAtStopTest', true, ''],
             ['deliveredByTheTestBroker', true, ''],
+            ['eventUuidWithDefaults', true, ''],
             ['requiredFieldsAreCheckedAtPublish', true, '']
         ]);
     });

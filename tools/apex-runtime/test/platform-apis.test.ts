@@ -893,3 +893,19 @@ describe('AuraHandledException (Lightning Aura Components Developer Guide › Re
         expect(out).toEqual(['Script-thrown exception', 'Name is required', 'kept']);
     });
 });
+
+describe('DMLOptions.allowFieldTruncation (Apex Reference › DMLOptions Class, SObject Class: setOptions)', () => {
+    it('applies when given to Database.insert or set on the record, and only then', async () => {
+        const out = await debug(
+            `Database.DMLOptions o = new Database.DMLOptions();
+            o.allowFieldTruncation = true;
+            Account a = new Account(Name = 'x'.repeat(300));
+            a.setOptions(o);
+            insert a;
+            System.debug([SELECT Name FROM Account WHERE Id = :a.Id].Name.length());
+            System.debug(Database.insert(new Account(Name = 'y'.repeat(300)), o).isSuccess());
+            try { insert new Account(Name = 'z'.repeat(300)); } catch (DmlException e) { System.debug(e.getDmlType(0)); }`
+        );
+        expect(out).toEqual(['255', 'true', 'STRING_TOO_LONG']);
+    });
+});

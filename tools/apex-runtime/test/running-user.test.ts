@@ -111,7 +111,7 @@ describe('running users of platform event triggers and queued jobs', () => {
         const r = runAnonymous(rt, `EventBus.publish(new After_Commit__e(Message__c = 'won'));`, 'a.apex');
         expect(r.error).toBeNull();
         expect(received(out)).toEqual([
-            expect.stringMatching(/RECEIVED after-commit won as autoproc@.* \(AutomatedProcess\) batch 1$/)
+            expect.stringMatching(/RECEIVED after-commit won as autoproc@00D\w{15} \(AutomatedProcess\) batch 1$/)
         ]);
     });
 

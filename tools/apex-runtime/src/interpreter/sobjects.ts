@@ -12,6 +12,8 @@ export interface SObjectLike {
     putSObject(rel: string, value: SObjectLike | null): any;
     getSObjects(rel: string): SObjectLike[] | null;
     getPopulatedFieldsAsMap(): Map<string, any>;
+    /** The Database.DMLOptions given with setOptions (their properties are read when the record is saved). */
+    dmlOptions: { allowFieldTruncation?: boolean } | null;
     clone(
         preserveId?: boolean,
         deep?: boolean,

@@ -120,10 +120,14 @@ export class DmlEngine {
         return out;
     }
 
-    /** After a successful save the caller's records get their Ids (insert) — nothing else, as on the platform. */
+    /**
+     * After a successful save the caller's records get their Ids — inserted ones, and with upsert also those matched by
+     * their external Id (ADG › Upserting Records) — nothing else, as on the platform.
+     */
     private applyToCallers(op: DmlOp, works: Work[]): void {
         if (op !== 'insert' && op !== 'upsert') return;
-        for (const w of works) if (w.created && w.id) w.source.setRaw('Id', w.id);
+        for (const w of works)
+            if (w.id && (w.created || (op === 'upsert' && !w.errors.length))) w.source.setRaw('Id', w.id);
     }
 
     private checkMixedDml(op: DmlOp, records: SObject[]): void {
@@ -333,7 +337,7 @@ export class DmlEngine {
         live = live.filter((w) => !this.collectTriggerErrors(w));
         for (const w of live) this.derive.beforeSave(w.current!, w.old, op, w);
         live = live.filter((w) => !w.errors.length);
-        for (const w of live) this.validate(w, op);
+        for (const w of live) this.validate(w, op, !!opts.allowFieldTruncation);
         this.checkUnique(def, live);
         live = live.filter((w) => !w.errors.length);
         const now = new ApexDatetime(org.clock.now());
@@ -350,6 +354,17 @@ export class DmlEngine {
                 for (const f of def.fields.values()) {
                     if (f.type === 'AutoNumber') rec.setRaw(f.name, this.autonumber(def, f));
                 }
+                // a custom object's Text name field left empty takes the record's Id (the UI's "Record Name"; the
+                // API and Apex store the Id as the name — NebulaLogger's LogEntry__c relies on it)
+                const name = def.fields.get('name');
+                if (
+                    def.custom &&
+                    !def.isCustomSetting &&
+                    def.name.endsWith('__c') &&
+                    name?.type === 'Text' &&
+                    !rec.get('Name')
+                )
+                    rec.setRaw('Name', w.id);
             }
             if (def.fields.has('lastmodifieddate')) {
                 rec.setRaw('LastModifiedDate', now);
@@ -480,7 +495,7 @@ export class DmlEngine {
     }
 
     /** System validation: required fields, lengths, restricted picklists, numeric ranges, references. */
-    private validate(w: Work, op: 'insert' | 'update'): void {
+    private validate(w: Work, op: 'insert' | 'update', allowFieldTruncation: boolean): void {
         const rec = w.current!;
         const def = w.def;
         const missing: string[] = [];
@@ -500,9 +515,15 @@ export class DmlEngine {
                 v.length > f.length &&
                 f.type !== 'Picklist'
             ) {
-                w.errors.push(
-                    err('STRING_TOO_LONG', `${f.label}: data value too large: ${v} (max length=${f.length})`, [f.name])
-                );
+                // Apex Reference › DMLOptions Class: with allowFieldTruncation, a too long string is truncated
+                if (allowFieldTruncation || w.source.dmlOptions?.allowFieldTruncation)
+                    rec.setRaw(f.name, v.substring(0, f.length));
+                else
+                    w.errors.push(
+                        err('STRING_TOO_LONG', `${f.label}: data value too large: ${v} (max length=${f.length})`, [
+                            f.name
+                        ])
+                    );
             }
             if (
                 f.type === 'Picklist' &&

@@ -308,7 +308,8 @@ export class Org implements OrgContext {
             LastName: 'Automated Process',
             Name: 'Automated Process',
             Alias: 'autoproc',
-            Username: `autoproc@${String(c.organizationName).replace(/\W+/g, '').toLowerCase()}.local`,
+            // as orgs name it: autoproc@ and the organization Id (NebulaLogger finds the user by that username)
+            Username: `autoproc@${this.db.rows('Organization')[0].id}`,
             Email: 'autoproc@example.invalid',
             IsActive: true,
             TimeZoneSidKey: c.timeZone,

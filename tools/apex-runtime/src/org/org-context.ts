@@ -16,6 +16,8 @@ export interface DmlOptions {
     allOrNone?: boolean;
     accessLevel?: string;
     externalIdField?: string | null;
+    /** Database.DMLOptions.allowFieldTruncation: too long text is cut to the field's length instead of failing. */
+    allowFieldTruncation?: boolean;
     /** Platform-initiated saves (roll-ups) do not count against the caller's DML limits. */
     countLimits?: boolean;
 }

@@ -120,6 +120,8 @@ export class SObject {
     queried: Set<string> | null = null;
     /** Trigger.new in after triggers and Trigger.old are read-only. */
     readOnly = false;
+    /** The Database.DMLOptions given with setOptions (Apex Reference › SObject Class: setOptions). */
+    dmlOptions: { allowFieldTruncation?: boolean } | null = null;
     /** Errors added with addError (in triggers) or by the DML that last saved this record. */
     errors: { statusCode: string; message: string; fields: string[] }[] = [];
 

@@ -4,6 +4,7 @@
  * dispatcher: each platform type's members live in their own module of this folder and are registered in the tables
  * at the end of this file.
  */
+import { randomUUID } from 'node:crypto';
 import { parseClass, type CallExpr, type ClassDecl, type TypeRef } from '../loader/ast';
 import type { Frame, TypeHandle } from '../interpreter/frame';
 import type { PlatformLibrary } from '../interpreter/platform-library';
@@ -446,7 +447,9 @@ export class Builtins extends Platform implements PlatformLibrary {
             if (n === 'getdescribe') return new NativeObject('Schema.DescribeSObjectResult', { object: o.name });
             if (n === 'newsobject') {
                 const so = this.newSObject(o.name);
-                if (a[0]) so.put('Id', a[0]);
+                // newSObject(id) gives the Id; newSObject(recordTypeId, loadDefaults) the record type (Apex Reference ›
+                // SObjectType Class)
+                if (a[0]) so.put(a.length > 1 ? 'RecordTypeId' : 'Id', a[0]);
                 // newSObject(recordTypeId, loadDefaults): custom fields take their default values
                 if (a[1] === true) {
                     const org = this.it.org as any;
@@ -455,6 +458,11 @@ export class Builtins extends Platform implements PlatformLibrary {
                         const v = org.defaultValue(fd);
                         if (v !== null && v !== undefined) so.put(fd.name, v);
                     }
+                    // a platform event created with its defaults gets its EventUuid, to correlate publish callbacks
+                    // (Platform Events Developer Guide › Get the Result of Asynchronous Platform Event Publishing with
+                    // Apex Publish Callbacks); `new Event__e()` has none until published
+                    if (/__e$/i.test(o.name) && this.fieldList(o.name).some((fd) => fd.name === 'EventUuid'))
+                        (so as any).setRaw('EventUuid', randomUUID());
                 }
                 return so;
             }

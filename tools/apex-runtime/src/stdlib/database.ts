@@ -24,6 +24,7 @@ export function databaseDml(lib: Platform, op: string, args: any[], frame: Frame
     let allOrNone = true;
     let access = 'SYSTEM_MODE';
     let extId: string | null = null;
+    let allowFieldTruncation = false;
     let rest = args.slice(1);
     if (op === 'upsert' && rest[0] instanceof SObjectFieldToken) {
         extId = rest[0].field;
@@ -32,12 +33,14 @@ export function databaseDml(lib: Platform, op: string, args: any[], frame: Frame
     for (const a of rest) {
         if (typeof a === 'boolean') allOrNone = a;
         else if (a instanceof EnumValue && a.type === 'AccessLevel') access = a.name;
-        else if (a instanceof NativeObject && a.typeName === 'Database.DMLOptions')
+        else if (a instanceof NativeObject && a.typeName === 'Database.DMLOptions') {
             allOrNone = a.data.optAllOrNone ?? allOrNone;
+            allowFieldTruncation = !!a.data.allowFieldTruncation;
+        }
     }
     lib.hooks.async?.('beforeDml', [], frame);
     const results: any[] = lib.wrapOrgErrors(() =>
-        lib.org.dml(op, recs, { allOrNone, accessLevel: access, externalIdField: extId })
+        lib.org.dml(op, recs, { allOrNone, accessLevel: access, externalIdField: extId, allowFieldTruncation })
     );
     const typeName =
         op === 'upsert'

@@ -66,15 +66,13 @@ export function sobjectStatic(lib: Platform, object: string, n: string, a: any[]
     return lib.it.throwSys('TypeException', `Method does not exist or incorrect signature: ${object}.${n}`);
 }
 
-/** DMLOptions set on a record with setOptions (Apex Reference › SObject Class: setOptions). */
-const recordOptions = new WeakMap<SObjectLike, unknown>();
-
 export function sobjectMethod(lib: Platform, o: SObjectLike, n: string, a: any[]): any {
     const it = lib.it;
     switch (n) {
         case 'setoptions':
-            // kept with the record; what the options ask of DML (truncation, assignment rules) is not modelled
-            recordOptions.set(o, a[0]);
+            // kept with the record and read when it is saved: allowFieldTruncation applies, assignment rules and
+            // the other headers are not modelled
+            o.dmlOptions = a[0]?.data ?? null;
             return null;
         case 'get':
             if (a[0] instanceof SObjectFieldToken) return lib.sobjectGet(o, a[0].field);

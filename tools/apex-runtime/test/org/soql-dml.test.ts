@@ -232,3 +232,32 @@ describe('Numbers saved and read back [ADG: Decimal Class — setScale; OR: Oppo
         expect(amounts).toEqual(['1200.50', '0.13']);
     });
 });
+
+describe('Saving records [ADG: Upserting Records; AR: DMLOptions Class — allowFieldTruncation]', () => {
+    it('upsert gives the Id to records matched by their external Id as well as to inserted ones', () => {
+        const org = newOrg();
+        org.dml('insert', [rec(org, 'QB_Connection_Health__c', { Name: 'Acme', Realm_Id__c: 'r1' })]);
+        const matched = rec(org, 'QB_Connection_Health__c', { Realm_Id__c: 'r1' });
+        const created = rec(org, 'QB_Connection_Health__c', { Name: 'Globex', Realm_Id__c: 'r2' });
+        const results = org.dml('upsert', [matched, created], { externalIdField: 'Realm_Id__c' });
+        expect(results.map((r) => r.created)).toEqual([false, true]);
+        expect(matched.id).toBe(results[0].id);
+        expect(created.id).toBe(results[1].id);
+    });
+
+    it("a custom object's empty Text name takes the record's Id", () => {
+        const org = newOrg();
+        const health = rec(org, 'QB_Connection_Health__c', { Realm_Id__c: 'r3' });
+        org.dml('insert', [health]);
+        expect(rows(org, 'SELECT Name FROM QB_Connection_Health__c')[0].get('Name')).toBe(health.id);
+    });
+
+    it('allowFieldTruncation cuts too long text to the field length instead of STRING_TOO_LONG', () => {
+        const org = newOrg();
+        const refused = org.dml('insert', [rec(org, 'Account', { Name: 'x'.repeat(300) })], { allOrNone: false });
+        expect(refused[0].errors[0].statusCode).toBe('STRING_TOO_LONG');
+        const cut = org.dml('insert', [rec(org, 'Account', { Name: 'y'.repeat(300) })], { allowFieldTruncation: true });
+        expect(cut[0].success).toBe(true);
+        expect(String(rows(org, 'SELECT Name FROM Account')[0].get('Name')).length).toBe(255);
+    });
+});
