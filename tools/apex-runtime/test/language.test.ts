@@ -193,3 +193,50 @@ describe('classes, interfaces, exceptions (Apex Developer Guide › Classes, Obj
         expect(await debug(src)).toEqual(['212']);
     });
 });
+
+describe('instance initialisers and tokens held as Object (Apex Developer Guide › Using Constructors; Casting)', () => {
+    it('runs a `{ … }` block in its own scope, so a constructor parameter named like the field does not shadow it', async () => {
+        const r = await execApex(
+            `System.debug(((List<SObject>) new Holder(new List<Account>{ new Account(Name = 'a') }).objects).size());`,
+            {
+                Holder: `public class Holder {
+                    public List<Object> objects { get; private set; } { objects = new List<Object>(); }
+                    public Holder(List<Object> objects) { this.objects = objects.clone(); }
+                }`
+            }
+        );
+        expect([r.error, r.out]).toEqual([null, ['1']]);
+    });
+
+    it('casts an SObjectField, SObjectType or Type token back from Object', async () => {
+        const out = await debug(
+            `Map<String, Object> tokens = new Map<String, Object>{ 'f' => Account.Name, 't' => Account.SObjectType, 'c' => String.class };
+            System.debug((Schema.SObjectField) tokens.get('f'));
+            System.debug((Schema.SObjectType) tokens.get('t'));
+            System.debug((Type) tokens.get('c'));
+            System.debug(tokens.get('f') instanceof Schema.SObjectField);
+            try { Schema.SObjectType wrong = (Schema.SObjectType) tokens.get('f'); } catch (TypeException e) { System.debug(e.getMessage()); }`
+        );
+        expect(out).toEqual([
+            'Name',
+            'Account',
+            'String',
+            'true',
+            'Invalid conversion from runtime type Schema.SObjectField to Schema.SObjectType'
+        ]);
+    });
+});
+
+describe('custom exception constructors (Apex Developer Guide › Create Custom Exceptions)', () => {
+    it('keeps the four built-in constructors beside a declared one, at load time and at run time', async () => {
+        const r = await execApex(
+            `try { throw new Odd('a', 1); } catch (Odd e) { System.debug(e.getMessage()); }
+            try { throw new Odd('plain'); } catch (Odd e) { System.debug(e.getMessage()); }
+            System.debug(new Odd().getMessage());`,
+            {
+                Odd: `public class Odd extends Exception { public Odd(String a, Integer b) { this.setMessage(a + b); } }`
+            }
+        );
+        expect([r.error, r.out]).toEqual([null, ['a1', 'plain', 'null']]);
+    });
+});

@@ -157,3 +157,16 @@ describe('EncodingUtil and Crypto (Apex Reference Guide)', () => {
         ).toEqual(['5031fe3d989c6d1537a013fa6e739da23463fdaec3b70137d828e36ace221bd0']);
     });
 });
+
+describe('Schema describe: child relationships (Apex Reference › ChildRelationship Class, DescribeFieldResult Class)', () => {
+    it('lists child relationships with their object and field, and a field knows its object', async () => {
+        const out = await debug(
+            `for (Schema.ChildRelationship r : Account.SObjectType.getDescribe().getChildRelationships()) {
+                if (r.getRelationshipName() == 'Opportunities') System.debug(r.getChildSObject() + '.' + r.getField());
+            }
+            System.debug(Contact.AccountId.getDescribe().getSObjectType());
+            System.debug(Account.SObjectType.getDescribe().isUndeletable());`
+        );
+        expect(out).toEqual(['Opportunity.AccountId', 'Contact', 'true']);
+    });
+});

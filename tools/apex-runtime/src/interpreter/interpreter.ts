@@ -472,7 +472,16 @@ export class Interpreter {
                     this.initExceptionState(obj, null, null);
                 }
                 if (explicit) body = body.slice(1);
-                this.initInstanceFields(cls, obj, frame);
+                // field initialisers and `{ … }` blocks run in their own scope: a constructor parameter named like a
+                // field must not shadow it there (`{ objects = new List<Object>(); }` sets the field)
+                const initFrame = this.newFrame(cls, obj, '<init>');
+                initFrame.line = frame.line;
+                this.frames.push(initFrame);
+                try {
+                    this.initInstanceFields(cls, obj, initFrame);
+                } finally {
+                    this.frames.pop();
+                }
             }
             for (const s of body) {
                 const r = this.exec(s, frame);
@@ -743,6 +752,10 @@ export class Interpreter {
         if (v instanceof EnumValue) return v.type.toLowerCase() === n || v.type.toLowerCase().endsWith('.' + n);
         if (v instanceof NativeObject)
             return v.typeName.toLowerCase() === n || v.typeName.toLowerCase().endsWith('.' + n);
+        // tokens held as Object are still tokens: `(Schema.SObjectField) someMap.get(name)`
+        if (v instanceof SObjectFieldToken) return /^(schema\.)?sobjectfield$/.test(n);
+        if (v instanceof SObjectTypeToken) return /^(schema\.)?sobjecttype$/.test(n);
+        if (v instanceof TypeToken) return n === 'type';
         return false;
     }
 
@@ -775,6 +788,9 @@ export class Interpreter {
         if (v instanceof ApexObject) return v.cls.builtin ? 'System.' + v.cls.name : v.cls.displayName;
         if (v instanceof EnumValue) return v.type;
         if (v instanceof NativeObject) return v.typeName;
+        if (v instanceof SObjectFieldToken) return 'Schema.SObjectField';
+        if (v instanceof SObjectTypeToken) return 'Schema.SObjectType';
+        if (v instanceof TypeToken) return 'System.Type';
         return 'Object';
     }
 

@@ -221,7 +221,10 @@ export function resolveProject(rt: LoadedProject, anonymous?: ClassInfo): void {
                     }
                     if (h?.kind === 'class' && node.form === 'args' && h.cls.decl.ctors.length && !h.cls.builtin) {
                         const n = node.args.length;
-                        if (!h.cls.decl.ctors.some((c) => c.params.length === n)) {
+                        // a custom exception keeps the four constructors every exception has — (), (message),
+                        // (cause), (message, cause) — beside its own (Apex Developer Guide › Create Custom Exceptions)
+                        const exceptionCtor = n <= 2 && h.cls.isSubclassOf(it.exceptionBase);
+                        if (!exceptionCtor && !h.cls.decl.ctors.some((c) => c.params.length === n)) {
                             errors.push(
                                 new LoadError(
                                     file,

@@ -63,6 +63,7 @@ import {
     fieldsMethod,
     picklistEntryMethod,
     recordTypeInfoMethod,
+    childRelationshipMethod,
     schemaStatic
 } from './schema';
 import { accessDecisionMethod, featureManagementStatic, securityStatic } from './security';
@@ -586,6 +587,7 @@ const NATIVE_MEMBERS = new Map<string, NativeMember>([
     ['Schema.DescribeFieldResult', (lib, o, n) => describeFieldMethod(lib, o.data.object, o.data.field, n)],
     ['Schema.PicklistEntry', (_lib, o, n) => picklistEntryMethod(o, n)],
     ['Schema.RecordTypeInfo', (_lib, o, n) => recordTypeInfoMethod(o, n)],
+    ['Schema.ChildRelationship', (_lib, o, n) => childRelationshipMethod(o, n)],
     ['Database.QueryLocator', (lib, o, n) => queryLocatorMethod(lib, o, n)],
     ['SObjectAccessDecision', (_lib, o, n) => accessDecisionMethod(o, n)],
     ['Url', (_lib, o, n) => urlMethod(o, n)],

@@ -96,7 +96,14 @@ export function describeSObjectMethod(lib: Platform, object: string, n: string, 
         case 'isupdateable':
             return access('edit');
         case 'isdeletable':
+        case 'isundeletable':
             return access('delete');
+        case 'getchildrelationships':
+            // Apex Reference › ChildRelationship Class: one per child object's lookup or master-detail to this object
+            return new ApexList(
+                T('Schema.ChildRelationship'),
+                (o.childRelationships ?? []).map((r: any) => new NativeObject('Schema.ChildRelationship', r))
+            );
         case 'fields':
             return new NativeObject('DescribeFields', { object });
         case 'getrecordtypeinfosbydevelopername':
@@ -177,6 +184,8 @@ export function describeFieldMethod(lib: Platform, object: string, fd: any, n: s
                 T('Schema.SObjectType'),
                 (fd.referenceTo ?? []).map((r: string) => new SObjectTypeToken(r))
             );
+        case 'getsobjecttype':
+            return new SObjectTypeToken(object);
         case 'getsobjectfield':
             return new SObjectFieldToken(object, fd.name);
         case 'getpicklistvalues':
@@ -261,6 +270,25 @@ export function picklistEntryMethod(o: NativeObject, n: string): any {
             return d.active !== false;
         case 'isdefaultvalue':
             return !!d.defaultValue;
+    }
+    return UNHANDLED;
+}
+
+/** Schema.ChildRelationship (Apex Reference › ChildRelationship Class). */
+export function childRelationshipMethod(o: NativeObject, n: string): any {
+    const r = o.data;
+    switch (n) {
+        case 'getchildsobject':
+            return new SObjectTypeToken(r.childObject);
+        case 'getfield':
+            return new SObjectFieldToken(r.childObject, r.field);
+        case 'getrelationshipname':
+            return r.relationshipName ?? null;
+        case 'iscascadedelete':
+            return !!r.cascadeDelete;
+        case 'isrestricteddelete':
+        case 'isdeprecatedandhidden':
+            return false;
     }
     return UNHANDLED;
 }
