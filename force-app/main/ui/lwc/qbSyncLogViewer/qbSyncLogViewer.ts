@@ -30,10 +30,11 @@ export const ROWS_SHOWN_WHOLE = 10;
 
 /**
  * On the record page: the deal's sync status, and SystemModstamp, which every write of the engine moves (each attempt
- * stamps the deal). Lightning Data Service delivers a new version of them only when the record changed through it or
- * a component called notifyRecordUpdateAvailable (the sync panel does on every attempt it sees), not when a
- * background job changed it ("Lightning Data Service", LWC Developer Guide:
- * https://developer.salesforce.com/docs/platform/lwc/guide/data-ui-api.html); the compact log then reloads.
+ * stamps the deal). Lightning Data Service delivers a new version of them only when a component changed the record
+ * through it or called notifyRecordUpdateAvailable (the sync panel does on every attempt it sees), not when a
+ * background job changed it; the compact log then reloads. Sources: "Lightning Data Service"
+ * (https://developer.salesforce.com/docs/component-library/documentation/lwc/data_ui_api.html) and
+ * notifyRecordUpdateAvailable (https://developer.salesforce.com/docs/platform/lwc/guide/reference-notify-record-update.html).
  */
 const WATCHED_FIELDS = [SYNC_STATUS_FIELD, SYSTEM_MODSTAMP_FIELD];
 /**
