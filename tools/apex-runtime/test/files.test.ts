@@ -123,3 +123,53 @@ describe('HttpResponse.getBodyAsBlob (Apex Reference › HttpResponse Class)', (
         expect(out).toEqual(['application/pdf', '8', '25504446fffe0080']);
     });
 });
+
+describe('Callout size limit (Apex Developer Guide › Execution Governors and Limits: 6 MB synchronous, 12 MB asynchronous)', () => {
+    let server: { base: string; stop: () => void };
+    beforeAll(async () => {
+        server = await startCalloutServer(
+            "(q, s) => { let n = 0; q.on('data', (c) => { n += c.length; }); q.on('end', () => { const size = Number(new URL(q.url, 'http://x').searchParams.get('size') || 2); s.writeHead(200, { 'X-Received': String(n) }); s.end(Buffer.alloc(size, 0x61)); }); }"
+        );
+    });
+    afterAll(() => {
+        server.stop();
+    });
+
+    async function run(source: string): Promise<{ out: string[]; error: string | null; asyncErrors: string[] }> {
+        const out: string[] = [];
+        const rt = new Runtime({
+            projectDir: makeProject({
+                Big: `public class Big implements Queueable, Database.AllowsCallouts {
+                    public void execute(QueueableContext c) {
+                        HttpRequest r = new HttpRequest(); r.setMethod('POST'); r.setEndpoint('callout:Local/echo?size=2');
+                        r.setBody('\\u00e9'.repeat(3100000));
+                        System.debug('async request sent, server got ' + new Http().send(r).getHeader('X-Received'));
+                    }
+                }`
+            }),
+            clock: new ManualClock(Date.UTC(2026, 11, 3, 12)),
+            out: (l) => out.push(l),
+            orgConfig: { runningUser: { permissionSets: [] }, namedCredentials: { Local: { url: server.base } } }
+        });
+        await rt.load();
+        const r = runAnonymous(rt, source, 'size.apex');
+        return { out, error: r.error, asyncErrors: r.asyncErrors };
+    }
+
+    it('refuses a synchronous response or request over 6,000,000 bytes; a Queueable may send 6.2 MB', async () => {
+        const r = await run(
+            `HttpRequest get = new HttpRequest(); get.setMethod('GET'); get.setEndpoint('callout:Local/big?size=6000001');
+            try { new Http().send(get); } catch (CalloutException e) { System.debug(e.getMessage()); }
+            HttpRequest post = new HttpRequest(); post.setMethod('POST'); post.setEndpoint('callout:Local/echo');
+            post.setBody('\\u00e9'.repeat(3100000));
+            try { new Http().send(post); } catch (CalloutException e) { System.debug(e.getMessage()); }
+            System.enqueueJob(new Big());`
+        );
+        expect([r.error, r.asyncErrors]).toEqual([null, []]);
+        expect(r.out).toEqual([
+            'Exceeded max size limit of 6000000 with response size 6000001',
+            'Exceeded max size limit of 6000000 with request size 6200000',
+            'async request sent, server got 6200000'
+        ]);
+    });
+});

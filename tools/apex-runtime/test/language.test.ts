@@ -240,3 +240,17 @@ describe('custom exception constructors (Apex Developer Guide › Create Custom 
         expect([r.error, r.out]).toEqual([null, ['a1', 'plain', 'null']]);
     });
 });
+
+describe('Id assignment (Apex Developer Guide › Primitive Data Types: ID — invalid values are rejected at run time)', () => {
+    it('refuses a String that is not an Id with StringException: Invalid id, and lengthens a 15-character Id', async () => {
+        const out = await debug(
+            `try { Id x = 'bad'; System.debug('kept ' + x); } catch (StringException e) { System.debug(e.getMessage()); }
+            String text = '001000000000001';
+            Id fifteen = text;
+            System.debug(fifteen.length());
+            Map<String, Object> m = new Map<String, Object>{ 'id' => 'nope' };
+            try { Id y = (String) m.get('id'); System.debug('kept ' + y); } catch (StringException e) { System.debug(e.getMessage()); }`
+        );
+        expect(out).toEqual(['Invalid id: bad', '18', 'Invalid id: nope']);
+    });
+});

@@ -684,9 +684,12 @@ export class Interpreter {
                 if (typeof v === 'number') return BigInt(v);
                 return v;
             case 'id':
+                if (typeof v !== 'string') return v;
+                // a String that is not a 15- or 18-character Id fails the assignment (Apex Developer Guide ›
+                // Primitive Data Types: ID — "invalid 15- or 18-character IDs are rejected at run time")
+                if (!/^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(v)) this.throwSys('StringException', `Invalid id: ${v}`);
                 // a 15-character Id assigned to an Id becomes its 18-character form
-                if (typeof v === 'string' && v.length === 15 && /^[a-zA-Z0-9]{15}$/.test(v))
-                    return this.builtins.normalizeId(v);
+                if (v.length === 15) return this.builtins.normalizeId(v);
                 return v;
             case 'list':
             case 'set':

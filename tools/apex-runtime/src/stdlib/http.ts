@@ -256,6 +256,12 @@ export class HttpLayer {
             : d.body !== null && d.body !== undefined && d.method !== 'GET'
               ? Buffer.from(d.body)
               : null;
+        // Execution Governors and Limits: "Maximum size of callout request or response — 6 MB for synchronous Apex or
+        // 12 MB for asynchronous Apex" (the heap's split: scheduled Apex is synchronous). The message is the one orgs
+        // report.
+        const sizeLimit = it.heap.limit;
+        if (body && body.length > sizeLimit)
+            it.throwSys('CalloutException', `Exceeded max size limit of ${sizeLimit} with request size ${body.length}`);
         const started = Date.now();
         const attempt = (refresh: boolean) => {
             if (credential && credential.generateAuthorizationHeader !== false) {
@@ -278,6 +284,11 @@ export class HttpLayer {
         });
         for (const [k, v] of Object.entries(r.headers ?? {})) res.data.headers.set(k.toLowerCase(), [k, v]);
         const bytes = Buffer.from(r.body, 'base64');
+        if (bytes.length > sizeLimit)
+            it.throwSys(
+                'CalloutException',
+                `Exceeded max size limit of ${sizeLimit} with response size ${bytes.length}`
+            );
         res.data.bodyBlob = new ApexBlob(new Uint8Array(bytes));
         res.data.body = bytes.toString('utf8');
         this.log.push({ method: d.method, url, status: r.status });
