@@ -116,6 +116,24 @@ describe('Customer (Intuit API reference: all-entities/customer)', () => {
         expect((await h.api('POST', '/customer', { DisplayName: 'Old Supplier' })).status).toBe(200);
     });
 
+    it('refuses an invoice for a customer made inactive with 610 naming no record, as QuickBooks does', async () => {
+        const created = (await h.api('POST', '/customer', { DisplayName: 'Gone Co' })).json.Customer;
+        await h.api('POST', '/customer', { Id: created.Id, SyncToken: created.SyncToken, sparse: true, Active: false });
+        const refused = await h.api('POST', '/invoice', {
+            CustomerRef: { value: created.Id },
+            Line: [{ DetailType: 'SalesItemLineDetail', Amount: 10, SalesItemLineDetail: { ItemRef: { value: '1' } } }]
+        });
+        expect(refused.status).toBe(400);
+        expect(firstError(refused)).toMatchObject({
+            code: '610',
+            Message: 'Object Not Found',
+            Detail: "Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees."
+        });
+        expect(firstError(refused).element ?? '').toBe('');
+        const read = (await h.api('GET', `/customer/${created.Id}`)).json.Customer;
+        expect(read).toMatchObject({ Active: false, DisplayName: 'Gone Co (deleted)' });
+    });
+
     it('rejects a colon in DisplayName (business rule: no colon, tab or newline)', async () => {
         const response = await h.api('POST', '/customer', { DisplayName: 'Parent:Child' });
         expect(response.status).toBe(400);

@@ -22,15 +22,16 @@ export function refValue(body: Json, key: string, element = key): string | undef
     return String(ref.value);
 }
 
-/** A live, active entity for a reference: unknown → 2500 Invalid Reference Id; inactive → 610 Object Not Found. */
+/**
+ * A live, active entity for a reference: unknown → 2500 Invalid Reference Id; inactive → 610 Object Not Found with
+ * QuickBooks' own Detail, which names neither the record nor the field (Intuit's batch sample answer:
+ * "Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or
+ * employees.", element "").
+ */
 export function resolveReference(realm: Realm, entity: EntityName, id: string, element: string): Json {
     const found = realm.find(entity, id);
     if (!found) throw Faults.invalidReference(entity, id, element);
-    if (found.Active === false) {
-        throw Faults.objectNotFound(
-            `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. ${entity} Id=${id}`
-        );
-    }
+    if (found.Active === false) throw Faults.objectNotFound();
     return found;
 }
 
