@@ -909,3 +909,19 @@ describe('DMLOptions.allowFieldTruncation (Apex Reference › DMLOptions Class, 
         expect(out).toEqual(['255', 'true', 'STRING_TOO_LONG']);
     });
 });
+
+describe('DML with a null record (the message is not documented: see README › Known approximations)', () => {
+    it('fails with a catchable exception, never an internal error', async () => {
+        const out = await debug(
+            `Account a = null;
+            try { Database.delete(a); } catch (DmlException e) { System.debug(e.getMessage()); }
+            try { delete a; } catch (DmlException e) { System.debug(e.getMessage()); }
+            try { Database.delete(new List<SObject>{ a }); } catch (NullPointerException e) { System.debug(e.getMessage()); }`
+        );
+        expect(out).toEqual([
+            'Invalid list or record: null',
+            'Invalid list or record: null',
+            'Argument cannot be null.'
+        ]);
+    });
+});

@@ -51,6 +51,10 @@ export class DmlEngine {
     run(op: DmlOp, records: (SObject | string)[], opts: DmlOptions): DmlResult[] {
         const org = this.org;
         const allOrNone = opts.allOrNone ?? true;
+        // a null record (`Database.delete((SObject) null)`, a list holding null) fails the call with a catchable
+        // NullPointerException; the platform's exact message is not documented
+        if (records.some((r) => r === null || r === undefined))
+            throw new ApexPlatformError('NullPointerException', 'Argument cannot be null.');
         // DML on an empty list is a no-op that uses no limits (salesforce.stackexchange.com/q/19399, q/394342:
         // `insert new List<Account>()` leaves Limits.getDmlStatements() at 0)
         if (opts.countLimits !== false && records.length > 0) {

@@ -11,6 +11,8 @@ import { UNHANDLED, type Platform } from './platform';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export function databaseDml(lib: Platform, op: string, args: any[], frame: Frame): any {
+    // a null record or list fails as the DML statement does (`delete (SObject) null`)
+    if (args[0] === null || args[0] === undefined) return lib.recordsOf(null);
     const single = isSObject(args[0]) || (op === 'delete' && typeof args[0] === 'string');
     let recs: any[];
     if (op === 'delete' || op === 'undelete') {
