@@ -123,6 +123,9 @@ const SPECS: StandardObjectSpec[] = [
             field('Email', 'Email', { length: 80 }),
             field('Phone', 'Phone', { length: 40 }),
             field('MobilePhone', 'Phone', { length: 40 }),
+            field('HomePhone', 'Phone', { length: 40 }),
+            field('Fax', 'Phone', { length: 40 }),
+            field('Birthdate', 'Date'),
             field('Title', 'Text', { length: 128 }),
             ...address('Mailing'),
             field('Description', 'LongTextArea', { length: 32000 })
@@ -312,6 +315,7 @@ const SPECS: StandardObjectSpec[] = [
             field('Email', 'Email', { length: 128, ...req }),
             field('CommunityNickname', 'Text', { length: 40 }),
             field('IsActive', 'Checkbox', { defaultValue: true }),
+            field('LastLoginDate', 'DateTime', ro),
             field('TimeZoneSidKey', 'Picklist', { length: 40, ...req }),
             field('LocaleSidKey', 'Picklist', { length: 40, ...req }),
             field('EmailEncodingKey', 'Picklist', { length: 40, ...req }),

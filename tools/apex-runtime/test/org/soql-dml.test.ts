@@ -261,3 +261,21 @@ describe('Saving records [ADG: Upserting Records; AR: DMLOptions Class — allow
         expect(String(rows(org, 'SELECT Name FROM Account')[0].get('Name')).length).toBe(255);
     });
 });
+
+describe('Standard fields other projects use [OR: Contact, User]', () => {
+    it('Contact Birthdate, HomePhone and Fax are writable; User LastLoginDate is read only', () => {
+        const org = newOrg();
+        org.dml('insert', [
+            rec(org, 'Contact', {
+                LastName: 'Lovelace',
+                Birthdate: ApexDate.of(1815, 12, 10),
+                HomePhone: '1',
+                Fax: '2'
+            })
+        ]);
+        const [c] = rows(org, 'SELECT Birthdate, HomePhone, Fax FROM Contact');
+        expect([String(c.get('Birthdate')), c.get('HomePhone'), c.get('Fax')]).toEqual(['1815-12-10', '1', '2']);
+        const lastLogin = org.schema.getObject('User')!.fields.get('lastlogindate')!;
+        expect([lastLogin.type, lastLogin.createable, lastLogin.updateable]).toEqual(['DateTime', false, false]);
+    });
+});
