@@ -8,6 +8,7 @@ import type { EmulatorContext } from './emulator-context';
 import { Faults } from './faults/catalog';
 import { FaultInjector, NO_FAULTS, type FaultConfig } from './faults/fault-injector';
 import { renderFault } from './faults/qbo-fault';
+import { negotiateFormat } from './http/content-negotiation';
 import { RateLimiter } from './faults/rate-limiter';
 import { Router, type HttpResponse } from './http/router';
 import { OAuthServer } from './oauth/oauth-server';
@@ -116,7 +117,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         try {
             const match = router.match(method, url.pathname);
             if (match === undefined || match === 'method') {
-                response = notFound(method, url.pathname, match === 'method');
+                response = notFound(method, url.pathname, match === 'method', req.headers.accept, url.searchParams);
             } else {
                 response = await match.handler({
                     method,
@@ -141,9 +142,16 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         res.end(response.body ?? '');
     }
 
-    function notFound(method: string, path: string, methodMismatch: boolean): HttpResponse {
+    function notFound(
+        method: string,
+        path: string,
+        methodMismatch: boolean,
+        accept: string | undefined,
+        query: URLSearchParams
+    ): HttpResponse {
         if (path.startsWith('/v3/')) {
-            const rendered = renderFault(Faults.unsupportedOperation(method, path), 'standard', clock.now());
+            const style = negotiateFormat(accept, query.get('format')) === 'xml' ? 'xml' : 'standard';
+            const rendered = renderFault(Faults.unsupportedOperation(method, path), style, clock.now());
             return { status: 400, headers: { 'Content-Type': rendered.contentType }, body: rendered.body };
         }
         return {

@@ -95,7 +95,11 @@ describe('persistence (SQLite via better-sqlite3)', () => {
         const call = (url: string, path: string, body: unknown) =>
             fetch(`${url}/v3/company/${DEFAULT_US_REALM}${path}`, {
                 method: 'POST',
-                headers: { Authorization: `Bearer ${grant.access_token}`, 'Content-Type': 'application/json' },
+                headers: {
+                    Authorization: `Bearer ${grant.access_token}`,
+                    'Content-Type': 'application/json',
+                    Accept: 'application/json'
+                },
                 body: JSON.stringify(body)
             }).then(async (r) => ({ status: r.status, json: (await r.json()) as Json }));
         const customer = (await call(first.url, '/customer?requestid=c-1', { DisplayName: 'Durable Co' })).json
@@ -114,7 +118,7 @@ describe('persistence (SQLite via better-sqlite3)', () => {
         const second = await createEmulator({ clock, persistFile: file });
         try {
             const read = await fetch(`${second.url}/v3/company/${DEFAULT_US_REALM}/invoice/${invoice.Id}`, {
-                headers: { Authorization: `Bearer ${grant.access_token}` }
+                headers: { Authorization: `Bearer ${grant.access_token}`, Accept: 'application/json' }
             });
             expect(read.status).toBe(200);
             expect(((await read.json()) as Json).Invoice).toMatchObject({ TotalAmt: 75, DocNumber: invoice.DocNumber });

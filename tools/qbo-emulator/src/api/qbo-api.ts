@@ -6,6 +6,7 @@ import type { EmulatorContext } from '../emulator-context';
 import { Faults } from '../faults/catalog';
 import { faultBody, QboFault, renderFault, type FaultStyle } from '../faults/qbo-fault';
 import { mediaType, parseMultipart } from '../http/body';
+import { negotiateFormat, type ResponseFormat } from '../http/content-negotiation';
 import type { HttpRequest, HttpResponse } from '../http/router';
 import { parseQboInstant, qboResponseTime } from '../qbo-time';
 import { runQuery } from '../query/evaluator';
@@ -14,6 +15,7 @@ import { Realm, type EntityName, type Json, type RealmState } from '../store/rea
 import { companyInfoFor, preferencesFor } from '../store/seed';
 import { ENTITY_SEGMENTS, operationFor, writeEntity } from './entity-operations';
 import { invoicePdf } from './invoice-pdf';
+import { intuitResponseXml } from './xml-response';
 
 export const BATCH_ITEM_LIMIT = 30;
 const CDC_MAX_DAYS = 30;
@@ -23,6 +25,8 @@ interface ApiRoute {
     endpoint: string;
     kind: CallKind;
     write: boolean;
+    /** Answers bytes of its own type (PDF, download) rather than JSON or XML. */
+    bytes?: boolean;
     run(realm: Realm): ApiResult;
 }
 
@@ -36,8 +40,11 @@ export class QboApi {
         const realmId = request.params.realm;
         const path = request.params['*'] ?? '';
         const knownRealm = this.context.realms.has(realmId);
-        const style = (status: number): FaultStyle =>
-            knownRealm ? this.context.faultsFor(realmId).styleFor(status) : 'standard';
+        const format = negotiateFormat(request.headers.accept, request.query.get('format'));
+        const style = (status: number): FaultStyle => {
+            if (format === 'xml') return 'xml';
+            return knownRealm ? this.context.faultsFor(realmId).styleFor(status) : 'standard';
+        };
         let endpoint = `${request.method} /${path.split('/')[0] ?? ''}`;
         let kind: CallKind = request.method === 'GET' ? 'read' : 'write';
         const finish = (response: HttpResponse): HttpResponse => {
@@ -52,7 +59,6 @@ export class QboApi {
         if (!token.ok) return fail(Faults.authenticationFailed());
         const realm = this.context.realms.get(realmId);
         if (!realm || token.realmId !== realmId) return fail(Faults.applicationAuthorizationFailed());
-        if (asksForXmlOnly(request.headers.accept)) return finish(xmlNotModelled());
 
         let route: ApiRoute | undefined;
         let badRequest: QboFault | undefined;
@@ -74,6 +80,7 @@ export class QboApi {
         if (!this.context.rateLimiter.admit(realmId, token.clientId, kind === 'batch'))
             return fail(Faults.throttleExceeded());
         if (!route) return fail(badRequest!);
+        if (format === undefined && !route.bytes) return finish(notAcceptable(request.headers.accept));
 
         const requestId = route.write ? request.query.get('requestid') : null;
         const idempotencyKey =
@@ -85,7 +92,7 @@ export class QboApi {
 
         let response: HttpResponse;
         try {
-            response = this.render(route.run(realm), realm);
+            response = this.render(route.run(realm), realm, format ?? 'json');
         } catch (error) {
             response = this.faultResponse(asFault(error), style(asFault(error).status));
         }
@@ -119,16 +126,21 @@ export class QboApi {
         return { status: fault.status, headers: { 'Content-Type': rendered.contentType }, body: rendered.body };
     }
 
-    private render(result: ApiResult, realm: Realm): HttpResponse {
+    private render(result: ApiResult, realm: Realm, format: ResponseFormat): HttpResponse {
         if ('bytes' in result)
             return { status: 200, headers: { 'Content-Type': result.contentType }, body: result.bytes };
+        const time = qboResponseTime(this.context.clock.now(), realm.settings.timeZone);
+        if (format === 'xml') {
+            return {
+                status: 200,
+                headers: { 'Content-Type': 'application/xml;charset=UTF-8' },
+                body: intuitResponseXml(result.json, time)
+            };
+        }
         return {
             status: 200,
             headers: { 'Content-Type': 'application/json;charset=UTF-8' },
-            body: JSON.stringify({
-                ...result.json,
-                time: qboResponseTime(this.context.clock.now(), realm.settings.timeZone)
-            })
+            body: JSON.stringify({ ...result.json, time })
         };
     }
 
@@ -187,6 +199,7 @@ export class QboApi {
                 endpoint: 'GET /download/{id}',
                 kind: 'read',
                 write: false,
+                bytes: true,
                 run: (r) => {
                     const attachable = r.find('Attachable', second);
                     if (!attachable?.TempDownloadUri) throw Faults.objectNotFound();
@@ -217,6 +230,7 @@ export class QboApi {
                 endpoint: 'GET /invoice/{id}/pdf',
                 kind: 'read',
                 write: false,
+                bytes: true,
                 run: (r) => {
                     const invoice = r.find('Invoice', second);
                     if (!invoice) throw Faults.objectNotFound();
@@ -427,21 +441,13 @@ export function asFault(error: unknown): QboFault {
 }
 
 /**
- * QuickBooks answers XML to a client that asks for it (Accept: application/xml); this emulator models JSON bodies
- * only, so such a client gets a clear refusal instead of a JSON body it did not ask for.
+ * A client that accepts neither JSON nor XML. Intuit documents no answer for it; this is HTTP's own (RFC 9110
+ * §15.5.7, 406 Not Acceptable), naming the two types the API produces.
  */
-function xmlNotModelled(): HttpResponse {
+function notAcceptable(accept: string | string[] | undefined): HttpResponse {
     return {
         status: 406,
         headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-        body:
-            'The QuickBooks emulator answers JSON only. Send Accept: application/json ' +
-            '(QuickBooks Online itself would answer this request in XML).'
+        body: `Not Acceptable: the QuickBooks Online API answers application/json or application/xml, not ${String(accept)}.`
     };
-}
-
-function asksForXmlOnly(accept: string | string[] | undefined): boolean {
-    const value = (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).toLowerCase();
-    if (!/\b(application|text)\/xml\b/.test(value)) return false;
-    return !/application\/json|\*\/\*|application\/\*/.test(value);
 }

@@ -1,3 +1,4 @@
+import { intuitResponseXml } from '../api/xml-response';
 import { qboResponseTime } from '../qbo-time';
 
 export interface QboError {
@@ -31,19 +32,9 @@ export function renderFault(
     epochMs: number
 ): { contentType: string; body: string } {
     if (style === 'xml') {
-        const errors = fault.errors
-            .map((e) => {
-                const element = e.element ? ` element="${escapeXml(e.element)}"` : '';
-                const detail = e.Detail !== undefined ? `<Detail>${escapeXml(e.Detail)}</Detail>` : '';
-                return `<Error code="${escapeXml(e.code)}"${element}><Message>${escapeXml(e.Message)}</Message>${detail}</Error>`;
-            })
-            .join('');
         return {
-            contentType: 'application/xml',
-            body:
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-                `<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="${qboResponseTime(epochMs)}">` +
-                `<Fault type="${escapeXml(fault.type)}">${errors}</Fault></IntuitResponse>`
+            contentType: 'application/xml;charset=UTF-8',
+            body: intuitResponseXml({ Fault: faultBody(fault) }, qboResponseTime(epochMs))
         };
     }
     if (style === 'lowercase') {
@@ -91,8 +82,4 @@ export function faultBody(fault: QboFault): { Error: QboError[]; type: string } 
         }),
         type: fault.type
     };
-}
-
-function escapeXml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
