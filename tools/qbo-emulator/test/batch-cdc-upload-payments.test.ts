@@ -77,6 +77,62 @@ describe('batch', () => {
         expect(found.json.QueryResponse.Attachable).toHaveLength(25);
     });
 
+    // Intuit's IntuitRestServiceDef.xsd, BatchItemRequest: bId, operation (create, update, delete, void, …) and
+    // optionsData, the options a single call takes as include= (Intuit's .NET SDK Batch.Add joins them lower-cased).
+    it('honours optionsData as the single call honours include= (allowduplicatedocnum)', async () => {
+        const first = (await h.api('POST', '/invoice', invoiceBody(10))).json.Invoice;
+        const response = await h.api('POST', '/batch', {
+            BatchItemRequest: [
+                { bId: 'plain', operation: 'create', Invoice: invoiceBody(11, first.DocNumber) },
+                {
+                    bId: 'allowed',
+                    operation: 'create',
+                    optionsData: 'AllowDuplicateDocNum',
+                    Invoice: invoiceBody(12, first.DocNumber)
+                }
+            ]
+        });
+        const [plain, allowed] = response.json.BatchItemResponse;
+        expect(plain.Fault.Error[0].code).toBe('6140');
+        expect(allowed).toMatchObject({ bId: 'allowed', Invoice: { DocNumber: first.DocNumber, TotalAmt: 12 } });
+    });
+
+    it('voids and deletes invoices by operation, each item answering as the single call does', async () => {
+        const toVoid = (await h.api('POST', '/invoice', invoiceBody(10))).json.Invoice;
+        const toDelete = (await h.api('POST', '/invoice', invoiceBody(20))).json.Invoice;
+        const response = await h.api('POST', '/batch', {
+            BatchItemRequest: [
+                { bId: 'v', operation: 'void', Invoice: { Id: toVoid.Id, SyncToken: toVoid.SyncToken } },
+                { bId: 'd', operation: 'delete', Invoice: { Id: toDelete.Id, SyncToken: toDelete.SyncToken } },
+                { bId: 'm', operation: 'merge', Invoice: { Id: toVoid.Id, SyncToken: toVoid.SyncToken } }
+            ]
+        });
+        const [voided, deleted, merged] = response.json.BatchItemResponse;
+        expect(voided).toMatchObject({ bId: 'v', Invoice: { Id: toVoid.Id, TotalAmt: 0 } });
+        expect(voided.Invoice.PrivateNote).toMatch(/^Voided/);
+        expect(deleted).toEqual({ bId: 'd', Invoice: { status: 'Deleted', domain: 'QBO', Id: toDelete.Id } });
+        expect(merged).toMatchObject({ bId: 'm', Fault: { type: 'ValidationFault', Error: [{ code: '2010' }] } });
+        expect((await h.api('GET', `/invoice/${toDelete.Id}`)).status).toBe(400);
+    });
+
+    it('answers a CDCQuery item with the changes as GET /cdc finds them, in one CDCResponse', async () => {
+        const since = new Date(h.clock.now() - 1000).toISOString();
+        const invoice = (await h.api('POST', '/invoice', invoiceBody(10))).json.Invoice;
+        const response = await h.api('POST', '/batch', {
+            BatchItemRequest: [
+                { bId: 'c', CDCQuery: { Entities: 'Invoice,Customer', ChangedSince: since } },
+                { bId: 'old', CDCQuery: { Entities: 'Invoice', ChangedSince: '2000-01-01T00:00:00Z' } },
+                { bId: 'none', CDCQuery: { Entities: 'Invoice' } }
+            ]
+        });
+        const [changes, tooOld, missing] = response.json.BatchItemResponse;
+        const direct = await h.api('GET', `/cdc?entities=Invoice,Customer&changedSince=${encodeURIComponent(since)}`);
+        expect(changes).toEqual({ bId: 'c', CDCResponse: direct.json.CDCResponse[0] });
+        expect(changes.CDCResponse.QueryResponse[0].Invoice[0].Id).toBe(invoice.Id);
+        expect(tooOld.Fault.Error[0].code).toBe('6000');
+        expect(missing.Fault.Error[0]).toMatchObject({ code: '2020' });
+    });
+
     it('counts batch items as reads and writes for CorePlus metering', async () => {
         await h.api('POST', '/batch', {
             BatchItemRequest: [

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uploadAttachment } from '../domain/attachables';
-import { sendInvoice } from '../domain/invoices';
+import { sendInvoice, type InvoiceWriteOptions } from '../domain/invoices';
 import { isObject } from '../domain/validation';
 import type { EmulatorContext } from '../emulator-context';
 import { Faults } from '../faults/catalog';
@@ -172,7 +172,19 @@ export class QboApi {
                 endpoint: 'GET /cdc',
                 kind: 'read',
                 write: false,
-                run: (r) => ({ json: this.cdc(r, request.query) })
+                run: (r) => ({
+                    json: {
+                        CDCResponse: [
+                            {
+                                QueryResponse: this.changes(
+                                    r,
+                                    request.query.get('entities'),
+                                    request.query.get('changedSince')
+                                )
+                            }
+                        ]
+                    }
+                })
             };
         }
         if (first === 'preferences' && segments.length === 1 && method === 'GET') {
@@ -262,12 +274,7 @@ export class QboApi {
                 write: true,
                 run: (r) => ({
                     json: {
-                        [entity]: writeEntity(r, entity, op, body, {
-                            allowDuplicateDocNumber: (request.query.get('include') ?? '')
-                                .toLowerCase()
-                                .split(',')
-                                .includes('allowduplicatedocnum')
-                        })
+                        [entity]: writeEntity(r, entity, op, body, writeOptions(request.query.get('include')))
                     }
                 })
             };
@@ -285,7 +292,13 @@ export class QboApi {
         };
     }
 
-    /** Runs batch items in order; each answers on its own; queries see the company as it was before the batch. */
+    /**
+     * Runs batch items in order; each answers on its own; queries see the company as it was before the batch.
+     * An item is a `Query`, a `CDCQuery` (`Entities`, `ChangedSince`) or an entity with its `operation`, and may
+     * carry `optionsData`: the comma-separated options a single call takes as `include=` (Intuit's
+     * IntuitRestServiceDef.xsd, BatchItemRequest; Intuit's .NET SDK Batch.Add joins them lower-cased, and its
+     * BatchIncludeTest sends `firsttxndate` that way).
+     */
     private batch(realm: Realm, body: Json): Json {
         const items = body.BatchItemRequest;
         if (!Array.isArray(items) || items.length === 0) throw Faults.requiredParamMissing('BatchItemRequest');
@@ -313,13 +326,30 @@ export class QboApi {
                     this.context.counters.record(realm.id, `batch item query ${outcome.entity}`, 'read', 200);
                     return { ...tag, QueryResponse: outcome.body };
                 }
+                if (isObject(item.CDCQuery)) {
+                    const changes = this.changes(
+                        before,
+                        stringOrNull(item.CDCQuery.Entities),
+                        stringOrNull(item.CDCQuery.ChangedSince)
+                    );
+                    this.context.counters.record(realm.id, 'batch item cdc', 'read', 200);
+                    // One CDCResponse per item (maxOccurs 1 in BatchItemResponse), a list at the top of a GET /cdc.
+                    return { ...tag, CDCResponse: { QueryResponse: changes } };
+                }
                 const entityKey = Object.keys(item).find((key) =>
                     Object.values(ENTITY_SEGMENTS).includes(key as EntityName)
                 );
-                if (!entityKey || !isObject(item[entityKey])) throw Faults.requiredParamMissing('Query or entity body');
+                if (!entityKey || !isObject(item[entityKey]))
+                    throw Faults.requiredParamMissing('Query, CDCQuery or entity body');
                 const entity = entityKey as EntityName;
                 const op = operationFor(item[entityKey], item.operation ?? null);
-                const saved = writeEntity(realm, entity, op, item[entityKey]);
+                const saved = writeEntity(
+                    realm,
+                    entity,
+                    op,
+                    item[entityKey],
+                    writeOptions(stringOrNull(item.optionsData))
+                );
                 this.context.counters.record(realm.id, `batch item ${op} ${entity}`, 'write', 200);
                 return { ...tag, [entity]: saved };
             } catch (error) {
@@ -336,10 +366,9 @@ export class QboApi {
         return { BatchItemResponse: responses };
     }
 
-    private cdc(realm: Realm, query: URLSearchParams): Json {
-        const entitiesParam = query.get('entities');
+    /** One QueryResponse per named entity with what changed since the given time (GET /cdc, batch CDCQuery). */
+    private changes(realm: Realm, entitiesParam: string | null, changedSinceParam: string | null): Json[] {
         if (!entitiesParam) throw Faults.requiredParamMissing('entities');
-        const changedSinceParam = query.get('changedSince');
         if (!changedSinceParam) throw Faults.requiredParamMissing('changedSince');
         const since = parseQboInstant(changedSinceParam);
         if (Number.isNaN(since)) throw Faults.malformedRequest(`changedSince:${changedSinceParam}`);
@@ -376,7 +405,7 @@ export class QboApi {
             );
             responses.push(list.length ? { [entity]: list, startPosition: 1, maxResults: list.length } : {});
         }
-        return { CDCResponse: [{ QueryResponse: responses }] };
+        return responses;
     }
 
     private upload(realm: Realm, request: HttpRequest): Json {
@@ -418,6 +447,19 @@ export class QboApi {
         if (results.length === 0) throw Faults.requiredParamMissing('file_content_01');
         return { AttachableResponse: results };
     }
+}
+
+/** The `include=` options a write honours (also a batch item's `optionsData`). */
+function writeOptions(include: string | null): InvoiceWriteOptions {
+    const options = (include ?? '')
+        .toLowerCase()
+        .split(',')
+        .map((option) => option.trim());
+    return { allowDuplicateDocNumber: options.includes('allowduplicatedocnum') };
+}
+
+function stringOrNull(value: unknown): string | null {
+    return typeof value === 'string' ? value : null;
 }
 
 function parseJsonObject(request: HttpRequest): Json {
