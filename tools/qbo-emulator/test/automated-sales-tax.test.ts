@@ -169,4 +169,40 @@ describe('US automated sales tax', () => {
         ).json.Invoice;
         expect(taxLines(invoice)).toEqual([['New York State', 5, 100, 5]]);
     });
+
+    // Developer blog 2017-12-11, "Automated sales tax at a glance": "Customer.DefaultTaxCodeRef populated with
+    // company's default tax code as defined by AST"; the customer default tax code is no longer set by anyone else.
+    it("gives every customer the company's AST default tax code, whatever the client sends", async () => {
+        const created = (
+            await us('POST', '/customer', { DisplayName: 'Coded Co', DefaultTaxCodeRef: { value: 'NON' } })
+        ).json.Customer;
+        const codes = (await us('GET', `/query?query=${encodeURIComponent('select * from TaxCode')}`)).json
+            .QueryResponse.TaxCode;
+        const companyCode = codes.find((code: Json) => code.Name === 'CA (automated sales tax)');
+        expect(companyCode).toBeDefined();
+        expect(created.DefaultTaxCodeRef).toEqual({ value: companyCode.Id, name: companyCode.Name });
+        const updated = (
+            await us('POST', '/customer', {
+                Id: created.Id,
+                SyncToken: created.SyncToken,
+                sparse: true,
+                DefaultTaxCodeRef: { value: 'TAX' }
+            })
+        ).json.Customer;
+        expect(updated.DefaultTaxCodeRef.value).toBe(companyCode.Id);
+    });
+
+    it('leaves a customer default tax code to the client in a US company without AST', async () => {
+        const manual = '9130350000000302';
+        h.emulator.admin.createRealm({ realmId: manual, country: 'US', automatedSalesTax: false });
+        const manualToken = h.emulator.admin.grant(DEFAULT_CLIENT.clientId, manual).access_token;
+        const create = (body: Json) =>
+            h.api('POST', '/customer', body, { token: manualToken, realm: manual }).then((r) => r.json.Customer);
+        expect((await create({ DisplayName: 'Plain Co' })).DefaultTaxCodeRef).toBeUndefined();
+        expect(
+            (await create({ DisplayName: 'Coded Co', DefaultTaxCodeRef: { value: '2' } })).DefaultTaxCodeRef
+        ).toEqual({
+            value: '2'
+        });
+    });
 });

@@ -186,7 +186,9 @@ describe('query language', () => {
     });
 
     it('lists the seeded TaxCodes, Terms, Accounts and CompanyInfo', async () => {
-        expect((await query('select * from TaxCode')).json.QueryResponse.TaxCode.map((t: Json) => t.Id)).toEqual([
+        // TAX/NON, and the code automated sales tax set up for the company's own state.
+        expect((await query('select * from TaxCode')).json.QueryResponse.TaxCode.map((t: Json) => t.Name)).toEqual([
+            'CA (automated sales tax)',
             'NON',
             'TAX'
         ]);

@@ -1,3 +1,4 @@
+import { automatedDefaultTaxCode } from '../domain/automated-sales-tax';
 import { ManualClock } from '../clock';
 import { createCustomer, createNameListEntry } from '../domain/customers';
 import { createInvoice } from '../domain/invoices';
@@ -48,6 +49,9 @@ export class EmulatorAdmin {
     /** Creates (or recreates, empty) a company with QBO's seeded lists. */
     createRealm(settings: Partial<RealmSettings> & { realmId: string }): RealmSettings {
         const state = newRealmState(defaultSettings(settings.realmId, settings), this.context.clock);
+        // AST sets up the company's tax codes and rates when the company is set up (developer blog 2017-12-11: "TaxCode
+        // object created by AST"); that is part of the company, not a change anyone is notified of.
+        automatedDefaultTaxCode(new Realm(state, this.context.clock, () => undefined));
         const realm = new Realm(state, this.context.clock, (change) => this.context.webhooks.notify(change));
         this.context.realms.set(settings.realmId, realm);
         this.context.faultsFor(settings.realmId);

@@ -81,6 +81,19 @@ export function automatedTaxFor(realm: Realm, shipAddr: unknown, requestTaxDetai
 }
 
 /**
+ * The company's default tax code as AST defines it, for Customer.DefaultTaxCodeRef: developer blog 2017-12-11, "Using
+ * QuickBooks Online API for automated sales tax", table "Automated sales tax at a glance": the customer default tax
+ * code is "No longer available or visible" in the UI, and through the API "Customer.DefaultTaxCodeRef [is] populated
+ * with company's default tax code as defined by AST"; the company default tax code is "Set via AST based on the tax
+ * agency". Here: the code of the company's own state, so whatever a client sends is replaced. Undefined for a company
+ * without AST, or with no agency set up for its own state.
+ */
+export function automatedDefaultTaxCode(realm: Realm): Json | undefined {
+    if (realm.settings.country !== 'US' || realm.settings.automatedSalesTax === false) return undefined;
+    return automatedTaxFor(realm, undefined, undefined).ref;
+}
+
+/**
  * An explicit tax amount spread over the rates in proportion to their percentages, to the cent; the last rate takes
  * what rounding leaves so the lines add up to the amount. (Intuit says the amount is prorated across the code's rates
  * without giving the rounding; this is the emulator's.)

@@ -1,6 +1,7 @@
 import { Faults } from '../faults/catalog';
 import type { Json, Realm } from '../store/realm';
 import { CURRENCY_NAMES } from '../store/seed';
+import { automatedDefaultTaxCode } from './automated-sales-tax';
 import {
     checkEmail,
     COMMON_META,
@@ -199,6 +200,8 @@ function normalize(realm: Realm, body: Json, existing?: Json): Json {
     result.PrintOnCheckName = body.PrintOnCheckName ?? existing?.PrintOnCheckName ?? body.CompanyName ?? baseName;
     result.Active = active;
     result.Taxable = body.Taxable ?? existing?.Taxable ?? realm.settings.country === 'US';
+    const astDefault = automatedDefaultTaxCode(realm);
+    if (astDefault) result.DefaultTaxCodeRef = astDefault;
     result.Job = false;
     result.BillWithParent = false;
     result.Balance = existing?.Balance ?? 0;
