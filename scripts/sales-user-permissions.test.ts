@@ -1,0 +1,205 @@
+/**
+ * Why QB_Sync_Sales_User and QB_Sync_Finance_Approver hold no Slack credential principal (docs/permissions.md):
+ * nothing a rep or an approver does calls Slack. Runs the package on the local Apex runtime outside Apex tests, where
+ * a callout through a named credential whose external credential principal the running user lacks is refused as in
+ * an org, against a local Slack stand-in that records every call. A rep presses Sync on a deal above the approval
+ * threshold and an approver approves it: no Slack call and no refused credential. The approval request reaches Slack
+ * from the notifier an admin schedules (QB_Sync_Admin holds the principal); the same notifier run as a rep is refused,
+ * which is what would happen to any rep action that called Slack.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock, runAnonymous, Runtime } from '../tools/apex-runtime/src';
+
+const ROOT = join(__dirname, '..');
+const NOW = Date.UTC(2026, 11, 3, 15);
+const REFUSED_CREDENTIAL = "We couldn't access the credential";
+
+// Records every call and answers ok, as Slack's Web API does for chat.postMessage. A process of its own: the
+// runtime's callouts are synchronous.
+const SLACK_SERVER = `
+const calls = [];
+require('http').createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+        res.setHeader('Content-Type', 'application/json');
+        if (req.url === '/__calls') return res.end(JSON.stringify(calls));
+        calls.push({ method: req.method, path: req.url });
+        res.end(JSON.stringify({ ok: true, channel: 'C0FINANCE1', ts: '1700000000.000100' }));
+    });
+}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
+
+let workDir: string;
+let slack: ChildProcess;
+let slackBase: string;
+
+/** The package with the sample company (config/dev) and Slack approvals switched on. */
+function project(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'qb-sales-user-'));
+    for (const [link, target] of [
+        ['force-app', 'force-app'],
+        ['config-dev', 'config/dev'],
+        ['node_modules', 'node_modules']
+    ])
+        symlinkSync(join(ROOT, target), join(dir, link), 'dir');
+    mkdirSync(join(dir, 'slack-setup', 'customMetadata'), { recursive: true });
+    writeFileSync(
+        join(dir, 'slack-setup', 'customMetadata', 'QB_Slack_Setting.Default.md-meta.xml'),
+        `<?xml version="1.0" encoding="UTF-8"?>
+<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+    <label>Default</label>
+    <protected>false</protected>
+    <values><field>Active__c</field><value xsi:type="xsd:boolean">true</value></values>
+    <values><field>Channel_Id__c</field><value xsi:type="xsd:string">C0FINANCE1</value></values>
+    <values><field>Signing_Secret__c</field><value xsi:type="xsd:string">slack-signing-secret</value></values>
+</CustomMetadata>`
+    );
+    writeFileSync(
+        join(dir, 'sfdx-project.json'),
+        JSON.stringify({
+            packageDirectories: [
+                { path: 'force-app', default: true, package: 'QuickBooks Sync' },
+                { path: 'config-dev', default: false },
+                { path: 'slack-setup', default: false }
+            ],
+            namespace: '',
+            sourceApiVersion: '66.0'
+        })
+    );
+    return dir;
+}
+
+interface Org {
+    rt: Runtime;
+    users: Record<'rep' | 'approver' | 'admin', string>;
+    opportunityId: string;
+}
+
+/** A rep, an approver and an admin, each holding only their role's permission set, and the rep's won deal. */
+async function org(): Promise<Org> {
+    const rt = new Runtime({
+        projectDir: workDir,
+        clock: new ManualClock(NOW),
+        orgConfig: { loadSampleMetadata: true, namedCredentials: { QB_Slack: { url: slackBase } } },
+        out: () => undefined
+    });
+    await rt.load();
+    const setup = runAnonymous(
+        rt,
+        `
+        Id standard = [SELECT Id FROM Profile WHERE Name = 'Standard User'].Id;
+        Map<String, String> roles = new Map<String, String>{
+            'rep' => 'QB_Sync_Sales_User', 'approver' => 'QB_Sync_Finance_Approver', 'admin' => 'QB_Sync_Admin' };
+        List<User> users = new List<User>();
+        for (String role : roles.keySet()) {
+            users.add(new User(ProfileId = standard, LastName = role, Email = role + '@example.com',
+                Username = role + '@example.com.qb', Alias = role.left(8), TimeZoneSidKey = 'America/Los_Angeles',
+                LocaleSidKey = 'en_US', EmailEncodingKey = 'UTF-8', LanguageLocaleKey = 'en_US'));
+        }
+        insert users;
+        Map<String, Id> permissionSets = new Map<String, Id>();
+        for (PermissionSet permissionSet : [SELECT Id, Name FROM PermissionSet WHERE Name IN :roles.values()]) {
+            permissionSets.put(permissionSet.Name, permissionSet.Id);
+        }
+        List<PermissionSetAssignment> assignments = new List<PermissionSetAssignment>();
+        for (User user : users) {
+            assignments.add(new PermissionSetAssignment(AssigneeId = user.Id,
+                PermissionSetId = permissionSets.get(roles.get(user.LastName))));
+        }
+        insert assignments;
+        `,
+        'users.apex'
+    );
+    expect(setup.error).toBeNull();
+    const userId = (role: string) =>
+        rt.org.db.rows('User').find((r) => r.slots.get('username')?.value === `${role}@example.com.qb`)!.id;
+    const users = { rep: userId('rep'), approver: userId('approver'), admin: userId('admin') };
+    // the rep's own deal, above the approval threshold (25,000 in config/dev's QB Sync Setting)
+    const deal = asUser(
+        rt,
+        users.rep,
+        `
+        Account account = new Account(Name = 'Globex');
+        insert account;
+        Opportunity deal = new Opportunity(Name = 'Globex renewal', AccountId = account.Id, Amount = 50000,
+            StageName = 'Closed Won', CloseDate = Date.today());
+        insert deal;
+        `
+    );
+    expect(deal.error).toBeNull();
+    return { rt, users, opportunityId: rt.org.db.rows('Opportunity')[0].id };
+}
+
+/** Runs Apex as the user, as a request of theirs would; the jobs it starts stay queued. */
+function asUser(rt: Runtime, userId: string, source: string) {
+    let result: ReturnType<typeof runAnonymous> | undefined;
+    rt.org.runAsUser(userId, () => {
+        result = runAnonymous(rt, source, 'request.apex', { runAsyncWork: false });
+    });
+    return result!;
+}
+
+async function slackCalls(): Promise<{ method: string; path: string }[]> {
+    return (await (await fetch(`${slackBase}/__calls`)).json()) as { method: string; path: string }[];
+}
+
+function logSummaries(rt: Runtime): string[] {
+    return rt.org.db.rows('QB_Sync_Log__c').map((r) => String(r.slots.get('summary__c')?.value ?? ''));
+}
+
+function requestState(rt: Runtime): unknown {
+    return rt.org.db.rows('QB_Sync_Request__c')[0]?.slots.get('state__c')?.value ?? null;
+}
+
+beforeAll(async () => {
+    workDir = project();
+    slack = spawn(process.execPath, ['-e', SLACK_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise<string>((resolve) => slack.stdout!.once('data', (d) => resolve(String(d).trim())));
+    slackBase = `http://127.0.0.1:${port}`;
+}, 30_000);
+
+afterAll(() => {
+    slack?.kill();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+it('lets a rep press Sync and an approver approve without either calling Slack', async () => {
+    const { rt, users, opportunityId } = await org();
+    const before = (await slackCalls()).length;
+
+    const pressed = asUser(rt, users.rep, `QBSyncController.syncNow('${opportunityId}');`);
+    expect(pressed.error).toBeNull();
+    expect(requestState(rt)).toBe('Pending_Approval');
+    const approved = asUser(rt, users.approver, `QBApprovalController.approve('${opportunityId}');`);
+    expect(approved.error).toBeNull();
+    expect(requestState(rt)).toBe('Queued');
+
+    expect((await slackCalls()).slice(before)).toEqual([]);
+    expect(logSummaries(rt).filter((s) => s.includes(REFUSED_CREDENTIAL))).toEqual([]);
+}, 60_000);
+
+it("posts the rep's approval request from the admin's scheduled notifier, which holds the Slack principal", async () => {
+    const { rt, users, opportunityId } = await org();
+    expect(asUser(rt, users.rep, `QBSyncController.syncNow('${opportunityId}');`).error).toBeNull();
+    const before = (await slackCalls()).length;
+
+    const posted = asUser(rt, users.admin, 'Assert.areEqual(1, QBSlackApprovalNotifier.postPending());');
+
+    expect(posted.error).toBeNull();
+    expect((await slackCalls()).slice(before).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /chat.postMessage']);
+}, 60_000);
+
+it('refuses a Slack call made as a rep, so a rep action that called Slack would fail here', async () => {
+    const { rt, users, opportunityId } = await org();
+    expect(asUser(rt, users.rep, `QBSyncController.syncNow('${opportunityId}');`).error).toBeNull();
+    const before = (await slackCalls()).length;
+
+    const posted = asUser(rt, users.rep, 'Assert.areEqual(0, QBSlackApprovalNotifier.postPending());');
+
+    expect(posted.error).toBeNull();
+    expect((await slackCalls()).slice(before)).toEqual([]);
+    expect(logSummaries(rt).filter((s) => s.includes(REFUSED_CREDENTIAL))).toHaveLength(1);
+}, 60_000);
