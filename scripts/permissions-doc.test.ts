@@ -3,7 +3,8 @@
  * tab; each role column names the permission sets the role holds. This reads every permission set's XML (the
  * package's and the integration user's unpackaged one) and checks the table cell for cell, both ways: each cell says
  * what the sets grant, and each grant has a row. docs/data-model.md's custom-permission table is checked against the
- * custom permissions' metadata the same way.
+ * custom permissions' metadata the same way, and the README's install steps must name every permission set and every
+ * PlatformEventSubscriberConfig of the integration user.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -291,4 +292,27 @@ describe('docs/data-model.md custom permissions', () => {
             shipped.sort((a, b) => a.name.localeCompare(b.name))
         );
     });
+});
+
+describe('README install steps', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const install = readme.slice(readme.indexOf('## Connect QuickBooks'), readme.indexOf('## Develop locally'));
+    const subscriberDir = join(root, 'config/integration-user/platformEventSubscriberConfigs');
+    const subscriberConfigs = readdirSync(subscriberDir).map((f) => ({
+        name: f.replace('.platformEventSubscriberConfig-meta.xml', ''),
+        trigger: value(readFileSync(join(subscriberDir, f), 'utf8'), 'platformEventConsumer')
+    }));
+
+    it.each([...permissionSets.keys()])('tell whom to assign %s', (name) => {
+        expect(install).toMatch(new RegExp(`\\b${name}\\b`));
+    });
+
+    it.each(subscriberConfigs.map((c) => [c.name, c] as const))(
+        'tell to deploy the PlatformEventSubscriberConfig %s naming the integration user',
+        (name, config) => {
+            expect(install).toContain(`\`${name}\``);
+            expect(install).toContain(`\`${config.trigger}\``);
+            expect(install).toContain('sf project deploy start --source-dir config/integration-user');
+        }
+    );
 });
