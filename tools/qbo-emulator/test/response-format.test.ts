@@ -224,3 +224,108 @@ describe('response format: which one a client gets', () => {
         expect(kind(pdf)).toBe('application/pdf');
     });
 });
+
+// Intuit's PHP and Java SDKs send XML bodies by default; the PHP SDK writes them with an ns0 prefix
+// (XmlObjectSerializerTest, getBillWithKLinkedTxnResult). QuickBooks reads them as it reads the JSON.
+describe('request format: XML bodies', () => {
+    const NS = 'xmlns:ns0="http://schema.intuit.com/finance/v3"';
+    const postXml = (path: string, xml: string, accept = 'application/json') =>
+        h.api('POST', path, `<?xml version="1.0" encoding="UTF-8"?>${xml}`, {
+            contentType: 'application/xml',
+            headers: { Accept: accept }
+        });
+
+    it('creates a customer from the XML the PHP SDK writes, and answers it in XML when asked', async () => {
+        const response = await postXml(
+            '/customer',
+            `<ns0:Customer ${NS}><ns0:DisplayName>Xml &amp; Sons</ns0:DisplayName>` +
+                '<ns0:PrimaryEmailAddr><ns0:Address>ap@xml.example</ns0:Address></ns0:PrimaryEmailAddr>' +
+                '<ns0:BillAddr><ns0:Line1>1 Main St</ns0:Line1><ns0:PostalCode>02134</ns0:PostalCode></ns0:BillAddr>' +
+                '</ns0:Customer>',
+            'application/xml'
+        );
+        expect(response.status).toBe(200);
+        const customer = child(xmlOf(response), 'Customer');
+        const id = child(customer, 'Id').text;
+        const json = (await h.api('GET', `/customer/${id}`)).json.Customer;
+        expect(json).toMatchObject({
+            DisplayName: 'Xml & Sons',
+            PrimaryEmailAddr: { Address: 'ap@xml.example' },
+            BillAddr: { Line1: '1 Main St', PostalCode: '02134' },
+            Active: true
+        });
+    });
+
+    it('creates the same invoice from XML as from JSON: numbers, references and a single Line read alike', async () => {
+        const fromJson = (
+            await h.api('POST', '/invoice', {
+                CustomerRef: { value: customerId },
+                Line: [
+                    {
+                        DetailType: 'SalesItemLineDetail',
+                        Amount: 300,
+                        SalesItemLineDetail: {
+                            ItemRef: { value: '2' },
+                            Qty: 2,
+                            UnitPrice: 150,
+                            TaxCodeRef: { value: 'TAX' }
+                        }
+                    }
+                ]
+            })
+        ).json.Invoice;
+        const response = await postXml(
+            '/invoice',
+            `<Invoice xmlns="http://schema.intuit.com/finance/v3"><CustomerRef name="Amy's Bird Sanctuary">${customerId}</CustomerRef>` +
+                '<Line><Amount>300</Amount><DetailType>SalesItemLineDetail</DetailType><SalesItemLineDetail>' +
+                '<ItemRef>2</ItemRef><Qty>2</Qty><UnitPrice>150</UnitPrice><TaxCodeRef>TAX</TaxCodeRef>' +
+                '</SalesItemLineDetail></Line></Invoice>'
+        );
+        expect(response.status).toBe(200);
+        const fromXml = response.json.Invoice;
+        for (const key of ['TotalAmt', 'Balance', 'TxnTaxDetail', 'CustomerRef', 'CurrencyRef', 'SalesTermRef']) {
+            expect([key, fromXml[key]]).toEqual([key, fromJson[key]]);
+        }
+        expect(fromXml.Line).toEqual(fromJson.Line);
+    });
+
+    it('sparse-updates from XML (sparse as an attribute) and changes only what was sent', async () => {
+        const before = (await h.api('GET', `/customer/${customerId}`)).json.Customer;
+        const response = await postXml(
+            '/customer',
+            `<Customer sparse="true"><Id>${customerId}</Id><SyncToken>${before.SyncToken}</SyncToken>` +
+                '<CompanyName>Bird Holdings</CompanyName></Customer>'
+        );
+        expect(response.status).toBe(200);
+        expect(response.json.Customer).toMatchObject({
+            Id: customerId,
+            DisplayName: "Amy's Bird Sanctuary",
+            CompanyName: 'Bird Holdings',
+            SyncToken: String(Number(before.SyncToken) + 1)
+        });
+    });
+
+    it('runs an IntuitBatchRequest with its items’ bId and operation as attributes', async () => {
+        const response = await postXml(
+            '/batch',
+            '<IntuitBatchRequest xmlns="http://schema.intuit.com/finance/v3">' +
+                '<BatchItemRequest bId="c" operation="create"><Customer><DisplayName>Batch Xml</DisplayName></Customer></BatchItemRequest>' +
+                '<BatchItemRequest bId="q"><Query>select * from Term</Query></BatchItemRequest>' +
+                '</IntuitBatchRequest>'
+        );
+        expect(response.status).toBe(200);
+        const [created, queried] = response.json.BatchItemResponse;
+        expect(created).toMatchObject({ bId: 'c', Customer: { DisplayName: 'Batch Xml' } });
+        expect(queried.bId).toBe('q');
+        expect(queried.QueryResponse.Term.length).toBeGreaterThan(0);
+    });
+
+    it('refuses XML that is not well-formed, or names another entity than the path, with 2010', async () => {
+        const broken = await postXml('/customer', '<Customer><DisplayName>Open</Customer>');
+        expect(broken.status).toBe(400);
+        expect(broken.json.Fault.Error[0].code).toBe('2010');
+        const wrong = await postXml('/customer', '<Invoice><DocNumber>1</DocNumber></Invoice>');
+        expect(wrong.json.Fault.Error[0]).toMatchObject({ code: '2010' });
+        expect(wrong.json.Fault.Error[0].Detail).toContain('this operation takes Customer');
+    });
+});

@@ -7,6 +7,7 @@ import { Faults } from '../faults/catalog';
 import { faultBody, QboFault, renderFault, type FaultStyle } from '../faults/qbo-fault';
 import { mediaType, parseMultipart } from '../http/body';
 import { negotiateFormat, type ResponseFormat } from '../http/content-negotiation';
+import { parseXmlRequest } from '../http/xml-request';
 import type { HttpRequest, HttpResponse } from '../http/router';
 import { parseQboInstant, qboResponseTime } from '../qbo-time';
 import { runQuery } from '../query/evaluator';
@@ -164,7 +165,7 @@ export class QboApi {
             }
         }
         if (first === 'batch' && segments.length === 1 && method === 'POST') {
-            const body = parseJsonObject(request);
+            const body = parseBody(request, 'IntuitBatchRequest');
             return { endpoint: 'POST /batch', kind: 'batch', write: true, run: (r) => ({ json: this.batch(r, body) }) };
         }
         if (first === 'cdc' && segments.length === 1 && method === 'GET') {
@@ -266,7 +267,7 @@ export class QboApi {
         }
         if (segments.length === 1 && method === 'POST') {
             const operation = request.query.get('operation');
-            const body = parseJsonObject(request);
+            const body = parseBody(request, entity);
             const op = operationFor(body, operation);
             return {
                 endpoint: `POST /${first}${op === 'delete' || op === 'void' ? `?operation=${op}` : ''}`,
@@ -462,8 +463,22 @@ function stringOrNull(value: unknown): string | null {
     return typeof value === 'string' ? value : null;
 }
 
-function parseJsonObject(request: HttpRequest): Json {
+/**
+ * The request body as JSON: a JSON object, or XML (`application/xml`, `text/xml`) whose root element is the one the
+ * endpoint takes (the entity, or IntuitBatchRequest) read as the JSON it stands for.
+ */
+function parseBody(request: HttpRequest, root: string): Json {
     const type = mediaType(request.headers['content-type']);
+    if (type === 'application/xml' || type === 'text/xml') {
+        let parsed: { root: string; json: Json };
+        try {
+            parsed = parseXmlRequest(request.body);
+        } catch (error) {
+            throw Faults.malformedRequest(`XML:${(error as Error).message}`);
+        }
+        if (parsed.root !== root) throw Faults.malformedRequest(`${parsed.root} (this operation takes ${root})`);
+        return parsed.json;
+    }
     if (type !== 'application/json') throw Faults.unsupportedMediaType(type);
     let parsed: unknown;
     try {
