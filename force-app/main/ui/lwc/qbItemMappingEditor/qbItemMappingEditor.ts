@@ -13,6 +13,15 @@ import { csvDataUrl, mappingsToCsv, readFileText } from './mappingCsv';
 export const SEARCH_DEBOUNCE_MS = 300;
 
 /** The fields of a mapping the editor changes before saving. */
+/**
+ * QuickBooks' US placeholders TAX and NON are the Taxable checkbox spelled as a code (QBTaxCodeRules); other
+ * companies' tax code ids are numbers, so these two never name anything else.
+ */
+const US_TAXABLE_BY_CODE = new Map<string, boolean>([
+    ['TAX', true],
+    ['NON', false]
+]);
+
 type MappingDraft = Partial<Pick<QbApex.MappingRow, 'qbItemId' | 'qbItemName' | 'taxable' | 'taxCode'>>;
 
 interface MappingRowView extends QbApex.MappingRow {
@@ -400,15 +409,26 @@ export default class QbItemMappingEditor extends LightningElement {
         }
     }
 
+    /** A US TAX/NON code follows the checkbox, as the save requires them to agree. */
     handleTaxableChange(event: CustomEvent<{ checked: boolean }>): void {
         const product2Id = (event.target as HTMLElement).dataset.productId ?? '';
-        this.setDraft(product2Id, { taxable: event.detail.checked });
+        const taxable = event.detail.checked;
+        const taxCode = this.mergedRow(product2Id)?.taxCode ?? '';
+        const follows = US_TAXABLE_BY_CODE.has(taxCode) && US_TAXABLE_BY_CODE.get(taxCode) !== taxable;
+        this.setDraft(product2Id, follows ? { taxable, taxCode: taxable ? 'TAX' : 'NON' } : { taxable });
     }
 
-    /** Every keystroke is a draft, so Save shows while the user is still in the field. */
+    /** Every keystroke is a draft, so Save shows while the user is still in the field; TAX/NON sets Taxable. */
     handleTaxCodeChange(event: CustomEvent<{ value: string }>): void {
         const product2Id = (event.target as HTMLElement).dataset.productId ?? '';
-        this.setDraft(product2Id, { taxCode: event.detail.value ?? '' });
+        const taxCode = event.detail.value ?? '';
+        const taxable = US_TAXABLE_BY_CODE.get(taxCode);
+        this.setDraft(product2Id, taxable === undefined ? { taxCode } : { taxCode, taxable });
+    }
+
+    private mergedRow(product2Id: string): MappingDraft | undefined {
+        const stored = this.rows.find((row) => row.product2Id === product2Id);
+        return stored && { ...stored, ...this.drafts[product2Id] };
     }
 
     handleChooseItem(event: Event): void {

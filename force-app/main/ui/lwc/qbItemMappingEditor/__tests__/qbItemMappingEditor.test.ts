@@ -322,6 +322,21 @@ describe('c-qb-item-mapping-editor inline edit and bulk save', () => {
         expect(taxCodeChoices(element, 'Hardware Kit')).toEqual(['None', 'Exempt']);
     });
 
+    it('keeps Taxable and a US TAX/NON tax code in agreement, whichever the admin changes', async () => {
+        const element = await renderWithRows();
+        const taxable = (name: string) =>
+            (fieldByLabel(element, `Taxable: ${name}`) as HTMLElement & { checked?: boolean }).checked;
+
+        await chooseOption(element, 'Tax code for Implementation Services', 'TAX');
+        expect(taxable('Implementation Services')).toBe(true);
+        await setChecked(element, 'Taxable: Implementation Services', false);
+        expect(taxCodeField(element, 'Implementation Services').value).toBe('NON');
+        expect(rowText(element, 'Implementation Services')).not.toContain('Changed, not saved');
+
+        await setChecked(element, 'Taxable: Hardware Kit', true);
+        expect(taxCodeField(element, 'Hardware Kit').value).toBe('');
+    });
+
     it('collects edits in the table as drafts and saves them together', async () => {
         const element = await renderWithRows();
         mockSaveMappings.mockResolvedValue(SAVE_OK);
