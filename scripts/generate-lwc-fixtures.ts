@@ -231,6 +231,7 @@ const QUICKBOOKS = [
     emit('qbItemMappingEditor/autoMatch', `QBItemMappingController.autoMatch('${US_REALM}')`),
     emit('qbItemMappingEditor/validateMappings', `QBItemMappingController.validateMappings('${US_REALM}')`),
     emit('qbItemMappingEditor/getTaxCodes', `QBItemMappingController.getTaxCodes('${US_REALM}')`),
+    emit('qbItemMappingEditor/getFallbackItem', `QBItemMappingController.getFallbackItem('${US_REALM}')`),
     `String csv = 'Product Code,QBO Item Name,Taxable,Tax Code\\r\\n' +
         'SUP-PREM,Premium Support Plan,Yes,TAX\\r\\n' +
         'IMPL-01,Implementation,No,NON\\r\\n' +

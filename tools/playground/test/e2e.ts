@@ -423,6 +423,7 @@ async function main(): Promise<number> {
             await page.waitForLoadState('networkidle');
             await pageShows(page, 'Onboarding Workshop');
             await pageShows(page, 'Unmapped');
+            await pageShows(page, 'Fallback item: Services (QuickBooks id 1), used for products without a mapping.');
             await screenshot(page, '5-item-mapping');
         });
 
@@ -437,6 +438,9 @@ async function main(): Promise<number> {
                 await editor.getByRole('option', { name: 'TAX — Taxable' }).click();
                 // no blur, no click elsewhere: the draft exists as soon as the value changed
                 await editor.getByRole('button', { name: 'Save changes (1)' }).waitFor({ timeout: 5000 });
+                // TAX is the US Taxable checkbox spelled as a code: the two stay in agreement
+                if (!(await editor.getByRole('checkbox', { name: 'Taxable: Hardware Kit' }).isChecked()))
+                    throw new Error('tax code TAX left the Taxable checkbox of Hardware Kit unticked');
                 await screenshots(page, '5b-item-mapping-tax-code-changed');
                 await editor.getByRole('button', { name: 'Discard changes' }).click();
                 await editor.locator('[data-id="save-bar"]').waitFor({ state: 'detached', timeout: 5000 });

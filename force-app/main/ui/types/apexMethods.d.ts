@@ -34,6 +34,9 @@ declare module '@salesforce/apex/QBApprovalController.reject' {
 declare module '@salesforce/apex/QBItemMappingController.getTaxCodes' {
     export default function getTaxCodes(params: { realmId: string }): Promise<QbApex.TaxCodeOption[]>;
 }
+declare module '@salesforce/apex/QBItemMappingController.getFallbackItem' {
+    export default function getFallbackItem(params: { realmId: string }): Promise<QbApex.QboItem | null>;
+}
 declare module '@salesforce/apex/QBItemMappingController.getCompanies' {
     export default function getCompanies(): Promise<QbApex.Company[]>;
 }

@@ -7,6 +7,7 @@ import saveMappings from '@salesforce/apex/QBItemMappingController.saveMappings'
 import previewImport from '@salesforce/apex/QBItemMappingController.previewImport';
 import validateMappings from '@salesforce/apex/QBItemMappingController.validateMappings';
 import getTaxCodes from '@salesforce/apex/QBItemMappingController.getTaxCodes';
+import getFallbackItem from '@salesforce/apex/QBItemMappingController.getFallbackItem';
 import { errorMessage } from 'c/qbUtils';
 import { csvDataUrl, mappingsToCsv, readFileText } from './mappingCsv';
 
@@ -105,6 +106,10 @@ export default class QbItemMappingEditor extends LightningElement {
     taxCodes: QbApex.TaxCodeOption[] | null = null;
     taxCodesError: string | null = null;
 
+    /** The fallback item as QuickBooks has it: undefined until read, null when QuickBooks has no such item. */
+    fallbackItem: QbApex.QboItem | null | undefined = undefined;
+    fallbackItemError: string | null = null;
+
     validation: QbApex.ValidationReport | null = null;
     isValidating = false;
 
@@ -159,15 +164,32 @@ export default class QbItemMappingEditor extends LightningElement {
         return this.companies.find((company) => company.realmId === this.realmId);
     }
 
+    /** The fallback item by its QuickBooks name (read when the company opens), the id second. */
     get fallbackText(): string {
         const company = this.selectedCompany;
         if (!company?.fallbackItemId) {
             return 'No fallback item: products without a mapping stop the sync of their deal.';
         }
-        const item = company.fallbackItemName
-            ? `${company.fallbackItemName} (id ${company.fallbackItemId})`
-            : `id ${company.fallbackItemId}`;
-        return `Fallback item: ${item}, used for products without a mapping.`;
+        const id = company.fallbackItemId;
+        const item = this.fallbackItem;
+        if (item === null) {
+            return `Fallback item: QuickBooks has no item with id ${id}; deals with unmapped products fail. Set an existing item as the fallback of ${company.name ?? company.realmId}.`;
+        }
+        const name = item?.name ?? company.fallbackItemName;
+        if (item && item.active === false) {
+            return `Fallback item: ${name} (QuickBooks id ${id}) is inactive in QuickBooks; deals with unmapped products fail until it is reactivated.`;
+        }
+        const described = name
+            ? `${name} (QuickBooks id ${id})`
+            : this.fallbackItemError
+              ? `QuickBooks id ${id} (its name could not be read: ${this.fallbackItemError})`
+              : `QuickBooks id ${id}`;
+        return `Fallback item: ${described}, used for products without a mapping.`;
+    }
+
+    get fallbackClass(): string {
+        const broken = this.fallbackItem === null || this.fallbackItem?.active === false;
+        return `slds-text-body_small slds-m-top_x-small${broken ? ' slds-text-color_error' : ''}`;
     }
 
     get hasTaxCodes(): boolean {
@@ -386,6 +408,7 @@ export default class QbItemMappingEditor extends LightningElement {
         this.resetWork();
         this.loadMappings();
         this.loadTaxCodes();
+        this.loadFallbackItem();
     }
 
     handleUnmappedOnlyChange(event: CustomEvent<{ checked: boolean }>): void {
@@ -726,6 +749,7 @@ export default class QbItemMappingEditor extends LightningElement {
             if (preferred) {
                 this.realmId = preferred.realmId;
                 this.loadTaxCodes();
+                this.loadFallbackItem();
                 await this.loadMappings();
             }
         } catch (error) {
@@ -748,6 +772,25 @@ export default class QbItemMappingEditor extends LightningElement {
         } catch (error) {
             if (realmId === this.realmId) {
                 this.taxCodesError = `Tax codes could not be read from QuickBooks (${errorMessage(error)}); type the code, it is checked when you save.`;
+            }
+        }
+    }
+
+    private async loadFallbackItem(): Promise<void> {
+        const realmId = this.realmId;
+        this.fallbackItem = undefined;
+        this.fallbackItemError = null;
+        if (!this.selectedCompany?.fallbackItemId) {
+            return;
+        }
+        try {
+            const item = await getFallbackItem({ realmId });
+            if (realmId === this.realmId) {
+                this.fallbackItem = item ?? null;
+            }
+        } catch (error) {
+            if (realmId === this.realmId) {
+                this.fallbackItemError = errorMessage(error);
             }
         }
     }

@@ -7,6 +7,7 @@ import saveMappings from '@salesforce/apex/QBItemMappingController.saveMappings'
 import previewImport from '@salesforce/apex/QBItemMappingController.previewImport';
 import validateMappings from '@salesforce/apex/QBItemMappingController.validateMappings';
 import getTaxCodes from '@salesforce/apex/QBItemMappingController.getTaxCodes';
+import getFallbackItem from '@salesforce/apex/QBItemMappingController.getFallbackItem';
 import QbItemMappingEditor, { SEARCH_DEBOUNCE_MS } from 'c/qbItemMappingEditor';
 import {
     buttonByLabel,
@@ -41,6 +42,7 @@ import IMPORT_NOTHING from './data/previewImportNothing.json';
 import VALIDATION from './data/validateMappings.json';
 import VALIDATION_CLEAN from './data/validateMappingsClean.json';
 import TAX_CODES from './data/getTaxCodes.json';
+import FALLBACK_ITEM from './data/getFallbackItem.json';
 
 jest.mock('@salesforce/apex/QBItemMappingController.getCompanies', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/QBItemMappingController.getMappings', () => ({ default: jest.fn() }), { virtual: true });
@@ -52,6 +54,9 @@ jest.mock('@salesforce/apex/QBItemMappingController.validateMappings', () => ({ 
     virtual: true
 });
 jest.mock('@salesforce/apex/QBItemMappingController.getTaxCodes', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/QBItemMappingController.getFallbackItem', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 const US = '9130350000000001';
 const CANADA = '9130350000000002';
@@ -66,6 +71,7 @@ const mockSaveMappings = saveMappings as jest.Mock;
 const mockPreviewImport = previewImport as jest.Mock;
 const mockValidateMappings = validateMappings as jest.Mock;
 const mockGetTaxCodes = getTaxCodes as jest.Mock;
+const mockGetFallbackItem = getFallbackItem as jest.Mock;
 
 type Row = (typeof MAPPINGS)[number];
 
@@ -137,6 +143,7 @@ async function chooseItemFor(element: HTMLElement, productName: string): Promise
 beforeEach(() => {
     jest.useRealTimers();
     mockGetTaxCodes.mockResolvedValue(TAX_CODES);
+    mockGetFallbackItem.mockResolvedValue(FALLBACK_ITEM);
 });
 
 afterEach(() => {
@@ -157,8 +164,37 @@ describe('c-qb-item-mapping-editor table and filters', () => {
         expect(rowText(element, 'Implementation Services')).toContain('Mapped');
         expect(rowText(element, 'Hardware Kit')).toContain('Unmapped');
         expect(rowText(element, 'Hardware Kit')).toContain('—');
+        expect(mockGetFallbackItem).toHaveBeenCalledWith({ realmId: US });
         expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
-            'Fallback item: id 1, used for products without a mapping.'
+            'Fallback item: Services (QuickBooks id 1), used for products without a mapping.'
+        );
+    });
+
+    it('says when the fallback item is inactive or gone in QuickBooks', async () => {
+        mockGetFallbackItem.mockResolvedValue({ ...FALLBACK_ITEM, active: false });
+        let element = await renderWithRows();
+        let fallback = query(element, '[data-id="fallback"]')!;
+        expect(textOf(fallback)).toBe(
+            'Fallback item: Services (QuickBooks id 1) is inactive in QuickBooks; deals with unmapped products fail until it is reactivated.'
+        );
+        expect(fallback.classList).toContain('slds-text-color_error');
+        document.body.removeChild(document.body.firstChild!);
+
+        mockGetFallbackItem.mockResolvedValue(null);
+        element = await renderWithRows();
+        fallback = query(element, '[data-id="fallback"]')!;
+        expect(textOf(fallback)).toBe(
+            'Fallback item: QuickBooks has no item with id 1; deals with unmapped products fail. Set an existing item as the fallback of Acme US.'
+        );
+        expect(fallback.classList).toContain('slds-text-color_error');
+    });
+
+    it('shows the fallback item id, and why, when QuickBooks cannot be read', async () => {
+        mockGetFallbackItem.mockRejectedValue({ body: { message: 'Reconnect QuickBooks: the token expired.' } });
+        const element = await renderWithRows();
+
+        expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
+            'Fallback item: QuickBooks id 1 (its name could not be read: Reconnect QuickBooks: the token expired.), used for products without a mapping.'
         );
     });
 
@@ -168,8 +204,9 @@ describe('c-qb-item-mapping-editor table and filters', () => {
         await chooseOption(element, 'QuickBooks company', CANADA);
 
         expect(mockGetMappings).toHaveBeenLastCalledWith({ realmId: CANADA, unmappedOnly: false, searchTerm: '' });
+        expect(mockGetFallbackItem).toHaveBeenLastCalledWith({ realmId: CANADA });
         expect(textOf(query(element, '[data-id="fallback"]'))).toBe(
-            'Fallback item: Services (id 1), used for products without a mapping.'
+            'Fallback item: Services (QuickBooks id 1), used for products without a mapping.'
         );
     });
 
