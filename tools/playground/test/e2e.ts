@@ -319,6 +319,12 @@ async function main(): Promise<number> {
                     .filter({ hasText: /^\s*Synced\s*$/ })
                     .waitFor({ timeout: 15000 });
                 await elementShows(page, 'c-qb-sync-log-viewer', 'Invoice Create', 15000);
+                // the claim reads as words on the deal; its key stays in the row's detail for admins
+                await elementShows(page, 'c-qb-sync-log-viewer', 'Queued automatically when the deal was won.');
+                const rawKeys = (
+                    await page.locator('c-qb-sync-log-viewer [data-id="compact-row"]').allInnerTexts()
+                ).filter((row) => /\d{6,}\|\w{15,18}\|\d/.test(row));
+                if (rawKeys.length) throw new Error(`the compact log shows raw claim keys: ${JSON.stringify(rawKeys)}`);
                 if ((await page.evaluate('window.__sameDocument')) !== true) throw new Error('the page was reloaded');
                 const invoices = playground!.env.emulator.admin.snapshot('9130350000000001').entities.Invoice ?? [];
                 if (!invoices.some((i) => (i as { DocNumber?: string }).DocNumber === wonDoc))
