@@ -111,6 +111,14 @@ export function prettyBody(body: string | null | undefined): string {
  * with the (redacted) bodies and Retry, and a chart of syncs per day. With a recordId (on the Opportunity page)
  * it lists that deal's rows only, compactly.
  */
+/**
+ * The one-line summary of the record page's list: the engine's summaries end with the QuickBooks call they made
+ * ("(POST /customer)"), which tells a sales rep nothing; the full log and the details keep it.
+ */
+function compactSummaryOf(summary: string | null | undefined): string {
+    return (summary ?? '').replace(/\s*\((?:GET|POST|PUT|PATCH|DELETE) \/[^()]*\)$/, '');
+}
+
 export default class QbSyncLogViewer extends LightningElement {
     @api recordId: string | undefined;
 
@@ -347,6 +355,11 @@ export default class QbSyncLogViewer extends LightningElement {
         return this.detail?.durationMs !== null && this.detail?.durationMs !== undefined;
     }
 
+    /** A call to QuickBooks has a status, a duration or an answer; any other row records a decision. */
+    get detailIsCall(): boolean {
+        return this.detailHasHttpStatus || this.detailHasDuration || Boolean(this.detail?.responseBody);
+    }
+
     get requestBody(): string {
         return prettyBody(this.detail?.requestBody);
     }
@@ -572,6 +585,7 @@ export default class QbSyncLogViewer extends LightningElement {
                     outcomeIcon: icon.iconName,
                     outcomeVariant: icon.variant,
                     outcomeLabel: picklistLabel(row.outcome) || 'Unknown outcome',
+                    compactSummary: compactSummaryOf(row.summary),
                     viewLabel: `View details: ${operationLabel}, ${row.summary ?? ''}`
                 };
             });

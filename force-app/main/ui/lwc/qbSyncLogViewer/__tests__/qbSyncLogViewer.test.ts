@@ -359,6 +359,31 @@ describe('c-qb-sync-log-viewer details', () => {
         expect(deepActiveElement()).toBe(query(element, '[data-focus="detail"]'));
     });
 
+    it('shows the detail of a decision (no QuickBooks call) as such, without empty call bodies', async () => {
+        mockGetLogs.mockResolvedValue(PAGE_1);
+        const claimKey = 'Claim key: 9130350000000001|0065gA000000001ABA|1 (company realm | opportunity | generation)';
+        mockGetLogDetail.mockResolvedValue({
+            ...DETAIL_SUCCESS,
+            operation: 'Claim',
+            httpStatus: null,
+            durationMs: null,
+            attempt: null,
+            responseBody: null,
+            requestBody: `${claimKey}\nTrigger source: Auto`,
+            summary: 'Queued automatically when the deal was won.'
+        });
+        const element = await renderViewer();
+
+        await viewDetails(element, 0);
+
+        const detail = query(element, '[data-id="detail"]')!;
+        expect(textOf(detail)).toContain('Queued automatically when the deal was won.');
+        expect(textOf(query(element, '[data-id="detail-body"]'))).toContain(claimKey);
+        expect(query(element, '[data-id="request-body"]')).toBeNull();
+        expect(textOf(detail)).not.toContain('No response body.');
+        expect(textOf(detail)).not.toContain('Request body');
+    });
+
     it('links the invoice, shows a non-JSON body as it is and offers no Retry on a success', async () => {
         mockGetLogs.mockResolvedValue(PAGE_1);
         mockGetLogDetail.mockResolvedValue({ ...DETAIL_SUCCESS, responseBody: '<html>not json</html>' });
@@ -576,6 +601,16 @@ describe('c-qb-sync-log-viewer on the Opportunity page', () => {
         const failed = query(rows[2], 'lightning-icon') as unknown as { iconName: string; alternativeText: string };
         expect(failed.iconName).toBe('utility:error');
         expect(failed.alternativeText).toBe('Failure');
+    });
+
+    it("leaves QuickBooks' method and path out of a compact summary, for the rep reading the deal", async () => {
+        const call = { ...PAGE_1.rows[1], summary: 'Create customer "Acme, Inc." (POST /customer)' };
+        mockGetLogs.mockResolvedValue({ ...PAGE_1, rows: [PAGE_1.rows[0], call] });
+        const element = await renderViewer('006000000000001AAA');
+
+        const link = query<HTMLAnchorElement>(queryAll(element, '[data-id="compact-row"]')[1], 'a')!;
+        expect(textOf(link)).toBe('Create customer "Acme, Inc."');
+        expect(link.title).toBe('Create customer "Acme, Inc."');
     });
 
     it('opens the details of a compact row from its summary link', async () => {
