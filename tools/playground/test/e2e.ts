@@ -562,6 +562,10 @@ async function main(): Promise<number> {
                 const last = await days.last().boundingBox();
                 if (!chart || !first || !last || first.x < chart.x || last.x + last.width > chart.x + chart.width + 1)
                     throw new Error(`day labels outside the chart: ${JSON.stringify({ chart, first, last })}`);
+                const period = (await viewer.locator('#chart-desc, desc').first().textContent()) ?? '';
+                const newest = /to ([A-Z][a-z]{2} \d{1,2}):/.exec(period)?.[1];
+                if (!newest || (await days.last().innerText()).trim() !== newest)
+                    throw new Error(`the last day label is not the newest day (${newest}): ${period}`);
                 if ((await viewer.locator('svg.qb-chart text').count()) > 0)
                     throw new Error('chart text is drawn inside the stretched SVG');
             }

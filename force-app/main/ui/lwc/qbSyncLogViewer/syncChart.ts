@@ -82,7 +82,8 @@ export function buildChart(counts: QbApex.DailyCount[]): ChartModel {
             succeededHeight,
             failedY: plotHeight - succeededHeight - failedHeight,
             failedHeight,
-            showDayLabel: index % DAY_LABEL_EVERY === 0,
+            // counted back from the newest day, so today is always labelled under its own bar
+            showDayLabel: (counts.length - 1 - index) % DAY_LABEL_EVERY === 0,
             labelStyle: labelStyle(x + width / 2),
             dayLabel: formatDay(count.day)
         };

@@ -536,7 +536,7 @@ describe('c-qb-sync-log-viewer chart', () => {
         expect(Number(bars[0].querySelector('.qb-chart__failed')!.getAttribute('height'))).toBeCloseTo(140 / 9);
         expect(textOf(query(element, '[data-id="chart-legend"]'))).toBe('Succeeded: 69 Failed: 5');
         const dayLabels = queryAll(element, '.qb-chart__label').map((label) => label.textContent!.trim());
-        expect(dayLabels).toEqual(['Oct 28', 'Nov 4', 'Nov 11', 'Nov 18', 'Nov 25']);
+        expect(dayLabels).toEqual(['Oct 29', 'Nov 5', 'Nov 12', 'Nov 19', 'Nov 26']);
         expect(Number(bars[1].querySelector('.qb-chart__succeeded')!.getAttribute('x'))).toBeCloseTo(21);
         expect(Number(bars[1].querySelector('.qb-chart__succeeded')!.getAttribute('width'))).toBeCloseTo(18);
     });

@@ -18,9 +18,9 @@ describe('buildChart', () => {
         expect(quiet.failedHeight).toBe(0);
         expect(quiet.x).toBe(301);
         expect(quiet.width).toBe(298);
-        expect(busiest.showDayLabel).toBe(true);
-        expect(busiest.labelStyle).toBe('left: 25%; transform: translateX(-50%)');
-        expect(quiet.showDayLabel).toBe(false);
+        expect(busiest.showDayLabel).toBe(false);
+        expect(quiet.showDayLabel).toBe(true);
+        expect(quiet.labelStyle).toBe('left: 75%; transform: translateX(-50%)');
         expect(chart.totalSucceeded).toBe(3);
         expect(chart.totalFailed).toBe(2);
         expect(chart.description).toBe(
@@ -39,7 +39,7 @@ describe('buildChart', () => {
 });
 
 describe('day labels', () => {
-    it('keeps the first and last labels of a month inside the chart', () => {
+    it('labels the newest day, and every seventh before it, keeping edge labels inside the chart', () => {
         const days = Array.from({ length: 30 }, (_, i) => ({
             day: `2026-11-${String(i + 1).padStart(2, '0')}`,
             succeeded: 1,
@@ -47,10 +47,10 @@ describe('day labels', () => {
         }));
         const labelled = buildChart(days).dayLabels;
 
-        expect(labelled.map((bar) => bar.dayLabel)).toEqual(['Nov 1', 'Nov 8', 'Nov 15', 'Nov 22', 'Nov 29']);
+        expect(labelled.map((bar) => bar.dayLabel)).toEqual(['Nov 2', 'Nov 9', 'Nov 16', 'Nov 23', 'Nov 30']);
         expect(labelled[0].labelStyle).toBe('left: 0');
         expect(labelled[4].labelStyle).toBe('right: 0');
-        expect(labelled[2].labelStyle).toBe('left: 48.33%; transform: translateX(-50%)');
+        expect(labelled[2].labelStyle).toBe('left: 51.67%; transform: translateX(-50%)');
     });
 });
 
