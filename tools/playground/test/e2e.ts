@@ -780,6 +780,9 @@ async function main(): Promise<number> {
             await page.locator('[data-field="Name"]').filter({ hasText: 'Macy’s' }).waitFor({ timeout: 20000 });
             const panel = page.locator('c-qb-sync-panel');
             await panel.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20000 });
+            // the compact log tells the rep why the won deal waits, in their words, and what to do
+            await elementShows(page, 'c-qb-sync-log-viewer', 'Not synced automatically: Won by a data load');
+            await elementShows(page, 'c-qb-sync-log-viewer', 'Press Sync now to invoice it.');
             await screenshots(page, '15-rep-deal-before-sync');
             await panel.getByRole('button', { name: 'Sync now' }).click();
             await status.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 30000 });
