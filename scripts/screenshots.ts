@@ -22,23 +22,30 @@ interface Deal {
 /** One page per width, each loaded at its own width (components lay out on load, as they do for a visitor). */
 type Pages = Page[];
 
-async function capture(pages: Pages, state: string): Promise<void> {
+/** A dialog is captured as the window shows it: a full-page image would extend the page past its fixed backdrop. */
+async function capture(pages: Pages, state: string, dialog = false): Promise<void> {
     for (const [i, page] of pages.entries()) {
         const file = path.join(OUTPUT, `${state}-${VIEWPORTS[i].name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        await page.screenshot({ path: file, fullPage: !dialog });
         process.stdout.write(`  ${path.relative(REPO, file)}\n`);
     }
 }
 
 /** Opens `url` at every width, brings each page into the state (`prepare`), and captures it. */
-async function shoot(pages: Pages, state: string, url: string, prepare: (page: Page) => Promise<void>): Promise<void> {
+async function shoot(
+    pages: Pages,
+    state: string,
+    url: string,
+    prepare: (page: Page) => Promise<void>,
+    dialog = false
+): Promise<void> {
     for (const page of pages) {
         await page.goto(url);
         await prepare(page);
         // let the last wire deliveries and re-renders land
         await page.waitForTimeout(SETTLE_MS);
     }
-    await capture(pages, state);
+    await capture(pages, state, dialog);
 }
 
 const panelLoaded = (page: Page) =>
@@ -94,11 +101,32 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
         await page.locator('[data-id="files"] a').first().waitFor({ timeout: 20000 });
     });
 
-    await shoot(pages, '06-record-sync-log-detail', recordUrl(obrien), async (page) => {
-        await panelLoaded(page);
-        await page.locator('c-qb-sync-log-viewer [data-id="compact-row"] a').first().click();
-        await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
-    });
+    await shoot(
+        pages,
+        '06-record-sync-log-detail',
+        recordUrl(obrien),
+        async (page) => {
+            await panelLoaded(page);
+            await page.locator('c-qb-sync-log-viewer [data-id="compact-row"] a').first().click();
+            await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
+        },
+        true
+    );
+    // a decision's details: the claim that queued the deal, with its claim key for admins
+    await shoot(
+        pages,
+        '06b-record-sync-log-claim-detail',
+        recordUrl(obrien),
+        async (page) => {
+            await panelLoaded(page);
+            await page
+                .locator('c-qb-sync-log-viewer [data-id="compact-row"] a')
+                .filter({ hasText: 'Queued automatically' })
+                .click();
+            await page.locator('c-qb-sync-log-viewer [data-id="detail-body"]').waitFor({ timeout: 20000 });
+        },
+        true
+    );
 
     await shoot(
         pages,
@@ -108,11 +136,17 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     );
 
     await shoot(pages, '08-sync-log', `${base}/lightning/n/QB_Sync_Log`, (page) => pageShows(page, 'Invoice Create'));
-    await shoot(pages, '09-sync-log-detail', `${base}/lightning/n/QB_Sync_Log`, async (page) => {
-        await pageShows(page, 'Invoice Create');
-        await page.locator('c-qb-sync-log-viewer').getByRole('button', { name: /View/ }).first().click();
-        await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
-    });
+    await shoot(
+        pages,
+        '09-sync-log-detail',
+        `${base}/lightning/n/QB_Sync_Log`,
+        async (page) => {
+            await pageShows(page, 'Invoice Create');
+            await page.locator('c-qb-sync-log-viewer').getByRole('button', { name: /View/ }).first().click();
+            await page.locator('c-qb-sync-log-viewer [data-id="detail"]').waitFor({ timeout: 20000 });
+        },
+        true
+    );
 
     await shoot(pages, '10-item-mapping', `${base}/lightning/n/QB_Item_Mapping`, (page) =>
         pageShows(page, 'Onboarding Workshop')
