@@ -296,7 +296,10 @@ async function newOpportunityForm(): Promise<HTMLElement> {
     closeDate.value = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
     const products = el('fieldset', 'slds-form-element slds-m-top_small');
     const renderProducts = () => {
-        products.replaceChildren(el('legend', 'slds-form-element__legend slds-form-element__label', 'Products'));
+        const legend = el('legend', 'slds-form-element__legend slds-form-element__label', 'Products');
+        // SLDS floats a legend beside the first field; the products are listed under theirs
+        legend.style.float = 'none';
+        products.replaceChildren(legend);
         for (const entry of options.entries.filter((e) => e.CurrencyIsoCode === currency.value)) {
             const quantity = el('input', 'slds-input');
             quantity.type = 'number';
