@@ -105,6 +105,15 @@ async function main(): Promise<number> {
             await form.getByLabel('Opportunity name').fill('Visitor deal — three kits');
             await form.getByLabel('Account').selectOption({ label: 'Northwind Traders' });
             await form.getByLabel(/Quantity of Hardware Kit/).fill('3');
+            const legend = await form.locator('legend').filter({ hasText: 'Products' }).boundingBox();
+            const firstQuantity = await form
+                .getByLabel(/Quantity of/)
+                .first()
+                .boundingBox();
+            if (!legend || !firstQuantity || legend.y + legend.height > firstQuantity.y)
+                throw new Error(
+                    `the Products legend is not above the quantities: ${JSON.stringify({ legend, firstQuantity })}`
+                );
             await form.getByRole('button', { name: 'Save' }).click();
             await page.getByRole('heading', { name: 'Visitor deal — three kits' }).waitFor({ timeout: 20000 });
             const amount = page.locator('[data-field="Amount"]');
