@@ -316,3 +316,77 @@ describe('README install steps', () => {
         }
     );
 });
+
+/**
+ * A user may call an @AuraEnabled method only when their profile or a permission set grants its Apex class (Lightning
+ * Aura Components Developer Guide, "Granting User Access for Apex Classes"), so each role must hold every class the
+ * pages it opens call, child components included: the Opportunity page's components for every role that reads the
+ * package's Opportunity fields, a tab's component for every role that sees the tab.
+ */
+describe('Apex class access of the pages each role opens', () => {
+    const lwcDir = join(root, 'force-app/main/ui/lwc');
+    const tabDir = join(root, 'force-app/main/ui/tabs');
+    const components = readdirSync(lwcDir).filter((name) => name.startsWith('qb'));
+    const source = (component: string, ext: string) => {
+        const dir = join(lwcDir, component);
+        return readdirSync(dir)
+            .filter((f) => f.endsWith(ext))
+            .map((f) => readFileSync(join(dir, f), 'utf8'))
+            .join('\n');
+    };
+    /** The component and the package components its templates use, transitively. */
+    const withChildren = (component: string, seen = new Set<string>()): Set<string> => {
+        if (seen.has(component)) return seen;
+        seen.add(component);
+        for (const [, tag] of source(component, '.html').matchAll(/<c-(qb[a-z-]*)/g))
+            withChildren(
+                tag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()),
+                seen
+            );
+        return seen;
+    };
+    const apexClasses = (component: string) =>
+        [...withChildren(component)].flatMap((c) =>
+            [...source(c, '.ts').matchAll(/from '@salesforce\/apex\/(\w+)\./g)].map((m) => m[1])
+        );
+    const recordPageComponents = components.filter((c) =>
+        /<target>lightning__Record(Page|Action)<\/target>[\s\S]*<object>Opportunity<\/object>/.test(
+            source(c, '.js-meta.xml')
+        )
+    );
+    const tabComponents = readdirSync(tabDir).map((f) => ({
+        tab: f.replace('.tab-meta.xml', ''),
+        component: value(readFileSync(join(tabDir, f), 'utf8'), 'lwcComponent')
+    }));
+    const opportunityRoles = [...permissionSets.values()].filter((ps) =>
+        [...ps.fields.keys()].some((f) => f.startsWith('Opportunity.'))
+    );
+
+    it('finds the Opportunity page components and the tabs', () => {
+        expect(recordPageComponents).toEqual(expect.arrayContaining(['qbSyncPanel', 'qbSyncLogViewer']));
+        expect(opportunityRoles.map((ps) => ps.name)).toContain('QB_Sync_Sales_User');
+    });
+
+    it.each(recordPageComponents)('every role that opens an Opportunity may call the Apex of %s', (component) => {
+        const missing = opportunityRoles.flatMap((ps) =>
+            apexClasses(component)
+                .filter((c) => !ps.classes.has(c))
+                .map((c) => `${ps.name} lacks ${c}`)
+        );
+        expect([...new Set(missing)]).toEqual([]);
+    });
+
+    it.each(tabComponents.map((t) => [t.tab, t] as const))(
+        'every role that sees the %s tab may call the Apex of its component',
+        (_, { tab, component }) => {
+            const missing = [...permissionSets.values()]
+                .filter((ps) => ps.tabs.has(tab))
+                .flatMap((ps) =>
+                    apexClasses(component)
+                        .filter((c) => !ps.classes.has(c))
+                        .map((c) => `${ps.name} lacks ${c}`)
+                );
+            expect([...new Set(missing)]).toEqual([]);
+        }
+    );
+});
