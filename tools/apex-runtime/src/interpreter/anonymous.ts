@@ -18,13 +18,15 @@ export interface AnonymousResult {
 
 /**
  * `runAsyncWork: false` leaves the committed async work queued (`rt.async.pending`) for the caller to run later, as
- * an org runs a Queueable after the request that enqueued it has returned.
+ * an org runs a Queueable after the request that enqueued it has returned. `entryPoint: true` makes the script stand
+ * for another entry point (an Apex REST request): what it calls sets its own sharing mode, as a transaction's first
+ * class does, instead of inheriting anonymous Apex's `with sharing`.
  */
 export function runAnonymous(
     rt: Runtime,
     source: string,
     file: string,
-    options: { runAsyncWork?: boolean } = {}
+    options: { runAsyncWork?: boolean; entryPoint?: boolean } = {}
 ): AnonymousResult {
     const it = rt.it;
     let decl;
@@ -58,12 +60,15 @@ export function runAnonymous(
     }
     const frame = it.newFrame(info, null, 'execute_anonymous_apex');
     frame.file = file;
+    // executeAnonymous runs "using the sharing rules of the current user" (ADG › Enforce Sharing Rules)
+    frame.sharing = true;
     try {
         rt.transaction.run(
             () => {
                 it.frames.push(frame);
                 try {
-                    it.execBlock(decl.trigger!.body, frame);
+                    if (options.entryPoint) it.asEntryPoint(() => it.execBlock(decl.trigger!.body, frame));
+                    else it.execBlock(decl.trigger!.body, frame);
                 } finally {
                     it.frames.pop();
                 }

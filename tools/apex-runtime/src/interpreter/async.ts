@@ -176,11 +176,15 @@ export class AsyncManager {
         return (this.rt.it.org as any)?.runningUserId || undefined;
     }
 
-    /** Runs fn as the user the job belongs to (Apex runs a queued, batch or scheduled job as the user who submitted it). */
+    /**
+     * Runs fn as the user the job belongs to (Apex runs a queued, batch or scheduled job as the user who submitted it),
+     * as an entry point: the job's class sets its sharing mode, not the code running when it was enqueued.
+     */
     private asJobUser(job: AsyncJob, fn: () => void): void {
         const org: any = this.rt.it.org;
-        if (job.userId && org?.runAsUser) org.runAsUser(job.userId, fn);
-        else fn();
+        const entry = () => this.rt.it.asEntryPoint(fn);
+        if (job.userId && org?.runAsUser) org.runAsUser(job.userId, entry);
+        else entry();
     }
 
     isAsync(): boolean {

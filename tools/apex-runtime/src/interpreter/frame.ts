@@ -34,6 +34,8 @@ export interface Frame {
     line: number;
     ret?: any;
     file: string;
+    /** Whether plain (system-mode) SOQL and DML here enforce the running user's record sharing (sharing.ts). */
+    sharing: boolean;
 }
 
 /** What a dotted name resolves to when it is not a value. */

@@ -51,6 +51,7 @@ import { isSObject, SObjectLike } from './sobjects';
 import type { PlatformLibrary } from './platform-library';
 import { Scope, type Frame, type TypeHandle, type Var } from './frame';
 import { HeapMeter, STATEMENT_CREDIT, sizeOf } from './heap';
+import { enforcesSharing } from './sharing';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -108,6 +109,8 @@ export class Interpreter {
     statics = new Map<ClassInfo, Map<string, any>>();
     initializing = new Set<ClassInfo>();
     frames: Frame[] = [];
+    /** Frames below this depth belong to code that called into the current entry point (asEntryPoint). */
+    private entryDepth = 0;
     builtins!: PlatformLibrary;
     org: OrgLike | null = null;
     clock!: Clock;
@@ -332,7 +335,8 @@ export class Interpreter {
                 scope: new Scope(null),
                 method: '<clinit>',
                 line: c.decl.line,
-                file: c.decl.file
+                file: c.decl.file,
+                sharing: this.newFrame(c, null, '<clinit>').sharing
             };
             this.frames.push(frame);
             try {
@@ -493,7 +497,31 @@ export class Interpreter {
     }
 
     newFrame(cls: ClassInfo | null, self: ApexObject | null, method: string): Frame {
-        return { cls, self, scope: new Scope(null), method, line: 0, file: cls ? this.rootOf(cls).decl.file : '' };
+        const caller = this.frames.length > this.entryDepth ? this.frames[this.frames.length - 1].sharing : null;
+        return {
+            cls,
+            self,
+            scope: new Scope(null),
+            method,
+            line: 0,
+            file: cls ? this.rootOf(cls).decl.file : '',
+            sharing: enforcesSharing(cls, caller)
+        };
+    }
+
+    /**
+     * Runs an entry point to a transaction (a test method, an async job, an Apex REST request): the first frame it
+     * opens takes no caller's sharing mode, whatever frames are open beneath it (Test.stopTest runs jobs inside the
+     * test method).
+     */
+    asEntryPoint<R>(fn: () => R): R {
+        const saved = this.entryDepth;
+        this.entryDepth = this.frames.length;
+        try {
+            return fn();
+        } finally {
+            this.entryDepth = saved;
+        }
     }
 
     rootOf(c: ClassInfo): ClassInfo {
@@ -911,8 +939,16 @@ export class Interpreter {
             case 'switch':
                 return this.execSwitch(s, frame);
             case 'runas': {
+                // the block enforces the user's record sharing whatever the test class declares (Using the runAs
+                // Method); methods it calls run in their own class's mode (sharing.ts)
                 const user = this.eval(s.args[0], frame);
-                return this.builtins.runAs(user, () => this.execBlock(s.block, frame));
+                const saved = frame.sharing;
+                frame.sharing = true;
+                try {
+                    return this.builtins.runAs(user, () => this.execBlock(s.block, frame));
+                } finally {
+                    frame.sharing = saved;
+                }
             }
         }
         return unknownKind(s, 'statement');

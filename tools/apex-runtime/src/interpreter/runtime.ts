@@ -188,6 +188,8 @@ export class Runtime {
             this.builtins.triggerStack.push({ ...ctx, object: objectName });
             const frame = this.it.newFrame(info, null, 'trigger');
             frame.file = t.file;
+            // triggers run in system context whatever the DML's caller enforces (ADG › Enforce Sharing Rules)
+            frame.sharing = false;
             this.it.frames.push(frame);
             try {
                 this.it.execBlock(t.trigger!.body, frame);
@@ -214,6 +216,7 @@ export class Runtime {
                 this.builtins.triggerStack.push(batch);
                 const frame = this.it.newFrame(info, null, 'trigger');
                 frame.file = t.file;
+                frame.sharing = false;
                 this.it.frames.push(frame);
                 try {
                     this.it.execBlock(t.trigger!.body, frame);

@@ -183,7 +183,7 @@ export class TestRunner {
         this.resetMethodState();
         for (const s of setups) {
             try {
-                it.invoke(s, null, [], s.line);
+                it.asEntryPoint(() => it.invoke(s, null, [], s.line));
                 this.runLeftoverAsync();
             } catch (e) {
                 setupError = this.describeFailure(e);
@@ -205,7 +205,7 @@ export class TestRunner {
                 };
             } else {
                 try {
-                    it.invoke(m, null, [], m.line);
+                    it.asEntryPoint(() => it.invoke(m, null, [], m.line));
                     this.inStartTest = false;
                     this.runLeftoverAsync();
                     result = { className: c.displayName, method: m.name, passed: true, ms: Date.now() - t0 };

@@ -195,8 +195,8 @@ export class AstBuilder {
                 if (name.toLowerCase() === 'istest') mods.add('testmethod');
             } else {
                 const t = text(m).toLowerCase();
-                if (t.startsWith('with')) mods.add('withsharing');
-                else if (t.startsWith('without')) mods.add('withoutsharing');
+                if (t.startsWith('without')) mods.add('withoutsharing');
+                else if (t.startsWith('with')) mods.add('withsharing');
                 else if (t.startsWith('inherited')) mods.add('inheritedsharing');
                 else mods.add(t);
             }

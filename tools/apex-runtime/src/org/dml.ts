@@ -289,6 +289,16 @@ export class DmlEngine {
         return String(opts.accessLevel ?? '').toUpperCase() === 'USER_MODE';
     }
 
+    /**
+     * Whether the running user may change a stored record through sharing, when the caller enforces it (user mode, or
+     * a `with sharing` class in system mode). A row the user may not edit or delete fails as orgs report it:
+     * `INSUFFICIENT_ACCESS_OR_READONLY, insufficient access rights on object id` (README › Sharing).
+     */
+    private sharingAllows(row: Row, kind: 'edit' | 'delete', opts: DmlOptions): boolean {
+        if (!opts.sharing && !this.userMode(opts)) return true;
+        return this.org.sharingAccess(row)[kind];
+    }
+
     private save(g: Work[], op: 'insert' | 'update', opts: DmlOptions): void {
         if (!g.length) return;
         const org = this.org;
@@ -319,6 +329,10 @@ export class DmlEngine {
                 }
                 if (row.deleted) {
                     w.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted'));
+                    continue;
+                }
+                if (!this.sharingAllows(row, 'edit', opts)) {
+                    w.errors.push(err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'));
                     continue;
                 }
                 w.id = id;
@@ -640,7 +654,10 @@ export class DmlEngine {
             if (!id) w.errors.push(err('MISSING_ARGUMENT', 'Id not specified in a delete call'));
             else if (!row) w.errors.push(err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id'));
             else if (row.deleted) w.errors.push(err('ENTITY_IS_DELETED', 'entity is deleted'));
-            else if (this.userMode(opts) && !hasObjectAccess(user, def, 'delete')) {
+            else if (
+                (this.userMode(opts) && !hasObjectAccess(user, def, 'delete')) ||
+                !this.sharingAllows(row, 'delete', opts)
+            ) {
                 w.errors.push(err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'));
             } else {
                 w.id = id;

@@ -20,8 +20,15 @@ import { IdGenerator, normalizeId } from './ids';
 import { loadProjectMetadata, type PermissionSetDef, type ProjectMetadata } from './metadata-loader';
 import { bindSchema, QueryEngine, type CompiledQuery } from './query-engine';
 import { field, type FieldDef, type ObjectDef, type Schema } from './schema';
-import { recordAccess, userRecordAccessRows } from './record-access';
-import { hasCustomPermission, hasFieldAccess, hasObjectAccess, type AccessKind, type UserAccess } from './security';
+import { recordAccess, sharingModelOf, userRecordAccessRows, type RecordAccess } from './record-access';
+import {
+    hasCustomPermission,
+    isAdmin,
+    hasFieldAccess,
+    hasObjectAccess,
+    type AccessKind,
+    type UserAccess
+} from './security';
 import { SObject } from './sobject';
 import { parseSoql, type SoqlBind } from './soql-parser';
 import { STANDARD_STAGES } from './standard-objects';
@@ -601,7 +608,13 @@ export class Org implements OrgContext {
 
     query(
         q: CompiledQuery | string,
-        opts: { resolveBind?: (b: SoqlBind) => unknown; accessLevel?: string; forUpdate?: boolean } = {}
+        opts: {
+            resolveBind?: (b: SoqlBind) => unknown;
+            accessLevel?: string;
+            forUpdate?: boolean;
+            /** The calling code enforces record sharing in system mode (a `with sharing` class: README › Sharing). */
+            sharing?: boolean;
+        } = {}
     ): SObject[] | Map<string, unknown>[] | number {
         const compiled = typeof q === 'string' ? this.compileSoql(q) : q;
         this.limits.queries++;
@@ -627,10 +640,7 @@ export class Org implements OrgContext {
                           defaults
                       )
                     : null,
-            canRead:
-                mode === 'USER_MODE'
-                    ? (row) => recordAccess(access!, this.runningUserId, row, this.db, defaults).read
-                    : undefined,
+            canRead: mode === 'USER_MODE' || opts.sharing ? this.sharingReadFilter() : undefined,
             today: this.today(),
             timeZone: this.userTimeZone(),
             fiscalYearStartMonth: this.config.fiscalYearStartMonth,
@@ -669,6 +679,43 @@ export class Org implements OrgContext {
             if (Array.isArray(result)) for (const r of result) if (r instanceof SObject && r.id) this.locked.add(r.id);
         }
         return result;
+    }
+
+    /**
+     * Whether the running user may read a row through sharing. The user's grants are read once per query, and rows
+     * of an object that every user reads (Public Read Only or Read/Write, View All, an administrator) are not looked
+     * at one by one.
+     */
+    private sharingReadFilter(): (row: Row) => boolean {
+        const defaults = this.config.organizationWideDefaults ?? {};
+        let user: UserAccess | null = null;
+        const readByAll = new Map<ObjectDef, boolean>();
+        return (row) => {
+            user ??= this.currentAccess();
+            let all = readByAll.get(row.def);
+            if (all === undefined) {
+                const grant = user.permissionSets.map((ps) => ps.objects.get(row.def.name.toLowerCase()));
+                all =
+                    !user.guest &&
+                    (isAdmin(user) ||
+                        grant.some((g) => g?.viewAll || g?.modifyAll) ||
+                        sharingModelOf(row.def, defaults) === 'Read' ||
+                        sharingModelOf(row.def, defaults) === 'ReadWrite');
+                readByAll.set(row.def, all);
+            }
+            return all || recordAccess(user, this.runningUserId, row, this.db, defaults).read;
+        };
+    }
+
+    /** The running user's access to a stored record through sharing (README › Sharing). */
+    sharingAccess(row: Row): RecordAccess {
+        return recordAccess(
+            this.currentAccess(),
+            this.runningUserId,
+            row,
+            this.db,
+            this.config.organizationWideDefaults ?? {}
+        );
     }
 
     /** A callout releases the transaction's FOR UPDATE locks. */

@@ -7,6 +7,7 @@ import type { OrgConfig } from './config';
 import type { Database, Row } from './database';
 import type { IdGenerator } from './ids';
 import type { FieldDef, Schema } from './schema';
+import type { RecordAccess } from './record-access';
 import type { UserAccess } from './security';
 import type { SObject } from './sobject';
 
@@ -20,6 +21,11 @@ export interface DmlOptions {
     allowFieldTruncation?: boolean;
     /** Platform-initiated saves (roll-ups) do not count against the caller's DML limits. */
     countLimits?: boolean;
+    /**
+     * The calling code enforces record sharing (a `with sharing` class, anonymous Apex, a runAs block): a record the
+     * running user may not edit or delete fails the row. User mode always enforces it.
+     */
+    sharing?: boolean;
 }
 
 export interface DmlResult {
@@ -63,5 +69,7 @@ export interface OrgContext {
     userCurrency(): string;
     standardPricebookId(): string;
     currentAccess(userId?: string | null): UserAccess;
+    /** The running user's access to a stored record through sharing. */
+    sharingAccess(row: Row): RecordAccess;
     dml(op: DmlOp, records: (SObject | string)[], opts?: DmlOptions): DmlResult[];
 }

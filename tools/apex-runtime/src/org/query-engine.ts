@@ -24,7 +24,7 @@ export interface QueryContext {
     checkRead?: (def: ObjectDef, field: FieldDef | null) => void;
     /** The rows of an object computed per query (UserRecordAccess), instead of the stored table. */
     computedRows?: (q: CompiledQuery) => Row[] | null;
-    /** Sharing in user mode: whether the running user may read a row of the queried object. */
+    /** Sharing (user mode, or system mode in code that enforces it): whether the running user may read a row. */
     canRead?: (row: Row) => boolean;
 }
 
@@ -319,7 +319,10 @@ export class QueryEngine {
 
     private subquery(so: SObject, row: Row, sub: CompiledQuery, ctx: QueryContext): void {
         const rel = this.schema.childRelationship(row.def.name, sub.fromName)!;
-        let children = this.db.rows(rel.childObject).filter((c) => !c.deleted && this.isChildOf(c, rel.field, row));
+        // sharing hides child rows as it hides the query's own rows
+        let children = this.db
+            .rows(rel.childObject)
+            .filter((c) => !c.deleted && this.isChildOf(c, rel.field, row) && (!ctx.canRead || ctx.canRead(c)));
         if (sub.where) children = children.filter((c) => this.matches(c, sub.where!, ctx));
         children = this.order(sub, children);
         const limit = this.intValue(sub.limit, ctx);
@@ -423,7 +426,12 @@ export class QueryEngine {
             const sub = v.query as CompiledQuery;
             const rows = this.db
                 .rows(sub.def.name)
-                .filter((r) => !r.deleted && (!sub.where || this.matches(r, sub.where, ctx)));
+                .filter(
+                    (r) =>
+                        !r.deleted &&
+                        (!ctx.canRead || ctx.canRead(r)) &&
+                        (!sub.where || this.matches(r, sub.where, ctx))
+                );
             const item = sub.select[0];
             if (!item || item.k !== 'field') throw queryError('semi join sub-selects must select one field');
             return rows.map((r) => this.valueOf(r, item.path));

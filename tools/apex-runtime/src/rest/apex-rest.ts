@@ -103,7 +103,8 @@ export function receiveRestRequest(rt: Runtime, request: InboundRestRequest): Re
         ? `RestContext.response.responseBody = Blob.valueOf(JSON.serialize(${call}));`
         : `${call};`;
     try {
-        const result = runAnonymous(rt, source, 'apexrest.apex');
+        // an Apex REST method is an entry point: its class's keyword sets the sharing mode (no keyword: without sharing)
+        const result = runAnonymous(rt, source, 'apexrest.apex', { entryPoint: true });
         const headers: Record<string, string> = {};
         for (const [name, value] of (response.data.headers as ApexMap).map.values()) headers[name] = String(value);
         const body = response.data.responseBody as ApexBlob | null;

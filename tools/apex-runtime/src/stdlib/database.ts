@@ -42,7 +42,13 @@ export function databaseDml(lib: Platform, op: string, args: any[], frame: Frame
     }
     lib.hooks.async?.('beforeDml', [], frame);
     const results: any[] = lib.wrapOrgErrors(() =>
-        lib.org.dml(op, recs, { allOrNone, accessLevel: access, externalIdField: extId, allowFieldTruncation })
+        lib.org.dml(op, recs, {
+            allOrNone,
+            accessLevel: access,
+            externalIdField: extId,
+            allowFieldTruncation,
+            sharing: frame.sharing
+        })
     );
     const typeName =
         op === 'upsert'

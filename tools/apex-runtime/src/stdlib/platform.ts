@@ -221,11 +221,15 @@ export abstract class Platform {
     }
 
     dmlStatement(op: string, v: any, access: string, extId: string | null, frame: Frame): void {
-        void frame;
         const recs = this.recordsOf(v);
         this.hooks.async?.('beforeDml', [], frame);
         this.wrapOrgErrors(() =>
-            this.org.dml(op, recs, { allOrNone: true, accessLevel: access, externalIdField: extId })
+            this.org.dml(op, recs, {
+                allOrNone: true,
+                accessLevel: access,
+                externalIdField: extId,
+                sharing: frame.sharing
+            })
         );
     }
 
@@ -234,11 +238,11 @@ export abstract class Platform {
     }
 
     runQuery(q: any, resolveBind: (b: any) => any, access: string | null, f: Frame): any {
-        void f;
         const res = this.wrapOrgErrors(() =>
             this.org.query(q, {
                 resolveBind: (b: any) => this.toOrgValue(resolveBind(b)),
-                accessLevel: access ?? q.accessLevel ?? 'SYSTEM_MODE'
+                accessLevel: access ?? q.accessLevel ?? 'SYSTEM_MODE',
+                sharing: f.sharing
             })
         );
         return this.fromQueryResult(res, q);
