@@ -99,6 +99,61 @@ describe('standard profiles [SP]', () => {
     });
 });
 
+describe('user-mode DML without the object permission [UM]', () => {
+    // trailheadapps/apex-recipes AccountServiceLayer_Tests (run by Salesforce on real orgs): a Minimum Access user's
+    // Database.update(records, AccessLevel.USER_MODE) throws System.SecurityException "Access to entity 'Account'
+    // denied"; field-level security stays a DmlException row error (DmlException.getDmlFieldNames).
+    it('fails the statement with a SecurityException naming the object, before any row is saved', async () => {
+        const rs = await runTests({
+            UserModeDml_Tests: `@IsTest private class UserModeDml_Tests {
+                ${USERS}
+                @IsTest static void updateAndDeleteRefused() {
+                    Account a = new Account(Name = 'Acme');
+                    insert a;
+                    System.runAs(userWith('Minimum Access - Salesforce')) {
+                        for (String op : new List<String>{ 'update', 'delete', 'insert', 'partial' }) {
+                            try {
+                                Account existing = new Account(Id = a.Id, Name = 'x');
+                                Account fresh = new Account(Name = 'New');
+                                if (op == 'update') {
+                                    Database.update(existing, AccessLevel.USER_MODE);
+                                } else if (op == 'delete') {
+                                    delete as user existing;
+                                } else if (op == 'insert') {
+                                    insert as user fresh;
+                                } else {
+                                    Database.insert(new List<Account>{ fresh }, false, AccessLevel.USER_MODE);
+                                }
+                                Assert.fail(op + ' succeeded');
+                            } catch (SecurityException e) {
+                                Assert.areEqual('Access to entity \\'Account\\' denied', e.getMessage(), op);
+                            }
+                        }
+                    }
+                    Assert.areEqual(1, [SELECT COUNT() FROM Account WHERE Name = 'Acme']);
+                }
+                @IsTest static void fieldWithoutEditIsARowError() {
+                    User u = userWith('Minimum Access - Salesforce');
+                    grant(u, 'Account', true, true, new List<String>(), new List<String>());
+                    System.runAs(u) {
+                        Account withIndustry = new Account(Name = 'Acme', Industry = 'Energy');
+                        try {
+                            insert as user withIndustry;
+                            Assert.fail('inserted a field the user may not edit');
+                        } catch (DmlException e) {
+                            Assert.areEqual(StatusCode.INVALID_FIELD_FOR_INSERT_UPDATE, e.getDmlType(0));
+                        }
+                    }
+                }
+            }`
+        });
+        expect(results(rs)).toEqual([
+            ['updateAndDeleteRefused', true, ''],
+            ['fieldWithoutEditIsARowError', true, '']
+        ]);
+    });
+});
+
 describe('Security.stripInaccessible [SI]', () => {
     it('strips fields, removes subqueries of inaccessible objects, refuses an inaccessible root and AggregateResult', async () => {
         const rs = await runTests({
