@@ -790,8 +790,21 @@ async function main(): Promise<number> {
             const panel = page.locator('c-qb-sync-panel');
             await panel.getByRole('button', { name: 'Sync now' }).waitFor({ timeout: 20000 });
             // the compact log tells the rep why the won deal waits, in their words, and what to do
-            await elementShows(page, 'c-qb-sync-log-viewer', 'Not synced automatically: Won by a data load');
-            await elementShows(page, 'c-qb-sync-log-viewer', 'Press Sync now to invoice it.');
+            const why = page
+                .locator('c-qb-sync-log-viewer [data-id="compact-row"] a')
+                .filter({ hasText: 'Not synced automatically: Won by a data load; press Sync now to invoice it' });
+            await why.waitFor({ timeout: 20000 });
+            // the action is in the part of the summary the row shows (two lines at most), not cut off by its ellipsis
+            const shown = await why.evaluate((link) => {
+                const text = link.firstChild!;
+                const range = document.createRange();
+                range.setStart(text, 0);
+                range.setEnd(text, (text.textContent ?? '').indexOf('invoice it') + 'invoice it'.length);
+                const box = link.getBoundingClientRect();
+                const words = range.getBoundingClientRect();
+                return words.bottom <= box.bottom + 1 && words.right <= box.right + 1;
+            });
+            if (!shown) throw new Error("the compact log cuts 'press Sync now to invoice it' off");
             await screenshots(page, '15-rep-deal-before-sync');
             await panel.getByRole('button', { name: 'Sync now' }).click();
             await status.filter({ hasText: /^\s*Synced\s*$/ }).waitFor({ timeout: 30000 });
