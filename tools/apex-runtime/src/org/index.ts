@@ -22,6 +22,7 @@ import { bindSchema, QueryEngine, type CompiledQuery } from './query-engine';
 import { field, type FieldDef, type ObjectDef, type Schema } from './schema';
 import { recordAccess, sharingModelOf, userRecordAccessRows, type RecordAccess } from './record-access';
 import {
+    hasApexClassAccess,
     hasCustomPermission,
     isAdmin,
     hasFieldAccess,
@@ -1017,6 +1018,11 @@ export class Org implements OrgContext {
             });
         }
         return def;
+    }
+
+    /** Whether the user (the running user by default) may call the class from a Lightning component. */
+    mayCallApexClass(className: string, userId: string | null = null): boolean {
+        return hasApexClassAccess(this.currentAccess(userId), className);
     }
 
     hasCustomPermission(name: string): boolean {

@@ -190,6 +190,19 @@ export function hasFieldAccess(a: UserAccess, obj: ObjectDef, f: FieldDef, kind:
     return fieldLevelAccess(a, obj, f, kind === 'read' ? 'read' : 'edit');
 }
 
+/**
+ * Whether the user may call a top-level class directly, as an `@AuraEnabled` method from a Lightning component
+ * ("Granting User Access for Apex Classes", Lightning Aura Components Developer Guide: only when the user's profile or
+ * an assigned permission set allows access to the class). A user with "Author Apex" (System Administrator) reaches
+ * every class (Salesforce Help, "How Does Apex Class Security Work?"); the other standard profiles are read as
+ * granting no class, since the runtime reads no profile metadata: a user gets class access from permission sets.
+ */
+export function hasApexClassAccess(a: UserAccess, className: string): boolean {
+    if (isAdmin(a)) return true;
+    const key = className.toLowerCase();
+    return a.permissionSets.some((ps) => ps.classes.has(key));
+}
+
 export function hasCustomPermission(a: UserAccess, name: string): boolean {
     const key = name.toLowerCase();
     return a.permissionSets.some((ps) => ps.customPermissions.has(key));

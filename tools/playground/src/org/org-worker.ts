@@ -164,6 +164,23 @@ function auraMethod(className: string, methodName: string): { params: AuraParam[
     };
 }
 
+/**
+ * Lightning refuses an @AuraEnabled call when neither the user's profile nor a permission set grants the class
+ * ("Granting User Access for Apex Classes", Lightning Aura Components Developer Guide); the component receives the
+ * error as it would from the server, and no Apex runs.
+ */
+function noClassAccess(className: string): OrgResponse {
+    return {
+        ok: false,
+        error: {
+            exceptionType: 'System.NoAccessException',
+            message: `You do not have access to the Apex class named: ${className}`,
+            where: ''
+        },
+        debug: []
+    };
+}
+
 /** Runs as another user of the org, as a login of that user would. */
 function runAs(username: string, body: () => OrgResponse): OrgResponse {
     const user = org()
@@ -208,8 +225,12 @@ function handle(request: OrgRequest): OrgResponse {
                 request.params,
                 method.returnsValue
             );
-            if (request.asUsername) return runAs(request.asUsername, () => run(source, true, 'later'));
-            return run(source, true, 'later');
+            const call = (): OrgResponse =>
+                org().mayCallApexClass(request.className)
+                    ? run(source, true, 'later')
+                    : noClassAccess(request.className);
+            if (request.asUsername) return runAs(request.asUsername, call);
+            return call();
         }
         case 'exec': {
             const asyncWork = request.background ? 'later' : 'now';
