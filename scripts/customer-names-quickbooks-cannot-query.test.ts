@@ -5,18 +5,10 @@
  * customer already exists in QuickBooks under the same name: every deal must be invoiced to that customer, with no
  * second customer created and no sync failing (docs/sync-engine.md, "One lookup for many names").
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import {
-    customMetadata,
-    EmulatorProcess,
-    emulatorOrgConfig,
-    packageProject,
-    TEST_CREDENTIAL,
-    type Json
-} from './engine-on-emulator';
+import { customMetadata, emulatorOrgConfig, packageProject, TEST_CREDENTIAL, type Json } from './engine-on-emulator';
+import { emulatorTestbed } from './emulator-testbed';
 
 const REALM_ID = '9130350000000301';
 const RESULT = 'UNQUERYABLE ';
@@ -84,28 +76,17 @@ interface OpportunityRow {
     QB_Invoice_Id__c?: string;
 }
 
-let emulator: EmulatorProcess;
-let workDir: string;
-
-beforeAll(async () => {
-    workDir = mkdtempSync(join(tmpdir(), 'qb-unqueryable-names-'));
-    emulator = await EmulatorProcess.start();
-}, 60_000);
-
-afterAll(() => {
-    emulator?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+const bed = emulatorTestbed('unqueryable-names');
 
 it('invoices each Account to its existing QuickBooks customer when the name has characters QuickBooks cannot query', async () => {
-    await emulator.admin('POST', '/__admin/realms', { realmId: REALM_ID, country: 'US', homeCurrency: 'USD' });
-    const seeded = await emulator.admin('POST', `/__admin/realms/${REALM_ID}/seed`, {
+    await bed.emulator.admin('POST', '/__admin/realms', { realmId: REALM_ID, country: 'US', homeCurrency: 'USD' });
+    const seeded = await bed.emulator.admin('POST', `/__admin/realms/${REALM_ID}/seed`, {
         customers: NAMES.map((DisplayName) => ({ DisplayName }))
     });
     const customerIdByName = new Map<string, string>(seeded.customers.map((c: Json) => [c.DisplayName, c.Id]));
     const runtime = new Runtime({
-        projectDir: project(workDir),
-        configFile: emulatorOrgConfig(join(workDir, 'org.json'), emulator.url, REALM_ID)
+        projectDir: project(bed.workDir),
+        configFile: emulatorOrgConfig(join(bed.workDir, 'org.json'), bed.emulator.url, REALM_ID)
     });
     await runtime.load();
     const output: string[] = [];
@@ -118,7 +99,7 @@ it('invoices each Account to its existing QuickBooks customer when the name has 
     const deals = output
         .filter((line) => line.includes(RESULT))
         .map((line) => JSON.parse(line.slice(line.indexOf(RESULT) + RESULT.length)) as OpportunityRow);
-    const state = (await emulator.admin('GET', `/__admin/realms/${REALM_ID}/state`)).entities;
+    const state = (await bed.emulator.admin('GET', `/__admin/realms/${REALM_ID}/state`)).entities;
     const invoices: Json[] = state.Invoice ?? [];
 
     expect(deals).toHaveLength(NAMES.length);

@@ -7,18 +7,10 @@
  * one invoice whose subtotal, tax and total match the arithmetic the docs give (docs/sync-engine.md, "Tax codes" and
  * "Which Salesforce amount is which QuickBooks figure") to the cent, and the Opportunity must show the same figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import {
-    customMetadata,
-    EmulatorProcess,
-    emulatorOrgConfig,
-    packageProject,
-    TEST_CREDENTIAL,
-    type Json
-} from './engine-on-emulator';
+import { customMetadata, emulatorOrgConfig, packageProject, TEST_CREDENTIAL, type Json } from './engine-on-emulator';
+import { emulatorTestbed } from './emulator-testbed';
 
 const RESULT = 'MATRIX ';
 /** Home units per unit of the foreign currency: the org's rates are home 1, foreign 0.8. */
@@ -376,22 +368,11 @@ interface OpportunityRow {
     QB_Invoice_Balance__c?: number;
 }
 
-let emulator: EmulatorProcess;
-let workDir: string;
-
-beforeAll(async () => {
-    workDir = mkdtempSync(join(tmpdir(), 'qb-invoice-matrix-'));
-    emulator = await EmulatorProcess.start();
-}, 60_000);
-
-afterAll(() => {
-    emulator?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+const bed = emulatorTestbed('invoice-matrix');
 
 describe.each(LOCALES)('$name', (locale) => {
     it('invoices every deal once with the documented subtotal, tax and total, and shows them on the Opportunity', async () => {
-        await emulator.admin('POST', '/__admin/realms', {
+        await bed.emulator.admin('POST', '/__admin/realms', {
             realmId: locale.realmId,
             country: locale.country,
             homeCurrency: locale.home,
@@ -400,8 +381,8 @@ describe.each(LOCALES)('$name', (locale) => {
             ...(locale.automatedSalesTaxRates ? { automatedSalesTaxRates: locale.automatedSalesTaxRates } : {})
         });
         const runtime = new Runtime({
-            projectDir: localeProject(workDir, locale),
-            configFile: orgConfig(workDir, locale, emulator.url)
+            projectDir: localeProject(bed.workDir, locale),
+            configFile: orgConfig(bed.workDir, locale, bed.emulator.url)
         });
         await runtime.load();
         const output: string[] = [];
@@ -415,7 +396,7 @@ describe.each(LOCALES)('$name', (locale) => {
             .filter((line) => line.includes(RESULT))
             .map((line) => JSON.parse(line.slice(line.indexOf(RESULT) + RESULT.length)) as OpportunityRow);
         const invoices: Json[] =
-            (await emulator.admin('GET', `/__admin/realms/${locale.realmId}/state`)).entities.Invoice ?? [];
+            (await bed.emulator.admin('GET', `/__admin/realms/${locale.realmId}/state`)).entities.Invoice ?? [];
 
         expect(opportunities).toHaveLength(VARIANTS.length);
         VARIANTS.forEach((variant, i) => {

@@ -4,18 +4,10 @@
  * contact: after the daily renewal job one invoice exists in QuickBooks, due on the renewal date, with the contract
  * number as its memo, billed and emailed to the contact, and the contract's invoice dates have moved on a month.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import {
-    customMetadata,
-    EmulatorProcess,
-    emulatorOrgConfig,
-    packageProject,
-    TEST_CREDENTIAL,
-    type Json
-} from './engine-on-emulator';
+import { customMetadata, emulatorOrgConfig, packageProject, TEST_CREDENTIAL, type Json } from './engine-on-emulator';
+import { emulatorTestbed } from './emulator-testbed';
 
 const REALM = '9130350000000201';
 const RESULT = 'RENEWAL ';
@@ -81,18 +73,7 @@ System.debug('${RESULT}' + JSON.serialize(new Map<String, Object>{
 }));
 `;
 
-let emulator: EmulatorProcess;
-let workDir: string;
-
-beforeAll(async () => {
-    workDir = mkdtempSync(join(tmpdir(), 'qb-renewal-recipe-'));
-    emulator = await EmulatorProcess.start();
-}, 60_000);
-
-afterAll(() => {
-    emulator?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+const bed = emulatorTestbed('renewal-recipe');
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (iso: string, days: number) => isoDate(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
@@ -104,10 +85,10 @@ const nextMonth = (iso: string) => {
 };
 
 it('invoices a contract renewing in 5 days, due on the renewal date, to its AP contact, and moves its dates on', async () => {
-    await emulator.admin('POST', '/__admin/realms', { realmId: REALM, country: 'US', homeCurrency: 'USD' });
+    await bed.emulator.admin('POST', '/__admin/realms', { realmId: REALM, country: 'US', homeCurrency: 'USD' });
     const runtime = new Runtime({
-        projectDir: project(workDir),
-        configFile: emulatorOrgConfig(join(workDir, 'org.json'), emulator.url, REALM)
+        projectDir: project(bed.workDir),
+        configFile: emulatorOrgConfig(join(bed.workDir, 'org.json'), bed.emulator.url, REALM)
     });
     await runtime.load();
     const output: string[] = [];
@@ -120,7 +101,7 @@ it('invoices a contract renewing in 5 days, due on the renewal date, to its AP c
     const reported = output.find((line) => line.includes(RESULT))!;
     const report = JSON.parse(reported.slice(reported.indexOf(RESULT) + RESULT.length)) as Json;
     const renewalDate = addDays(report.today as string, 5);
-    const invoices: Json[] = (await emulator.admin('GET', `/__admin/realms/${REALM}/state`)).entities.Invoice ?? [];
+    const invoices: Json[] = (await bed.emulator.admin('GET', `/__admin/realms/${REALM}/state`)).entities.Invoice ?? [];
 
     expect(report.renewals).toHaveLength(1);
     expect([report.renewals[0].QB_Sync_Status__c, report.renewals[0].QB_Last_Error__c]).toEqual(['Synced', null]);

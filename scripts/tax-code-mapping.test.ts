@@ -5,18 +5,10 @@
  * code the company does not have or has made inactive, saving nothing (Intuit, "Manage sales tax for non-US locales":
  * a line's TaxCodeRef names one of the company's TaxCodes; docs/sync-engine.md, "Tax codes").
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runtime, runAnonymous } from '../tools/apex-runtime/src';
-import {
-    customMetadata,
-    EmulatorProcess,
-    emulatorOrgConfig,
-    packageProject,
-    TEST_CREDENTIAL,
-    type Json
-} from './engine-on-emulator';
+import { customMetadata, emulatorOrgConfig, packageProject, TEST_CREDENTIAL, type Json } from './engine-on-emulator';
+import { emulatorTestbed } from './emulator-testbed';
 
 const REALM = '9130350000000109';
 const RESULT = 'TAXCODES ';
@@ -64,22 +56,11 @@ System.debug('${RESULT}' + JSON.serialize(new Map<String, Object>{
 }));
 `;
 
-let emulator: EmulatorProcess;
-let workDir: string;
-
-beforeAll(async () => {
-    workDir = mkdtempSync(join(tmpdir(), 'qb-tax-code-mapping-'));
-    emulator = await EmulatorProcess.start();
-}, 60_000);
-
-afterAll(() => {
-    emulator?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+const bed = emulatorTestbed('tax-code-mapping');
 
 it("offers the company's active tax codes by name and saves only a code the company has and uses", async () => {
-    await emulator.admin('POST', '/__admin/realms', { realmId: REALM, country: 'CA', homeCurrency: 'CAD' });
-    await emulator.admin('POST', `/__admin/realms/${REALM}/seed`, {
+    await bed.emulator.admin('POST', '/__admin/realms', { realmId: REALM, country: 'CA', homeCurrency: 'CAD' });
+    await bed.emulator.admin('POST', `/__admin/realms/${REALM}/seed`, {
         taxCodes: [
             {
                 Id: '13',
@@ -90,8 +71,8 @@ it("offers the company's active tax codes by name and saves only a code the comp
         ]
     });
     const runtime = new Runtime({
-        projectDir: project(workDir),
-        configFile: emulatorOrgConfig(join(workDir, 'org.json'), emulator.url, REALM)
+        projectDir: project(bed.workDir),
+        configFile: emulatorOrgConfig(join(bed.workDir, 'org.json'), bed.emulator.url, REALM)
     });
     await runtime.load();
     const output: string[] = [];
