@@ -1,8 +1,8 @@
 /**
  * What the end-to-end tests that run the package's engine on the local Apex runtime against the QuickBooks emulator
  * share: the emulator in a child process with its admin API, a project of this repository's force-app plus custom
- * metadata records, and an org config whose Named Credential reaches the emulator after the README's install step
- * "Integration user".
+ * metadata records (also used by the tests that run the package on the runtime without QuickBooks), and an org config
+ * whose Named Credential reaches the emulator after the README's install step "Integration user".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -109,11 +109,18 @@ export function integrationUserInstallStep(runningUser: unknown) {
 
 /**
  * A project whose package is this repository's force-app and whose configuration is the given custom metadata
- * records (file name → source) in `configDir`.
+ * records (file name → source) in `configDir`, after the repository's own configuration folders in `linked`
+ * (package directory → repository path, e.g. `{ 'config-dev': 'config/dev' }` for the sample company).
  */
-export function packageProject(projectDir: string, configDir: string, records: Record<string, string>): string {
+export function packageProject(
+    projectDir: string,
+    configDir: string,
+    records: Record<string, string>,
+    linked: Record<string, string> = {}
+): string {
     mkdirSync(join(projectDir, configDir, 'customMetadata'), { recursive: true });
     symlinkSync(join(ROOT, 'force-app'), join(projectDir, 'force-app'), 'dir');
+    for (const [link, target] of Object.entries(linked)) symlinkSync(join(ROOT, target), join(projectDir, link), 'dir');
     // the runtime's parse cache (node_modules/.cache, keyed by source) is shared with the repository's
     symlinkSync(join(ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
     writeFileSync(
@@ -121,6 +128,7 @@ export function packageProject(projectDir: string, configDir: string, records: R
         JSON.stringify({
             packageDirectories: [
                 { path: 'force-app', default: true, package: 'QuickBooks Sync' },
+                ...Object.keys(linked).map((path) => ({ path, default: false })),
                 { path: configDir, default: false }
             ],
             namespace: '',

@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,6 +21,7 @@ import {
     type RestAnswer,
     type Site
 } from '../tools/apex-runtime/src';
+import { customMetadata, packageProject } from './engine-on-emulator';
 
 const ROOT = join(__dirname, '..');
 const SECRET = 'slack-signing-secret';
@@ -69,39 +70,19 @@ function shippedSubscriberConfig(trigger: string): { platformEventConsumer: stri
 }
 
 function project(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'qb-slack-click-'));
-    for (const [link, target] of [
-        ['force-app', 'force-app'],
-        ['config-dev', 'config/dev'],
-        ['node_modules', 'node_modules']
-    ])
-        symlinkSync(join(ROOT, target), join(dir, link), 'dir');
     // the admin's Slack setup (README, "Slack approvals", step 6)
-    mkdirSync(join(dir, 'slack-setup', 'customMetadata'), { recursive: true });
-    writeFileSync(
-        join(dir, 'slack-setup', 'customMetadata', 'QB_Slack_Setting.Default.md-meta.xml'),
-        `<?xml version="1.0" encoding="UTF-8"?>
-<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-    <label>Default</label>
-    <protected>false</protected>
-    <values><field>Active__c</field><value xsi:type="xsd:boolean">true</value></values>
-    <values><field>Channel_Id__c</field><value xsi:type="xsd:string">C0FINANCE1</value></values>
-    <values><field>Signing_Secret__c</field><value xsi:type="xsd:string">${SECRET}</value></values>
-</CustomMetadata>`
+    return packageProject(
+        mkdtempSync(join(tmpdir(), 'qb-slack-click-')),
+        'slack-setup',
+        {
+            'QB_Slack_Setting.Default.md-meta.xml': customMetadata('Default', {
+                Active__c: true,
+                Channel_Id__c: 'C0FINANCE1',
+                Signing_Secret__c: SECRET
+            })
+        },
+        { 'config-dev': 'config/dev' }
     );
-    writeFileSync(
-        join(dir, 'sfdx-project.json'),
-        JSON.stringify({
-            packageDirectories: [
-                { path: 'force-app', default: true, package: 'QuickBooks Sync' },
-                { path: 'config-dev', default: false },
-                { path: 'slack-setup', default: false }
-            ],
-            namespace: '',
-            sourceApiVersion: '66.0'
-        })
-    );
-    return dir;
 }
 
 interface Org {
