@@ -163,6 +163,9 @@ async function walk(pages: Pages, playground: Playground): Promise<void> {
     await shoot(pages, '11-connections', `${base}/lightning/n/QB_Connections`, (page) =>
         pageShows(page, 'Acme Canada')
     );
+    await shoot(pages, '11b-named-credentials-setup', `${base}/lightning/setup/NamedCredential/home`, (page) =>
+        page.locator('[data-id="named-credentials-setup"] td').first().waitFor({ timeout: 20000 })
+    );
     await shoot(pages, '12-quickbooks', `${base}/quickbooks`, (page) =>
         page.locator('[data-realm]').first().waitFor({ timeout: 20000 })
     );

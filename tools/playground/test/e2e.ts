@@ -589,6 +589,19 @@ async function main(): Promise<number> {
             await screenshot(page, '7-connections');
         });
 
+        await step('Authorize in Setup opens Setup › Named Credentials with the company’s credential', async () => {
+            const connections = page.locator('c-qb-connections');
+            await connections.getByRole('button', { name: 'Authorize in Setup' }).nth(1).click();
+            await page.waitForURL(`${base}/lightning/setup/NamedCredential/home`);
+            const setup = page.locator('[data-id="named-credentials-setup"]');
+            await setup.getByRole('cell', { name: 'QB_QuickBooks_Production' }).waitFor();
+            await setup.getByRole('cell', { name: 'QuickBooks_Company_1' }).first().waitFor();
+            await setup.locator('[data-id="playground-authorization"]').waitFor();
+            await screenshots(page, '7a-named-credentials-setup');
+            await setup.getByRole('link', { name: 'Back to Connections' }).click();
+            await pageShows(page, 'Acme Canada');
+        });
+
         await step('Set up background jobs schedules every job once and shows its next run', async () => {
             const jobs = page.locator('c-qb-background-jobs');
             await jobs.locator('[data-id="jobs-summary"]').filter({ hasText: 'need attention' }).waitFor();

@@ -30,3 +30,21 @@ declare module 'lightning/refresh' {
         constructor();
     }
 }
+
+/** NavigationMixin: `this[NavigationMixin.Navigate](pageReference)` opens a page reference. */
+declare module 'lightning/navigation' {
+    interface PageReference {
+        type: string;
+        attributes?: Record<string, unknown>;
+        state?: Record<string, unknown>;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Constructor<T = object> = new (...args: any[]) => T;
+    export function NavigationMixin<T extends Constructor>(
+        base: T
+    ): T & Constructor<{ [key: symbol]: (pageReference: PageReference, replace?: boolean) => void }>;
+    export namespace NavigationMixin {
+        const Navigate: unique symbol;
+        const GenerateUrl: unique symbol;
+    }
+}

@@ -775,6 +775,51 @@ function openQuickBooksLinksHere(): void {
     );
 }
 
+interface NamedCredentialRow {
+    name: string;
+    externalCredential: string;
+    principal: string;
+    realmId: string;
+    url: string;
+}
+
+/**
+ * Setup › Named Credentials, where Connections' "Authorize in Setup" and "Reconnect in Setup" lead. It lists the
+ * package's QuickBooks credentials and says how an admin authenticates them in a real org; the playground's
+ * principals are authorized when it starts, by the QuickBooks emulator's admin grant, not by this page.
+ */
+async function namedCredentialsSetup(main: HTMLElement): Promise<void> {
+    const rows = await getJson<NamedCredentialRow[]>('/api/setup/named-credentials');
+    const { root, body } = card('Setup › Named Credentials');
+    root.dataset.id = 'named-credentials-setup';
+    body.append(
+        table(
+            ['Named Credential', 'External Credential', 'Principal', 'QuickBooks company (realm)', 'URL'],
+            rows.map((row) => [row.name, row.externalCredential, row.principal, row.realmId, row.url])
+        )
+    );
+    const steps = el('div', 'slds-m-top_medium slds-text-longform');
+    steps.append(el('h3', 'slds-text-heading_small', 'In a Salesforce org'));
+    const list = el('ol', 'slds-list_ordered');
+    for (const text of [
+        'Open the External Credentials tab and choose QB_QuickBooks.',
+        'Under Principals, open the principal’s menu and choose Authenticate.',
+        'Sign in to QuickBooks as an admin of the company and choose it; Salesforce stores the new tokens.',
+        'Back on the Connections tab, press Test connection.'
+    ])
+        list.append(el('li', '', text));
+    steps.append(list);
+    const note = el(
+        'p',
+        'slds-m-top_small slds-text-color_weak',
+        'In this playground the principals are authorized when it starts (the QuickBooks emulator grants them, as an admin’s one-time consent would); Authenticate is not available here. Restarting the playground authorizes them again.'
+    );
+    note.dataset.id = 'playground-authorization';
+    steps.append(note, link('Back to Connections', '/lightning/n/QB_Connections'));
+    body.append(steps);
+    main.append(root);
+}
+
 function mount(main: HTMLElement, tag: string, ctor: unknown): void {
     main.append(createElement(tag, { is: ctor as never }));
 }
@@ -787,6 +832,7 @@ async function route(main: HTMLElement): Promise<void> {
         return mount(main, 'c-qb-item-mapping-editor', QbItemMappingEditor);
     if (p.startsWith('/lightning/n/QB_Sync_Log')) return mount(main, 'c-qb-sync-log-viewer', QbSyncLogViewer);
     if (p.startsWith('/lightning/n/QB_Connections')) return mount(main, 'c-qb-connections', QbConnections);
+    if (p.startsWith('/lightning/setup/NamedCredential')) return namedCredentialsSetup(main);
     if (p.startsWith('/quickbooks/invoice')) return invoiceView(main);
     if (p.startsWith('/lightning/n/QB_Pending_Approvals'))
         return mount(main, 'c-qb-pending-approvals', QbPendingApprovals);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { invoicePdf } from '../../../qbo-emulator/src';
 import { createPayment } from '../../../qbo-emulator/src/domain/payments';
 import { QboFault } from '../../../qbo-emulator/src/faults/qbo-fault';
-import type { Environment } from '../environment';
+import { CREDENTIAL_REALMS, type Environment } from '../environment';
 import type { FieldDescribe, ObjectDescribe } from '../org/org-protocol';
 import { newOpportunityProblem, newOpportunitySource, type NewOpportunity } from '../org/apex-source';
 
@@ -365,6 +365,21 @@ export function createPlaygroundServer(
                     return send(res, 400, { message: e.errors[0]?.Detail || e.errors[0]?.Message || e.message });
                 throw e;
             }
+        }
+        if (parts[0] === 'setup' && parts[1] === 'named-credentials' && parts.length === 2 && req.method === 'GET') {
+            // Setup › Named Credentials: the package's QuickBooks credentials (force-app/main/configuration) and the
+            // company each reaches in this org; one External Credential, QB_QuickBooks, with one named principal
+            return send(
+                res,
+                200,
+                Object.entries(CREDENTIAL_REALMS).map(([name, realmId]) => ({
+                    name,
+                    externalCredential: 'QB_QuickBooks',
+                    principal: 'QuickBooks_Company_1',
+                    realmId,
+                    url: emulator.url
+                }))
+            );
         }
         if (parts[0] === 'exec' && req.method === 'POST') {
             const { source } = (await readBody(req)) as { source: string };

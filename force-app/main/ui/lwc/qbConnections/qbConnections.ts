@@ -1,4 +1,5 @@
 import { LightningElement } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import getConnections from '@salesforce/apex/QBConnectionsController.getConnections';
 import testConnection from '@salesforce/apex/QBConnectionsController.testConnection';
 import { errorMessage } from 'c/qbUtils';
@@ -18,6 +19,7 @@ interface ConnectionView extends QbApex.Connection {
     maximumDeadline: string | null | undefined;
     testing: boolean;
     testButtonLabel: string;
+    setupButtonLabel: string;
     outcome: ConnectionTestOutcome | undefined;
     outcomeClass: string;
     outcomeIcon: string;
@@ -33,11 +35,19 @@ interface HealthBanner {
 }
 
 /**
+ * Where an admin authorizes a company: Setup › Named Credentials (its External Credentials tab lists each principal
+ * with Authenticate). Salesforce Help, "Create or Edit an OAuth External Credential with the Browser Flow": "From
+ * Setup, in the Quick Find box, enter Named Credentials, and then select Named Credentials"
+ * (https://help.salesforce.com/apex/HTViewHelpDoc?id=xcloud.nc_create_edit_oath_browser_ext_cred.htm).
+ */
+export const NAMED_CREDENTIALS_SETUP_URL = '/lightning/setup/NamedCredential/home';
+
+/**
  * The Connections tab: one row per configured QuickBooks company with its connection health (last successful call,
  * authorization age, the 100-day and five-year deadlines, Reconnect required with the steps), a banner for every
- * company that needs an admin, and "Test connection".
+ * company that needs an admin, "Authorize in Setup" (or "Reconnect in Setup") and "Test connection".
  */
-export default class QbConnections extends LightningElement {
+export default class QbConnections extends NavigationMixin(LightningElement) {
     connections: QbApex.Connection[] = [];
     isLoading = false;
     loadError: string | null = null;
@@ -74,6 +84,7 @@ export default class QbConnections extends LightningElement {
                 maximumDeadline: health.maximumDeadline,
                 testing,
                 testButtonLabel: testing ? 'Testing…' : 'Test connection',
+                setupButtonLabel: health.needsReconnect ? 'Reconnect in Setup' : 'Authorize in Setup',
                 outcome,
                 outcomeClass: outcome?.ok ? 'slds-text-color_success' : 'slds-text-color_error',
                 outcomeIcon: outcome?.ok ? 'utility:success' : 'utility:error',
@@ -110,6 +121,11 @@ export default class QbConnections extends LightningElement {
 
     handleReload(): void {
         this.load();
+    }
+
+    /** Opens Setup › Named Credentials, where the admin authenticates the company's principal again. */
+    handleOpenSetup(): void {
+        this[NavigationMixin.Navigate]({ type: 'standard__webPage', attributes: { url: NAMED_CREDENTIALS_SETUP_URL } });
     }
 
     async handleTest(event: Event): Promise<void> {

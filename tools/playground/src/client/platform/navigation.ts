@@ -11,6 +11,8 @@ function urlOf(ref: PageReference): string {
         return `/lightning/r/${a.objectApiName ?? 'Opportunity'}/${a.recordId}/view`;
     if (ref.type === 'standard__navItemPage') return `/lightning/n/${a.apiName}`;
     if (ref.type === 'standard__objectPage') return `/lightning/o/${a.objectApiName}/list`;
+    // a web page (Setup pages included) opens at its own address
+    if (ref.type === 'standard__webPage') return a.url ?? '/';
     return '/';
 }
 

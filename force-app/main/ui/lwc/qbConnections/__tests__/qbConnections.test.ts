@@ -31,6 +31,20 @@ jest.mock(
     { virtual: true }
 );
 
+// Lightning's navigation service: records each page reference the component asks to open.
+const mockNavigate = jest.fn();
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](pageReference: unknown): void {
+                mockNavigate(pageReference);
+            }
+        };
+    NavigationMixin.Navigate = Navigate;
+    return { NavigationMixin };
+});
+
 const mockGetConnections = getConnections as jest.Mock;
 // The sample org has no production company; this is the row QBConnectionsController returns for one in a sandbox org.
 const PRODUCTION_IN_SANDBOX = [
@@ -163,6 +177,25 @@ describe('c-qb-connections', () => {
         const banner = query(element, '[data-id="health-banner"][data-realm-id="9130350000000002"]')!;
         expect(banner.classList).toContain('slds-alert_error');
         expect(textOf(banner)).toContain('Acme Canada is disconnected');
+    });
+
+    it('opens Setup › Named Credentials to authorize a company, or to reconnect one whose test was refused', async () => {
+        mockGetConnections.mockResolvedValue(CONNECTIONS);
+        mockTestConnection.mockResolvedValue(TEST_FAILED);
+        const element = await renderConnections();
+        const canada = () => rowFor(element, '9130350000000002');
+        expect(() => buttonByLabel(canada(), 'Reconnect in Setup')).toThrow();
+
+        await clickButton(canada(), 'Test connection');
+        await clickButton(canada(), 'Reconnect in Setup');
+
+        expect(mockNavigate).toHaveBeenCalledTimes(1);
+        expect(mockNavigate).toHaveBeenCalledWith({
+            type: 'standard__webPage',
+            attributes: { url: '/lightning/setup/NamedCredential/home' }
+        });
+        await clickButton(rowFor(element, '9130350000000001'), 'Authorize in Setup');
+        expect(mockNavigate).toHaveBeenCalledTimes(2);
     });
 
     it('shows each company’s last successful call, authorization age and both deadlines', async () => {
