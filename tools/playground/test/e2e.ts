@@ -589,18 +589,41 @@ async function main(): Promise<number> {
             await screenshot(page, '7-connections');
         });
 
-        await step('Authorize in Setup opens Setup › Named Credentials with the company’s credential', async () => {
-            const connections = page.locator('c-qb-connections');
-            await connections.getByRole('button', { name: 'Authorize in Setup' }).nth(1).click();
-            await page.waitForURL(`${base}/lightning/setup/NamedCredential/home`);
-            const setup = page.locator('[data-id="named-credentials-setup"]');
-            await setup.getByRole('cell', { name: 'QB_QuickBooks_Production' }).waitFor();
-            await setup.getByRole('cell', { name: 'QuickBooks_Company_1' }).first().waitFor();
-            await setup.locator('[data-id="playground-authorization"]').waitFor();
-            await screenshots(page, '7a-named-credentials-setup');
-            await setup.getByRole('link', { name: 'Back to Connections' }).click();
-            await pageShows(page, 'Acme Canada');
-        });
+        await step(
+            'A company whose grant QuickBooks revoked shows Reconnect required; Reconnect in Setup → Authenticate → Test connection connects it again',
+            async () => {
+                playground!.env.emulator.admin.revokeTokens('9130350000000002');
+                const canada = page.locator(
+                    'c-qb-connections [data-id="connection"][data-realm-id="9130350000000002"]'
+                );
+                await canada.getByRole('button', { name: 'Test connection' }).click();
+                await canada.locator('[data-id="reconnect-badge"]').waitFor();
+                await canada.getByRole('button', { name: 'Reconnect in Setup' }).click();
+                await page.waitForURL(`${base}/lightning/setup/NamedCredential/home`);
+                const setup = page.locator('[data-id="named-credentials-setup"]');
+                await setup.getByRole('link', { name: 'Authenticate QB_QuickBooks_Production' }).click();
+                // the emulator's Intuit consent page: the admin chooses the company
+                await page.locator('select[name="realmId"]').selectOption('9130350000000002');
+                await page.getByRole('button', { name: 'Connect' }).click();
+                await setup
+                    .locator('[data-id="authentication-outcome"]')
+                    .filter({
+                        hasText: 'QB_QuickBooks_Production is authenticated (QuickBooks company 9130350000000002)'
+                    })
+                    .waitFor();
+                await screenshots(page, '7a-named-credentials-setup');
+                await setup.getByRole('link', { name: 'Back to Connections' }).click();
+                await canada.getByRole('button', { name: 'Test connection' }).click();
+                await canada
+                    .locator('[data-id="outcome"]')
+                    .filter({ hasText: 'Connected to Emulator Canada Company' })
+                    .waitFor();
+                if (await canada.locator('[data-id="reconnect-badge"]').count())
+                    throw new Error('the company still says Reconnect required after Authenticate and Test connection');
+                if ((await canada.getByRole('button', { name: 'Authorize in Setup' }).count()) !== 1)
+                    throw new Error('the reconnected company’s Setup button is not labelled Authorize in Setup');
+            }
+        );
 
         await step('Set up background jobs schedules every job once and shows its next run', async () => {
             const jobs = page.locator('c-qb-background-jobs');

@@ -784,38 +784,52 @@ interface NamedCredentialRow {
 }
 
 /**
- * Setup › Named Credentials, where Connections' "Authorize in Setup" and "Reconnect in Setup" lead. It lists the
- * package's QuickBooks credentials and says how an admin authenticates them in a real org; the playground's
- * principals are authorized when it starts, by the QuickBooks emulator's admin grant, not by this page.
+ * Setup › Named Credentials, where Connections' "Authorize in Setup" and "Reconnect in Setup" lead: the package's
+ * QuickBooks credentials, each with Authenticate (the OAuth browser flow against the QuickBooks emulator, see
+ * src/server/named-credential-authentication.ts), and the outcome of the last Authenticate.
  */
 async function namedCredentialsSetup(main: HTMLElement): Promise<void> {
     const rows = await getJson<NamedCredentialRow[]>('/api/setup/named-credentials');
+    const params = new URLSearchParams(window.location.search);
     const { root, body } = card('Setup › Named Credentials');
     root.dataset.id = 'named-credentials-setup';
+    const authenticated = params.get('authenticated');
+    const error = params.get('error');
+    if (authenticated || error) {
+        const outcome = el(
+            'div',
+            `slds-notify slds-notify_alert slds-m-bottom_small ${error ? 'slds-alert_error' : 'slds-alert_success'}`,
+            error ??
+                `${authenticated} is authenticated (QuickBooks company ${params.get('realmId')}). Press Test connection on the Connections tab.`
+        );
+        outcome.setAttribute('role', error ? 'alert' : 'status');
+        outcome.dataset.id = 'authentication-outcome';
+        body.append(outcome);
+    }
     body.append(
         table(
-            ['Named Credential', 'External Credential', 'Principal', 'QuickBooks company (realm)', 'URL'],
-            rows.map((row) => [row.name, row.externalCredential, row.principal, row.realmId, row.url])
+            ['Named Credential', 'External Credential', 'Principal', 'QuickBooks company (realm)', 'URL', ''],
+            rows.map((row) => {
+                const authenticate = link(
+                    'Authenticate',
+                    `/setup/named-credentials/authenticate?namedCredential=${encodeURIComponent(row.name)}`
+                );
+                authenticate.className = 'slds-button slds-button_neutral';
+                authenticate.setAttribute('aria-label', `Authenticate ${row.name}`);
+                return [row.name, row.externalCredential, row.principal, row.realmId, row.url, authenticate];
+            })
         )
     );
     const steps = el('div', 'slds-m-top_medium slds-text-longform');
-    steps.append(el('h3', 'slds-text-heading_small', 'In a Salesforce org'));
+    steps.append(el('h3', 'slds-text-heading_small', 'Authenticate'));
     const list = el('ol', 'slds-list_ordered');
     for (const text of [
-        'Open the External Credentials tab and choose QB_QuickBooks.',
-        'Under Principals, open the principal’s menu and choose Authenticate.',
-        'Sign in to QuickBooks as an admin of the company and choose it; Salesforce stores the new tokens.',
+        'In a Salesforce org: open the External Credentials tab, choose QB_QuickBooks, and under Principals choose Authenticate in the principal’s menu. Here: press Authenticate on the credential’s row.',
+        'Sign in to QuickBooks as an admin of the company and choose it (here: the QuickBooks emulator’s consent page); the new tokens are stored for the credential.',
         'Back on the Connections tab, press Test connection.'
     ])
         list.append(el('li', '', text));
-    steps.append(list);
-    const note = el(
-        'p',
-        'slds-m-top_small slds-text-color_weak',
-        'In this playground the principals are authorized when it starts (the QuickBooks emulator grants them, as an admin’s one-time consent would); Authenticate is not available here. Restarting the playground authorizes them again.'
-    );
-    note.dataset.id = 'playground-authorization';
-    steps.append(note, link('Back to Connections', '/lightning/n/QB_Connections'));
+    steps.append(list, link('Back to Connections', '/lightning/n/QB_Connections'));
     body.append(steps);
     main.append(root);
 }

@@ -17,6 +17,8 @@ export type OrgRequest =
     | { op: 'updateRecord'; objectName: string; fields: Record<string, unknown>; asUsername?: string }
     | { op: 'query'; soql: string; asUsername?: string }
     | { op: 'describe'; objectName: string }
+    /** Setup › Named Credentials › Authenticate: the principal's new refresh token, from the OAuth code exchange. */
+    | { op: 'storeNamedCredentialTokens'; namedCredential: string; refreshToken: string }
     | { op: 'isEmpty' };
 
 export interface ApexFailure {

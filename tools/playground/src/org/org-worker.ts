@@ -255,6 +255,20 @@ function handle(request: OrgRequest): OrgResponse {
             return run(querySource(request.soql), false, 'later');
         case 'describe':
             return { ok: true, value: describe(request.objectName) };
+        case 'storeNamedCredentialTokens': {
+            // the next callout's token request uses it (a cached access token QuickBooks refuses is refreshed)
+            const credential = org().config.namedCredentials[request.namedCredential];
+            if (!credential?.oauth)
+                return {
+                    ok: false,
+                    error: {
+                        exceptionType: 'System.CalloutException',
+                        message: `No OAuth named credential ${request.namedCredential}`
+                    }
+                };
+            credential.oauth.refreshToken = request.refreshToken;
+            return { ok: true };
+        }
         case 'isEmpty':
             return { ok: true, value: org().db.rows('Account').length === 0 };
     }

@@ -10,6 +10,7 @@ import { invoicePdf } from '../../../qbo-emulator/src';
 import { createPayment } from '../../../qbo-emulator/src/domain/payments';
 import { QboFault } from '../../../qbo-emulator/src/faults/qbo-fault';
 import { CREDENTIAL_REALMS, type Environment } from '../environment';
+import { AUTH_CALLBACK_PATH, NamedCredentialAuthentication } from './named-credential-authentication';
 import type { FieldDescribe, ObjectDescribe } from '../org/org-protocol';
 import { newOpportunityProblem, newOpportunitySource, type NewOpportunity } from '../org/apex-source';
 
@@ -407,9 +408,20 @@ export function createPlaygroundServer(
         res.end(Buffer.from(version.VersionData, 'base64'));
     }
 
+    const authentication = new NamedCredentialAuthentication(environment);
+    function redirect(res: http.ServerResponse, location: string): void {
+        res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+        res.end();
+    }
+
     return http.createServer((req, res) => {
         const url = new URL(req.url ?? '/', 'http://playground');
         const handle = async () => {
+            const origin = `http://${req.headers.host ?? 'localhost'}`;
+            if (url.pathname === '/setup/named-credentials/authenticate' && req.method === 'GET')
+                return redirect(res, authentication.start(url.searchParams.get('namedCredential') ?? '', origin));
+            if (url.pathname === AUTH_CALLBACK_PATH && req.method === 'GET')
+                return redirect(res, await authentication.finish(url, origin));
             if (url.pathname.startsWith('/api/')) return api(req, res, url);
             if (url.pathname === '/assets/app.js') {
                 res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
