@@ -780,7 +780,6 @@ interface NamedCredentialRow {
     externalCredential: string;
     principal: string;
     realmId: string;
-    url: string;
 }
 
 /**
@@ -798,7 +797,7 @@ async function namedCredentialsSetup(main: HTMLElement): Promise<void> {
     if (authenticated || error) {
         const outcome = el(
             'div',
-            `slds-notify slds-notify_alert slds-m-bottom_small ${error ? 'slds-alert_error' : 'slds-alert_success'}`,
+            `slds-notify slds-notify_alert slds-m-bottom_small ${error ? 'slds-alert_error' : 'slds-theme_success'}`,
             error ??
                 `${authenticated} is authenticated (QuickBooks company ${params.get('realmId')}). Press Test connection on the Connections tab.`
         );
@@ -806,9 +805,12 @@ async function namedCredentialsSetup(main: HTMLElement): Promise<void> {
         outcome.dataset.id = 'authentication-outcome';
         body.append(outcome);
     }
-    body.append(
+    // a narrow window scrolls the list sideways, as Setup's lists do
+    const list = el('div', 'slds-scrollable_x');
+    body.append(list);
+    list.append(
         table(
-            ['Named Credential', 'External Credential', 'Principal', 'QuickBooks company (realm)', 'URL', ''],
+            ['Named Credential', 'External Credential', 'Principal', 'Realm ID', ''],
             rows.map((row) => {
                 const authenticate = link(
                     'Authenticate',
@@ -816,20 +818,20 @@ async function namedCredentialsSetup(main: HTMLElement): Promise<void> {
                 );
                 authenticate.className = 'slds-button slds-button_neutral';
                 authenticate.setAttribute('aria-label', `Authenticate ${row.name}`);
-                return [row.name, row.externalCredential, row.principal, row.realmId, row.url, authenticate];
+                return [row.name, row.externalCredential, row.principal, row.realmId, authenticate];
             })
         )
     );
     const steps = el('div', 'slds-m-top_medium slds-text-longform');
     steps.append(el('h3', 'slds-text-heading_small', 'Authenticate'));
-    const list = el('ol', 'slds-list_ordered');
+    const stepList = el('ol', 'slds-list_ordered');
     for (const text of [
         'In a Salesforce org: open the External Credentials tab, choose QB_QuickBooks, and under Principals choose Authenticate in the principal’s menu. Here: press Authenticate on the credential’s row.',
         'Sign in to QuickBooks as an admin of the company and choose it (here: the QuickBooks emulator’s consent page); the new tokens are stored for the credential.',
         'Back on the Connections tab, press Test connection.'
     ])
-        list.append(el('li', '', text));
-    steps.append(list, link('Back to Connections', '/lightning/n/QB_Connections'));
+        stepList.append(el('li', '', text));
+    steps.append(stepList, link('Back to Connections', '/lightning/n/QB_Connections'));
     body.append(steps);
     main.append(root);
 }

@@ -377,8 +377,7 @@ export function createPlaygroundServer(
                     name,
                     externalCredential: 'QB_QuickBooks',
                     principal: 'QuickBooks_Company_1',
-                    realmId,
-                    url: emulator.url
+                    realmId
                 }))
             );
         }
