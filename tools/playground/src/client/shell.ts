@@ -805,12 +805,12 @@ async function namedCredentialsSetup(main: HTMLElement): Promise<void> {
         outcome.dataset.id = 'authentication-outcome';
         body.append(outcome);
     }
-    // a narrow window scrolls the list sideways, as Setup's lists do
+    // Authenticate next to the credential's name, in view at any width; a narrow window scrolls the rest sideways
     const list = el('div', 'slds-scrollable_x');
     body.append(list);
     list.append(
         table(
-            ['Named Credential', 'External Credential', 'Principal', 'Realm ID', ''],
+            ['Named Credential', '', 'External Credential', 'Principal', 'Realm ID'],
             rows.map((row) => {
                 const authenticate = link(
                     'Authenticate',
@@ -818,7 +818,7 @@ async function namedCredentialsSetup(main: HTMLElement): Promise<void> {
                 );
                 authenticate.className = 'slds-button slds-button_neutral';
                 authenticate.setAttribute('aria-label', `Authenticate ${row.name}`);
-                return [row.name, row.externalCredential, row.principal, row.realmId, authenticate];
+                return [row.name, authenticate, row.externalCredential, row.principal, row.realmId];
             })
         )
     );
