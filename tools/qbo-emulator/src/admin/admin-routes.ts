@@ -225,8 +225,12 @@ function page(title: string, content: string): HttpResponse {
         headers: { 'Content-Type': 'text/html; charset=utf-8' },
         body:
             `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+            '<meta name="viewport" content="width=device-width, initial-scale=1">' +
             '<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;margin-bottom:2rem}' +
-            'td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}</style></head>' +
+            'td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}' +
+            // a narrow window scrolls a wide table sideways instead of the whole page
+            '.table-scroll{overflow-x:auto;max-width:100%}form{display:flex;gap:.3rem;margin:0}' +
+            'input[type=number]{width:6rem}@media (max-width:900px){body{margin:1rem}}</style></head>' +
             `<body><h1>${escapeHtml(title)}</h1>${content}</body></html>`
     };
 }
@@ -241,7 +245,7 @@ function indexPage(admin: EmulatorAdmin): HttpResponse {
         .join('');
     return page(
         'QuickBooks Online emulator',
-        `<table><tr><th>Realm</th><th>Company</th><th>Country</th><th>Currency</th></tr>${rows}</table>`
+        `<div class="table-scroll"><table><tr><th>Realm</th><th>Company</th><th>Country</th><th>Currency</th></tr>${rows}</table></div>`
     );
 }
 
@@ -281,8 +285,8 @@ function realmPage(admin: EmulatorAdmin, realmId: string): HttpResponse {
     return page(
         `${snapshot.settings.companyName} (${realmId})`,
         `<p>Reads (CorePlus): ${counters.reads} · Writes: ${counters.writes} · Batches: ${counters.batches}</p>` +
-            `<h2>Customers</h2><table><tr><th>Id</th><th>DisplayName</th><th>Email</th><th>Balance</th><th>Active</th><th>SyncToken</th></tr>${customers}</table>` +
-            `<h2>Invoices</h2><table><tr><th>Id</th><th>DocNumber</th><th>Customer</th><th>TxnDate</th><th>TotalAmt</th><th>Balance</th><th>EmailStatus</th><th>Status</th><th>Payment</th></tr>${invoices}</table>` +
-            `<h2>Items</h2><table><tr><th>Id</th><th>Name</th><th>Type</th><th>Sku</th><th>UnitPrice</th><th>Active</th><th></th></tr>${items}</table>`
+            `<h2>Customers</h2><div class="table-scroll"><table><tr><th>Id</th><th>DisplayName</th><th>Email</th><th>Balance</th><th>Active</th><th>SyncToken</th></tr>${customers}</table></div>` +
+            `<h2>Invoices</h2><div class="table-scroll"><table><tr><th>Id</th><th>DocNumber</th><th>Customer</th><th>TxnDate</th><th>TotalAmt</th><th>Balance</th><th>EmailStatus</th><th>Status</th><th>Payment</th></tr>${invoices}</table></div>` +
+            `<h2>Items</h2><div class="table-scroll"><table><tr><th>Id</th><th>Name</th><th>Type</th><th>Sku</th><th>UnitPrice</th><th>Active</th><th></th></tr>${items}</table></div>`
     );
 }
