@@ -7,34 +7,18 @@
  * from the notifier an admin schedules (QB_Sync_Admin holds the principal); the same notifier run as a rep is refused,
  * which is what would happen to any rep action that called Slack.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, runAnonymous, Runtime } from '../tools/apex-runtime/src';
 import { customMetadata, packageProject } from './engine-on-emulator';
+import { SlackStandIn } from './slack-stand-in';
 
 const NOW = Date.UTC(2026, 11, 3, 15);
 const REFUSED_CREDENTIAL = "We couldn't access the credential";
 
-// Records every call and answers ok, as Slack's Web API does for chat.postMessage. A process of its own: the
-// runtime's callouts are synchronous.
-const SLACK_SERVER = `
-const calls = [];
-require('http').createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-        res.setHeader('Content-Type', 'application/json');
-        if (req.url === '/__calls') return res.end(JSON.stringify(calls));
-        calls.push({ method: req.method, path: req.url });
-        res.end(JSON.stringify({ ok: true, channel: 'C0FINANCE1', ts: '1700000000.000100' }));
-    });
-}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
-
 let workDir: string;
-let slack: ChildProcess;
-let slackBase: string;
+let slack: SlackStandIn;
 
 /** The package with the sample company (config/dev) and Slack approvals switched on. */
 function project(): string {
@@ -63,7 +47,7 @@ async function org(): Promise<Org> {
     const rt = new Runtime({
         projectDir: workDir,
         clock: new ManualClock(NOW),
-        orgConfig: { loadSampleMetadata: true, namedCredentials: { QB_Slack: { url: slackBase } } },
+        orgConfig: { loadSampleMetadata: true, namedCredentials: { QB_Slack: { url: slack.url } } },
         out: () => undefined
     });
     await rt.load();
@@ -122,10 +106,6 @@ function asUser(rt: Runtime, userId: string, source: string) {
     return result!;
 }
 
-async function slackCalls(): Promise<{ method: string; path: string }[]> {
-    return (await (await fetch(`${slackBase}/__calls`)).json()) as { method: string; path: string }[];
-}
-
 function logSummaries(rt: Runtime): string[] {
     return rt.org.db.rows('QB_Sync_Log__c').map((r) => String(r.slots.get('summary__c')?.value ?? ''));
 }
@@ -136,19 +116,17 @@ function requestState(rt: Runtime): unknown {
 
 beforeAll(async () => {
     workDir = project();
-    slack = spawn(process.execPath, ['-e', SLACK_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const port = await new Promise<string>((resolve) => slack.stdout!.once('data', (d) => resolve(String(d).trim())));
-    slackBase = `http://127.0.0.1:${port}`;
+    slack = await SlackStandIn.start();
 }, 30_000);
 
 afterAll(() => {
-    slack?.kill();
+    slack?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 it('lets a rep press Sync and an approver approve without either calling Slack', async () => {
     const { rt, users, opportunityId } = await org();
-    const before = (await slackCalls()).length;
+    const before = (await slack.calls()).length;
 
     const pressed = asUser(rt, users.rep, `QBSyncController.syncNow('${opportunityId}');`);
     expect(pressed.error).toBeNull();
@@ -157,29 +135,29 @@ it('lets a rep press Sync and an approver approve without either calling Slack',
     expect(approved.error).toBeNull();
     expect(requestState(rt)).toBe('Queued');
 
-    expect((await slackCalls()).slice(before)).toEqual([]);
+    expect((await slack.calls()).slice(before)).toEqual([]);
     expect(logSummaries(rt).filter((s) => s.includes(REFUSED_CREDENTIAL))).toEqual([]);
 }, 60_000);
 
 it("posts the rep's approval request from the admin's scheduled notifier, which holds the Slack principal", async () => {
     const { rt, users, opportunityId } = await org();
     expect(asUser(rt, users.rep, `QBSyncController.syncNow('${opportunityId}');`).error).toBeNull();
-    const before = (await slackCalls()).length;
+    const before = (await slack.calls()).length;
 
     const posted = asUser(rt, users.admin, 'Assert.areEqual(1, QBSlackApprovalNotifier.postPending());');
 
     expect(posted.error).toBeNull();
-    expect((await slackCalls()).slice(before).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /chat.postMessage']);
+    expect((await slack.calls()).slice(before).map((c) => `${c.method} ${c.path}`)).toEqual(['POST /chat.postMessage']);
 }, 60_000);
 
 it('refuses a Slack call made as a rep, so a rep action that called Slack would fail here', async () => {
     const { rt, users, opportunityId } = await org();
     expect(asUser(rt, users.rep, `QBSyncController.syncNow('${opportunityId}');`).error).toBeNull();
-    const before = (await slackCalls()).length;
+    const before = (await slack.calls()).length;
 
     const posted = asUser(rt, users.rep, 'Assert.areEqual(0, QBSlackApprovalNotifier.postPending());');
 
     expect(posted.error).toBeNull();
-    expect((await slackCalls()).slice(before)).toEqual([]);
+    expect((await slack.calls()).slice(before)).toEqual([]);
     expect(logSummaries(rt).filter((s) => s.includes(REFUSED_CREDENTIAL))).toHaveLength(1);
 }, 60_000);

@@ -6,7 +6,6 @@
  * to a local Slack stand-in through the QB_Slack named credential. Outside Apex tests the runtime refuses a callout
  * whose running user lacks the credential's principal, so a Slack call made as the guest would fail here.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,40 +21,15 @@ import {
     type Site
 } from '../tools/apex-runtime/src';
 import { customMetadata, packageProject } from './engine-on-emulator';
+import { SlackStandIn } from './slack-stand-in';
 
 const ROOT = join(__dirname, '..');
 const SECRET = 'slack-signing-secret';
 const NOW = Date.UTC(2026, 11, 3, 15);
 const APPROVER_EMAIL = 'fiona.finance@example.com';
 
-interface SlackCall {
-    method: string;
-    path: string;
-    authorization: string | null;
-    body: string;
-}
-
-// The Slack Web API as the package uses it: users.info answers the approver's email; everything is recorded and
-// GET /__calls returns the record. A process of its own: the runtime's callouts are synchronous.
-const SLACK_SERVER = `
-const calls = [];
-require('http').createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-        res.setHeader('Content-Type', 'application/json');
-        if (req.url === '/__calls') return res.end(JSON.stringify(calls));
-        calls.push({ method: req.method, path: req.url, authorization: req.headers.authorization || null, body });
-        if (req.url.startsWith('/users.info')) {
-            return res.end(JSON.stringify({ ok: true, user: { id: 'U0FIONA', profile: { email: '${APPROVER_EMAIL}' } } }));
-        }
-        res.end(JSON.stringify({ ok: true }));
-    });
-}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`;
-
 let workDir: string;
-let slack: ChildProcess;
-let slackBase: string;
+let slack: SlackStandIn;
 
 /** The shipped subscriber config of a platform event trigger (config/integration-user). */
 function shippedSubscriberConfig(trigger: string): { platformEventConsumer: string; user: string } {
@@ -97,7 +71,7 @@ async function org(integrationPermissionSets: string[]): Promise<Org> {
     const decisionSubscriber = shippedSubscriberConfig('QBSlackDecisionTrigger');
     const config: OrgConfigOverrides = {
         loadSampleMetadata: true,
-        namedCredentials: { QB_Slack: { url: slackBase } },
+        namedCredentials: { QB_Slack: { url: slack.url } },
         platformEventSubscriberConfigs: [decisionSubscriber, shippedSubscriberConfig('QBSyncRequestedTrigger')]
     };
     const rt = new Runtime({
@@ -176,10 +150,6 @@ function approveClick(opportunityId: string, secret = SECRET) {
     };
 }
 
-async function slackCalls(): Promise<SlackCall[]> {
-    return (await (await fetch(`${slackBase}/__calls`)).json()) as SlackCall[];
-}
-
 function field(rt: Runtime, id: string, name: string): unknown {
     return rt.org.db.get(id)?.slots.get(name.toLowerCase())?.value ?? null;
 }
@@ -190,24 +160,22 @@ function logSummaries(rt: Runtime): string[] {
 
 beforeAll(async () => {
     workDir = project();
-    slack = spawn(process.execPath, ['-e', SLACK_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const port = await new Promise<string>((resolve) => slack.stdout!.once('data', (d) => resolve(String(d).trim())));
-    slackBase = `http://127.0.0.1:${port}`;
+    slack = await SlackStandIn.start(APPROVER_EMAIL);
 }, 30_000);
 
 afterAll(() => {
-    slack?.kill();
+    slack?.stop();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 it('applies a click the guest user received, with every Slack call made as the integration user', async () => {
     const { rt, site, opportunityId } = await org(['QB_Sync_Integration']);
-    const before = (await slackCalls()).length;
+    const before = (await slack.calls()).length;
 
     const answer: RestAnswer = receiveSiteRequest(rt, site, approveClick(opportunityId));
 
     expect(answer.statusCode).toBe(200);
-    const calls = (await slackCalls()).slice(before);
+    const calls = (await slack.calls()).slice(before);
     expect(calls.map((c) => `${c.method} ${c.path.split('?')[0]}`)).toEqual(['GET /users.info', 'POST /chat.update']);
     const update = JSON.parse(calls[1].body) as { channel: string; ts: string; text: string };
     expect(update.channel).toBe('C0FINANCE1');
@@ -219,12 +187,12 @@ it('applies a click the guest user received, with every Slack call made as the i
 
 it('leaves a clear log row naming what to grant when the integration user may not use the Slack credential', async () => {
     const { rt, site, opportunityId, integrationUsername } = await org([]);
-    const before = (await slackCalls()).length;
+    const before = (await slack.calls()).length;
 
     const answer = receiveSiteRequest(rt, site, approveClick(opportunityId));
 
     expect(answer.statusCode).toBe(200);
-    expect((await slackCalls()).slice(before)).toEqual([]);
+    expect((await slack.calls()).slice(before)).toEqual([]);
     expect(field(rt, opportunityId, 'QB_Approved_By__c')).toBeNull();
     const notApplied = logSummaries(rt).filter((s) => s.startsWith('Slack click not applied'));
     expect(notApplied).toHaveLength(1);
@@ -237,12 +205,12 @@ it('leaves a clear log row naming what to grant when the integration user may no
 
 it('publishes nothing for a click whose signature does not match', async () => {
     const { rt, site, opportunityId } = await org(['QB_Sync_Integration']);
-    const before = (await slackCalls()).length;
+    const before = (await slack.calls()).length;
 
     const answer = receiveSiteRequest(rt, site, approveClick(opportunityId, 'forged-secret'));
 
     expect(answer.statusCode).toBe(401);
-    expect((await slackCalls()).slice(before)).toEqual([]);
+    expect((await slack.calls()).slice(before)).toEqual([]);
     expect(field(rt, opportunityId, 'QB_Approved_By__c')).toBeNull();
     expect(logSummaries(rt)).toEqual(['Slack click refused: The Slack signature does not match.']);
 }, 60_000);
